@@ -1,0 +1,87 @@
+# Native configuration: unit tests, benchmarks, data tools, site data, and the
+# CTest entries for every suite (the wasm and browser ones run what the wasm
+# configuration built).
+find_package(GTest REQUIRED)
+include(GoogleTest)
+enable_testing()
+
+set(NEWSGLOBE_WARNINGS -Wall -Wextra)
+
+# ---- unit tests --------------------------------------------------------------
+file(GLOB NEWSGLOBE_TEST_SOURCES CONFIGURE_DEPENDS tests/unit/*.cpp)
+add_executable(core_tests ${NEWSGLOBE_TEST_SOURCES})
+target_link_libraries(core_tests PRIVATE newsglobe_core GTest::gtest GTest::gtest_main)
+target_compile_options(core_tests PRIVATE ${NEWSGLOBE_WARNINGS})
+target_compile_definitions(core_tests PRIVATE
+  NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
+gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+
+# ---- tools and benchmarks: one executable per file ----------------------------
+foreach(kind tools bench)
+  file(GLOB sources CONFIGURE_DEPENDS ${kind}/*.cpp)
+  foreach(src ${sources})
+    get_filename_component(name ${src} NAME_WE)
+    add_executable(${name} ${src})
+    target_link_libraries(${name} PRIVATE newsglobe_core)
+    target_compile_options(${name} PRIVATE ${NEWSGLOBE_WARNINGS})
+    target_compile_definitions(${name} PRIVATE NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  endforeach()
+endforeach()
+
+# ---- site data: map asset, sample API, subset fonts ---------------------------
+set(NODE_MODULES "${CMAKE_SOURCE_DIR}/node_modules")
+add_custom_command(
+  OUTPUT "${NEWSGLOBE_SITE_DIR}/data/world.bin"
+  COMMAND prepare_world
+          --topojson "${NODE_MODULES}/world-atlas/countries-50m.json"
+          --codes "${NODE_MODULES}/i18n-iso-countries/codes.json"
+          --names "${NODE_MODULES}/i18n-iso-countries/langs/en.json"
+          --overrides "${CMAKE_SOURCE_DIR}/assets/country_overrides.json"
+          --out "${NEWSGLOBE_SITE_DIR}/data/world.bin"
+  DEPENDS prepare_world "${CMAKE_SOURCE_DIR}/assets/country_overrides.json"
+  COMMENT "Preparing the world map asset")
+add_custom_command(
+  OUTPUT "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
+  COMMAND gen_sample_api --out "${NEWSGLOBE_SITE_DIR}/api" --seed 20261125
+  DEPENDS gen_sample_api
+  COMMENT "Generating the sample news API")
+set(FONT_OUT "${NEWSGLOBE_SITE_DIR}/fonts")
+add_custom_command(
+  OUTPUT "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/NotoSans-Bold.ttf" "${FONT_OUT}/fa-subset.ttf"
+  COMMAND "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${FONT_OUT}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${CMAKE_SOURCE_DIR}/assets/icons.txt"
+  COMMENT "Subsetting fonts")
+add_custom_target(site_data ALL DEPENDS
+  "${NEWSGLOBE_SITE_DIR}/data/world.bin" "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
+  "${FONT_OUT}/NotoSans-Regular.ttf")
+
+# ---- suites that run outside this configuration -------------------------------
+set(NEWSGLOBE_WASM_BUILD_DIR "" CACHE PATH "wasm build folder (enables the wasm and browser suites)")
+set(NEWSGLOBE_FUZZ_BUILD_DIR "" CACHE PATH "fuzz build folder (enables the fuzz runs)")
+set(NEWSGLOBE_FUZZ_SECONDS 15 CACHE STRING "seconds each fuzzer runs in the test suite")
+if(NEWSGLOBE_WASM_BUILD_DIR)
+  add_test(NAME wasm.core_tests
+           COMMAND node --no-experimental-fetch "${NEWSGLOBE_WASM_BUILD_DIR}/core_tests.js"
+           WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+  set_tests_properties(wasm.core_tests PROPERTIES LABELS wasm TIMEOUT 600)
+  file(GLOB browser_tests CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/browser/*.test.mjs")
+  foreach(t ${browser_tests})
+    get_filename_component(name ${t} NAME_WE)
+    add_test(NAME browser.${name} COMMAND node --test --test-reporter=spec "${t}"
+             WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+    set_tests_properties(browser.${name} PROPERTIES LABELS browser TIMEOUT 900 RUN_SERIAL ON
+      ENVIRONMENT "NEWSGLOBE_SITE_DIR=${NEWSGLOBE_SITE_DIR};NEWSGLOBE_ARTIFACTS=${CMAKE_BINARY_DIR}/browser-artifacts")
+  endforeach()
+endif()
+if(NEWSGLOBE_FUZZ_BUILD_DIR)
+  file(GLOB fuzzers CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp")
+  foreach(f ${fuzzers})
+    get_filename_component(name ${f} NAME_WE)
+    set(corpus "${CMAKE_BINARY_DIR}/fuzz-corpus/${name}")
+    file(MAKE_DIRECTORY "${corpus}")
+    add_test(NAME fuzz.${name}
+             COMMAND "${NEWSGLOBE_FUZZ_BUILD_DIR}/${name}" -max_total_time=${NEWSGLOBE_FUZZ_SECONDS}
+                     -rss_limit_mb=2048 -max_len=65536 "${corpus}" "${CMAKE_SOURCE_DIR}/tests/fuzz/seeds/${name}")
+    set_tests_properties(fuzz.${name} PROPERTIES LABELS fuzz TIMEOUT 300)
+  endforeach()
+endif()

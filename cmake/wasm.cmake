@@ -1,0 +1,56 @@
+# Wasm configuration (emcmake): the app and the core tests for node.
+set(IMGUI "${NEWSGLOBE_IMGUI_DIR}")
+if(NOT EXISTS "${IMGUI}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui not found in ${IMGUI}: run scripts/setup.sh or set NEWSGLOBE_IMGUI_DIR")
+endif()
+
+set(size_flags -Oz -flto)
+add_compile_options(${size_flags})
+
+# ---- SDL2: Debian-built (default) or emsdk's port ---------------------------
+add_library(sdl2 INTERFACE)
+if(NEWSGLOBE_USE_EMSDK_PORTS)
+  target_compile_options(sdl2 INTERFACE -sUSE_SDL=2)
+  target_link_options(sdl2 INTERFACE -sUSE_SDL=2)
+else()
+  target_include_directories(sdl2 INTERFACE "${NEWSGLOBE_SDL2_DIR}/include/SDL2")
+  target_link_libraries(sdl2 INTERFACE "${NEWSGLOBE_SDL2_DIR}/lib/libSDL2.a")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
+  ${IMGUI}/backends/imgui_impl_sdl2.cpp ${IMGUI}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui PUBLIC ${IMGUI} ${IMGUI}/backends)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+target_link_libraries(imgui PUBLIC sdl2)
+target_compile_options(imgui PRIVATE -fno-exceptions -fno-rtti -w)
+
+# ---- the app ------------------------------------------------------------------
+file(GLOB app_sources CONFIGURE_DEPENDS src/render/*.cpp src/ui/*.cpp src/platform/*.cpp)
+add_executable(newsglobe ${app_sources})
+target_link_libraries(newsglobe PRIVATE newsglobe_core imgui sdl2)
+target_compile_options(newsglobe PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra)
+set_target_properties(newsglobe PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${NEWSGLOBE_SITE_DIR}")
+target_link_options(newsglobe PRIVATE ${size_flags}
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1 -sALLOW_MEMORY_GROWTH=1
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createNewsglobe
+  -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,ccall,UTF8ToString
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free --closure=0)
+# the page and the JS that embeds the app
+add_custom_command(TARGET newsglobe POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${NEWSGLOBE_SITE_DIR}/index.html"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${NEWSGLOBE_SITE_DIR}")
+
+# ---- core tests compiled to wasm, run under node -------------------------------
+set(GTEST_SRC /usr/src/googletest/googletest)
+add_library(gtest_wasm STATIC ${GTEST_SRC}/src/gtest-all.cc ${GTEST_SRC}/src/gtest_main.cc)
+target_include_directories(gtest_wasm PUBLIC ${GTEST_SRC}/include PRIVATE ${GTEST_SRC})
+target_compile_definitions(gtest_wasm PUBLIC GTEST_HAS_PTHREAD=0)
+target_compile_options(gtest_wasm PRIVATE -w)
+file(GLOB test_sources CONFIGURE_DEPENDS tests/unit/*.cpp)
+add_executable(core_tests ${test_sources})
+target_link_libraries(core_tests PRIVATE newsglobe_core gtest_wasm)
+target_compile_definitions(core_tests PRIVATE
+  NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
+set_target_properties(core_tests PROPERTIES SUFFIX ".js")
+target_link_options(core_tests PRIVATE -O1 -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)

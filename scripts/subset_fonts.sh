@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Subsets Noto Sans (Regular, Bold) and Font Awesome 4.7 from Debian's font
+# packages to what the UI draws, so the page downloads tens of KB, not MB.
+set -euo pipefail
+out=$1
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mkdir -p "$out"
+noto=/usr/share/fonts/truetype/noto
+fa=/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf
+# Latin + Latin-1/Extended-A/B, Greek, Cyrillic, punctuation, currency, arrows.
+text_ranges="U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-214F,U+2190-21FF,U+2212,U+2026"
+for style in Regular Bold; do
+  /usr/bin/python3 -m fontTools.subset "$noto/NotoSans-$style.ttf" --unicodes="$text_ranges" \
+    --layout-features='kern,liga' --no-hinting --output-file="$out/NotoSans-$style.ttf"
+done
+icons=$(grep -v '^#' "$root/assets/icons.txt" | awk '{print "U+" $1}' | paste -sd, -)
+/usr/bin/python3 -m fontTools.subset "$fa" --unicodes="$icons" --no-hinting --output-file="$out/fa-subset.ttf"

@@ -1,0 +1,33 @@
+// tessellate — turns the world's lon/lat outlines into GPU-ready geometry on
+// the unit sphere: filled land (one mesh, a country index per vertex so colour
+// comes from a lookup table) and border lines. Plain data; the renderer uploads it.
+//
+// Why this shape: earcut triangulates each polygon in the lon/lat plane (where
+// Natural Earth's rings are valid and picking tests them), then every triangle
+// is clipped to a 2° grid so that no flat triangle sinks noticeably under the
+// curved surface (at most 3e-4 of the radius: the ocean sits below that).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/world.hpp"
+
+namespace ng {
+
+struct GlobeMesh {
+    std::vector<float> land_xyz;          // 3 floats a vertex, on the unit sphere
+    std::vector<float> land_country;      // country index a vertex (float for GL)
+    std::vector<uint32_t> land_indices;   // triangles
+    std::vector<float> border_xyz;        // line segments: 2 vertices each
+    std::vector<float> graticule_xyz;     // line segments every 15°
+};
+
+struct TessellateOptions {
+    double grid_deg = 2.0;        // clip cell size: bounds how far a triangle sags
+    double max_edge_deg = 0.5;    // outlines and lines are densified to this
+    double graticule_step_deg = 15.0;
+};
+
+GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt = {});
+
+}  // namespace ng

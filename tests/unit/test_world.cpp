@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/picking.hpp"
+#include "core/tessellate.hpp"
+#include "world_fixture.hpp"
+
+using namespace ng;
+
+namespace {
+const CountryPicker& picker() {
+    static CountryPicker p(test_world());
+    return p;
+}
+std::string iso_at(double lat, double lon) {
+    int c = picker().country_at({lat, lon});
+    return c < 0 ? "" : test_world().countries[size_t(c)].iso;
+}
+}  // namespace
+
+TEST(WorldAsset, HasEveryCountryOnce) {
+    const World& w = test_world();
+    ASSERT_GE(w.countries.size(), 230u);
+    std::set<std::string> seen;
+    for (const Country& c : w.countries) {
+        if (c.iso.empty()) continue;
+        EXPECT_TRUE(seen.insert(c.iso).second) << c.iso << " twice";
+        EXPECT_FALSE(c.name.empty());
+    }
+    for (const char* iso : {"FR", "MT", "SG", "BH", "VA", "SM", "AD", "LI", "MC", "XK", "FJ", "RU", "AQ", "LS", "NR"})
+        EXPECT_GE(w.find(iso), 0) << iso;
+    EXPECT_EQ(w.countries[size_t(w.find("us"))].name, "United States");
+}
+
+TEST(WorldAsset, RejectsDamagedFiles) {
+    World w;
+    std::string error;
+    std::string bytes = read_file_bytes(std::string(NEWSGLOBE_SITE_DIR) + "/data/world.bin");
+    EXPECT_FALSE(decode_world_asset(bytes.substr(0, bytes.size() / 2), &w, &error));
+    EXPECT_FALSE(error.empty());
+    EXPECT_FALSE(decode_world_asset("<html>404</html>", &w, &error));
+    EXPECT_FALSE(decode_world_asset("", &w, &error));
+}
+
+TEST(Picking, EveryCountrysLabelPointPicksThatCountry) {
+    const World& w = test_world();
+    for (size_t i = 0; i < w.countries.size(); ++i) {
+        const Country& c = w.countries[i];
+        EXPECT_EQ(picker().country_at(c.label), int(i)) << c.name << " at " << c.label.lat << "," << c.label.lon;
+    }
+}
+
+TEST(Picking, KnownPlaces) {
+    EXPECT_EQ(iso_at(48.85, 2.35), "FR");     // Paris
+    EXPECT_EQ(iso_at(35.88, 14.45), "MT");    // Malta
+    EXPECT_EQ(iso_at(1.35, 103.82), "SG");    // Singapore
+    EXPECT_EQ(iso_at(26.05, 50.55), "BH");    // Bahrain
+    EXPECT_EQ(iso_at(-29.5, 28.2), "LS");     // Lesotho, a hole in South Africa
+    EXPECT_EQ(iso_at(-30.5, 24.0), "ZA");
+    EXPECT_EQ(iso_at(43.94, 12.46), "SM");    // San Marino inside Italy
+}
+
+TEST(Picking, OceanIsNoCountry) {
+    EXPECT_EQ(iso_at(0, -30), "");     // mid-Atlantic
+    EXPECT_EQ(iso_at(-40, -120), "");  // South Pacific
+    EXPECT_EQ(iso_at(15, 65), "");     // Arabian Sea
+    EXPECT_EQ(iso_at(88, 0), "");      // Arctic Ocean
+    EXPECT_EQ(iso_at(35.5, 14.0), "");  // just off Malta
+}
+
+TEST(Picking, AntimeridianAndPoles) {
+    EXPECT_EQ(iso_at(66.0, -175.0), "RU");   // Chukotka, west of the cut
+    EXPECT_EQ(iso_at(66.0, 175.0), "RU");    // and east of it
+    EXPECT_EQ(iso_at(-17.8, 178.0), "FJ");   // Viti Levu
+    EXPECT_EQ(iso_at(-16.9, 179.97), "FJ");  // Taveuni, east of the cut
+    EXPECT_EQ(iso_at(-16.8, -179.9), "FJ");  // and its part west of it
+    EXPECT_EQ(iso_at(-85, 0), "AQ");
+    EXPECT_EQ(iso_at(-89.9, 123), "AQ");
+    EXPECT_EQ(iso_at(-86, 179.99), "AQ");
+    EXPECT_EQ(iso_at(-80, 179.99), "");  // Ross Ice Shelf: not land in Natural Earth
+}
+
+TEST(Picking, SnapsToSmallStatesNearby) {
+    int mt = test_world().find("MT");
+    EXPECT_EQ(picker().country_near({35.78, 14.2}, 0.3), mt);   // in the sea beside Malta
+    EXPECT_EQ(picker().country_near({35.78, 14.2}, 0.01), -1);  // radius too small
+    int sg = test_world().find("SG");
+    EXPECT_EQ(picker().country_near({1.2, 103.85}, 0.2), sg);
+    EXPECT_EQ(picker().country_near({0, -30}, 2.0), -1);
+    EXPECT_GT(picker().distance_to_country_deg(mt, {35.78, 14.2}), 0.05);
+}
+
+TEST(Tessellation, CoversTheLandAndStaysOnTheSurface) {
+    GlobeMesh mesh = tessellate_world(test_world());
+    ASSERT_GT(mesh.land_indices.size(), 30000u);
+    ASSERT_EQ(mesh.land_xyz.size(), mesh.land_country.size() * 3);
+    double area = 0, worst_sag = 0;
+    for (size_t t = 0; t < mesh.land_indices.size(); t += 3) {
+        Vec3 v[3];
+        for (int k = 0; k < 3; ++k) {
+            const float* p = &mesh.land_xyz[mesh.land_indices[t + size_t(k)] * 3];
+            v[k] = {p[0], p[1], p[2]};
+        }
+        area += length(cross(v[1] - v[0], v[2] - v[0])) / 2;
+        worst_sag = std::max(worst_sag, 1 - length((v[0] + v[1] + v[2]) * (1.0 / 3)));
+    }
+    double expected = 0;
+    for (const Country& c : test_world().countries) expected += c.area_km2 / (6371.0 * 6371.0);
+    EXPECT_NEAR(area / expected, 1.0, 0.01);  // no polygon lost by the triangulator
+    EXPECT_LT(worst_sag, 5e-4);               // the ocean sphere sits at 0.999
+}
+
+TEST(Tessellation, NoBorderAlongTheCutOrThePole) {
+    GlobeMesh mesh = tessellate_world(test_world());
+    ASSERT_GT(mesh.border_xyz.size(), 100000u);
+    for (size_t i = 0; i < mesh.border_xyz.size(); i += 6) {
+        LatLon a = to_lat_lon({mesh.border_xyz[i], mesh.border_xyz[i + 1], mesh.border_xyz[i + 2]});
+        LatLon b = to_lat_lon({mesh.border_xyz[i + 3], mesh.border_xyz[i + 4], mesh.border_xyz[i + 5]});
+        ASSERT_FALSE(std::fabs(std::fabs(a.lon) - 180) < 1e-3 && std::fabs(std::fabs(b.lon) - 180) < 1e-3 &&
+                     std::fabs(a.lat - b.lat) > 1e-6)
+            << a.lat << "," << a.lon;
+        ASSERT_GT(std::min(a.lat, b.lat), -89.99);
+    }
+}

@@ -5,7 +5,6 @@ if(NOT EXISTS "${IMGUI}/imgui.cpp")
 endif()
 
 set(size_flags -Oz -flto)
-add_compile_options(${size_flags})
 
 # ---- SDL2: Debian-built (default) or emsdk's port ---------------------------
 add_library(sdl2 INTERFACE)
@@ -21,12 +20,12 @@ add_library(imgui STATIC
   ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
   ${IMGUI}/backends/imgui_impl_sdl2.cpp ${IMGUI}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui PUBLIC ${IMGUI} ${IMGUI}/backends)
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_link_libraries(imgui PUBLIC sdl2)
 target_compile_options(imgui PRIVATE -fno-exceptions -fno-rtti -w)
 
 # ---- the app ------------------------------------------------------------------
-file(GLOB app_sources CONFIGURE_DEPENDS src/render/*.cpp src/ui/*.cpp src/platform/*.cpp)
+file(GLOB app_sources CONFIGURE_DEPENDS src/app/*.cpp src/render/*.cpp src/ui/*.cpp src/platform/*.cpp)
 add_executable(newsglobe ${app_sources})
 target_link_libraries(newsglobe PRIVATE newsglobe_core imgui sdl2)
 target_compile_options(newsglobe PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra)

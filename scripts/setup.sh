@@ -76,7 +76,7 @@ build_sdl() {
   rm -rf "$obj" && mkdir -p "$obj"
   # The file list Emscripten's own SDL port compiles, against SDL's bundled
   # SDL_config_emscripten.h: no slow CMake configure checks.
-  (cd "$src/src" && ls ./*.c atomic/*.c audio/*.c audio/emscripten/*.c audio/dummy/*.c audio/disk/*.c \
+  (cd "$src/src" && ls *.c atomic/*.c audio/*.c audio/emscripten/*.c audio/dummy/*.c audio/disk/*.c \
       cpuinfo/*.c dynapi/*.c events/*.c file/*.c haptic/*.c haptic/dummy/*.c \
       joystick/*.c joystick/emscripten/*.c joystick/virtual/*.c loadso/dlopen/*.c locale/*.c locale/emscripten/*.c \
       main/dummy/*.c misc/*.c misc/emscripten/*.c power/*.c power/emscripten/*.c \

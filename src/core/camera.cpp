@@ -95,8 +95,8 @@ bool GlobeCamera::animating() const {
 }
 
 bool GlobeCamera::update(double dt) {
+    idle_seconds_ += std::max(0.0, dt);
     dt = std::clamp(dt, 0.0, 0.1);
-    idle_seconds_ += dt;
     bool moved = false;
     if (flight_.active) {
         flight_.t = std::min(1.0, flight_.t + dt / flight_.seconds);

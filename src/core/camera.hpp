@@ -5,6 +5,8 @@
 //
 // Screen coordinates are CSS pixels with the origin top-left.
 #pragma once
+#include <algorithm>
+
 #include "core/geo.hpp"
 
 namespace ng {
@@ -44,9 +46,11 @@ public:
     bool auto_rotate_enabled() const { return auto_rotate_; }
     void note_interaction() { idle_seconds_ = 0; }
     bool auto_rotating() const { return auto_rotate_ && idle_seconds_ >= kIdleBeforeAutoRotate; }
+    double seconds_until_auto_rotate() const { return std::max(0.0, kIdleBeforeAutoRotate - idle_seconds_); }
 
-    // Advances animations. dt is clamped, so a tab that was hidden for minutes
-    // resumes smoothly instead of jumping. Returns true while the view moves.
+    // Advances animations. Idle time counts all of dt, but motion uses dt
+    // clamped to 0.1 s, so a tab that was hidden for minutes resumes smoothly
+    // instead of jumping. Returns true while the view moves.
     bool update(double dt_seconds);
     bool animating() const;
 

@@ -1,0 +1,166 @@
+#include "core/globe_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ng {
+
+void GlobeView::set_world(const World* world) {
+    world_ = world;
+    picker_.reset();
+    if (world_) picker_.emplace(*world_);
+    hovered_ = selected_ = -1;
+    markers_dirty_ = true;
+}
+
+// [SECTION] input -----------------------------------------------------------------
+
+void GlobeView::pointer_down(int id, double x, double y, double t_ms, bool touch) {
+    camera_.stop();  // a press grabs the globe
+    camera_.note_interaction();
+    gestures_.press(id, x, y, t_ms, touch);
+    handle_gestures();
+}
+
+void GlobeView::pointer_move(int id, double x, double y, double t_ms, bool touch) {
+    if (gestures_.pressed()) {
+        camera_.note_interaction();
+        gestures_.move(id, x, y, t_ms);
+        handle_gestures();
+    }
+    hover_x_ = x, hover_y_ = y, hover_touch_ = touch;
+    hover_dirty_ = !touch;  // fingers don't hover
+}
+
+void GlobeView::pointer_up(int id, double x, double y, double t_ms) {
+    camera_.note_interaction();
+    gestures_.release(id, x, y, t_ms);
+    handle_gestures();
+}
+
+void GlobeView::pointer_leave() {
+    gestures_.cancel();
+    handle_gestures();
+    hover_x_ = hover_y_ = -1;
+    hover_dirty_ = true;
+}
+
+void GlobeView::wheel(double delta_y, double x, double y) {
+    camera_.note_interaction();
+    // ~100 units per notch; trackpads send many small deltas
+    double factor = std::exp(-std::clamp(delta_y, -300.0, 300.0) * 0.0025);
+    camera_.zoom_at(factor, x, y, viewport_);
+}
+
+void GlobeView::key(Key k) {
+    camera_.note_interaction();
+    const double step_px = 60;
+    switch (k) {
+        case Key::Left: camera_.fling(-step_px * 6, 0, viewport_); break;
+        case Key::Right: camera_.fling(step_px * 6, 0, viewport_); break;
+        case Key::Up: camera_.fling(0, -step_px * 6, viewport_); break;
+        case Key::Down: camera_.fling(0, step_px * 6, viewport_); break;
+        case Key::ZoomIn: camera_.zoom_by(1.5); break;
+        case Key::ZoomOut: camera_.zoom_by(1 / 1.5); break;
+    }
+}
+
+void GlobeView::handle_gestures() {
+    for (const Gesture& g : gestures_.take()) {
+        switch (g.kind) {
+            case Gesture::DragStart: break;
+            case Gesture::DragMove: camera_.drag_by(g.dx, g.dy, viewport_); break;
+            case Gesture::DragEnd: camera_.fling(g.vx, g.vy, viewport_); break;
+            case Gesture::Pinch: camera_.zoom_at(g.scale, g.x, g.y, viewport_); break;
+            case Gesture::Click: click_ = pick(g.x, g.y, g.touch); break;
+            case Gesture::DoubleClick: camera_.zoom_at(2.0, g.x, g.y, viewport_); break;
+        }
+        markers_dirty_ = true;
+    }
+}
+
+std::optional<int> GlobeView::take_click() {
+    std::optional<int> c;
+    c.swap(click_);
+    return c;
+}
+
+// [SECTION] frame -----------------------------------------------------------------
+
+bool GlobeView::update(double dt) {
+    bool moved = camera_.update(dt);
+    if (moved) markers_dirty_ = true;
+    if ((moved || hover_dirty_) && !gestures_.dragging()) {
+        int h = hover_x_ < 0 || hover_touch_ ? -1 : pick(hover_x_, hover_y_, false);
+        hover_dirty_ = false;
+        if (h != hovered_) {
+            hovered_ = h;
+            return true;
+        }
+    }
+    return moved;
+}
+
+// [SECTION] picking -----------------------------------------------------------------
+
+std::optional<LatLon> GlobeView::unproject(double x, double y) const {
+    LatLon p;
+    if (!camera_.unproject(x, y, viewport_, &p)) return std::nullopt;
+    return p;
+}
+
+int GlobeView::pick(double x, double y, bool touch) const {
+    if (!world_ || !picker_) return -1;
+    double slop = touch ? kTouchSlop : 1.0;
+    // 1. microstate dots win within their hit radius: they are drawn on top
+    int best = -1;
+    double best_d = kMarkerHitPx * slop;
+    for (const Marker& m : markers_) {
+        double d = std::hypot(m.x - x, m.y - y);
+        if (d < best_d) best_d = d, best = m.country;
+    }
+    if (best >= 0) return best;
+    // 2. exact point-in-polygon, 3. snap to the nearest outline within a few px
+    auto p = unproject(x, y);
+    if (!p) return -1;
+    double radius_deg = kSnapPx * slop * camera_.degrees_per_pixel(viewport_);
+    return picker_->country_near(*p, radius_deg);
+}
+
+const std::vector<Marker>& GlobeView::markers() {
+    if (!markers_dirty_ || !world_) return markers_;
+    markers_dirty_ = false;
+    markers_.clear();
+    double km_per_px = camera_.degrees_per_pixel(viewport_) * 111.32;
+    for (size_t i = 0; i < world_->countries.size(); ++i) {
+        const Country& c = world_->countries[i];
+        if (c.iso.empty()) continue;
+        double size_px = std::sqrt(c.area_km2) / km_per_px;
+        if (size_px >= kMarkerBelowPx) continue;
+        double x, y;
+        if (camera_.project(c.label, viewport_, &x, &y)) markers_.push_back({int(i), x, y});
+    }
+    return markers_;
+}
+
+// [SECTION] selection ----------------------------------------------------------------
+
+double GlobeView::fit_zoom_for(int country) const {
+    // zoom so the country spans about a third of the smaller screen side
+    const Country& c = world_->countries[size_t(country)];
+    double extent_deg = std::clamp(std::sqrt(c.area_km2) / 111.32, 0.5, 60.0);
+    double want_dpp = extent_deg / (std::min(viewport_.width, viewport_.height) / 3);
+    double dpp_at_1 = camera_.degrees_per_pixel(viewport_) * camera_.zoom();  // ~1/zoom
+    return std::clamp(dpp_at_1 / want_dpp, 1.0, 12.0);
+}
+
+void GlobeView::select(int country, bool fly) {
+    if (!world_ || country >= int(world_->countries.size())) country = -1;
+    selected_ = country;
+    if (country >= 0 && fly) {
+        camera_.note_interaction();
+        camera_.fly_to(world_->countries[size_t(country)].label, fit_zoom_for(country));
+    }
+}
+
+}  // namespace ng

@@ -1,0 +1,81 @@
+// globe_view — the interactive globe as plain state: the camera, pointer and
+// keyboard input turned into rotation, zoom and picks, hover and selection,
+// and markers for states too small to see. Knows nothing of SDL or GL: the
+// platform feeds it events in CSS pixels, the renderer and UI read it.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/gestures.hpp"
+#include "core/picking.hpp"
+
+namespace ng {
+
+struct Marker {
+    int country;
+    double x, y;  // CSS px
+};
+
+enum class Key { Left, Right, Up, Down, ZoomIn, ZoomOut };
+
+class GlobeView {
+public:
+    static constexpr double kMarkerBelowPx = 7;     // countries smaller than this get a dot
+    static constexpr double kMarkerHitPx = 11;      // dot hit radius (mouse)
+    static constexpr double kSnapPx = 8;            // snap to a country this close (mouse)
+    static constexpr double kTouchSlop = 1.8;       // fingers are less precise
+
+    void set_world(const World* world);  // world must outlive the view
+    const World* world() const { return world_; }
+    GlobeCamera& camera() { return camera_; }
+    const GlobeCamera& camera() const { return camera_; }
+    void set_viewport(Viewport vp) { viewport_ = vp; markers_dirty_ = true; }
+    const Viewport& viewport() const { return viewport_; }
+
+    // ---- input (CSS px, ms) ----
+    void pointer_down(int id, double x, double y, double t_ms, bool touch);
+    void pointer_move(int id, double x, double y, double t_ms, bool touch);
+    void pointer_up(int id, double x, double y, double t_ms);
+    void pointer_leave();
+    void wheel(double delta_y, double x, double y);  // delta_y > 0 zooms out
+    void key(Key k);
+
+    // Steps animations; true when something on screen changed.
+    bool update(double dt_seconds);
+    bool animating() const { return camera_.animating() || gestures_.dragging(); }
+
+    // ---- picking ----
+    int pick(double x, double y, bool touch) const;  // markers, exact, then snap
+    std::optional<LatLon> unproject(double x, double y) const;
+
+    // ---- hover and selection ----
+    int hovered() const { return hovered_; }
+    int selected() const { return selected_; }
+    void select(int country, bool fly);
+    // Set by input since the last call: the user clicked a country (or -1 for
+    // the ocean). Cleared by take_click().
+    std::optional<int> take_click();
+    const std::vector<Marker>& markers();
+    bool dragging() const { return gestures_.dragging(); }
+
+private:
+    void handle_gestures();
+    double fit_zoom_for(int country) const;
+
+    const World* world_ = nullptr;
+    std::optional<CountryPicker> picker_;
+    GlobeCamera camera_;
+    GestureTracker gestures_;
+    Viewport viewport_;
+    int hovered_ = -1, selected_ = -1;
+    std::optional<int> click_;
+    std::vector<Marker> markers_;
+    bool markers_dirty_ = true;
+    bool hover_dirty_ = false;
+    double hover_x_ = -1, hover_y_ = -1;
+    bool hover_touch_ = false;
+};
+
+}  // namespace ng

@@ -1,0 +1,101 @@
+#include "core/news_state.hpp"
+
+namespace ng {
+
+void NewsState::load_countries() {
+    if (countries_load_.loading) return;
+    countries_load_.loading = true;
+    countries_load_.handle = service_.countries([this](const NewsUpdate<CountriesIndex>& u) {
+        countries_load_.loading = false;
+        changed_ = true;
+        if (!u.result.ok()) {
+            countries_load_.error = u.result.error;
+            return;
+        }
+        countries_load_.error = {};
+        countries_load_.skipped = u.result.skipped;
+        countries_ = u.result.value;
+        countries_loaded_ = true;
+        counts_.clear();
+        for (const CountryEntry& c : countries_.countries) counts_[c.iso] = c.story_count.value_or(-1);
+    });
+}
+
+int NewsState::story_count(const std::string& iso) const {
+    auto it = counts_.find(iso);
+    return it == counts_.end() ? (countries_loaded_ && source_info().story_counts ? 0 : -1) : it->second;
+}
+
+void NewsState::open_country(const std::string& iso) {
+    CountryStories& s = stories_[iso];
+    if (s.pages_loaded == 0 && !s.load.loading) load_page(iso, 1);
+}
+
+void NewsState::load_more(const std::string& iso) {
+    CountryStories& s = stories_[iso];
+    if (s.load.loading || (s.pages_loaded > 0 && s.complete())) return;
+    load_page(iso, s.pages_loaded + 1);
+}
+
+void NewsState::load_page(const std::string& iso, int page) {
+    CountryStories& s = stories_[iso];
+    s.load.loading = true;
+    s.load.handle = service_.stories(iso, page, [this, iso, page](const NewsUpdate<StoryPage>& u) {
+        CountryStories& s = stories_[iso];
+        s.load.loading = false;
+        changed_ = true;
+        if (!u.result.ok()) {
+            s.load.error = u.result.error;  // stories already listed stay
+            return;
+        }
+        s.load.error = {};
+        s.load.skipped += u.result.skipped;
+        const StoryPage& p = u.result.value;
+        s.pages[page] = p.stories;  // a refreshed page replaces its stale copy
+        s.page_count = p.page_count, s.total = p.total;
+        s.stories.clear();
+        s.pages_loaded = 0;
+        for (const auto& [n, items] : s.pages) {
+            if (n != s.pages_loaded + 1) break;  // only a gap-free run of pages is shown
+            s.stories.insert(s.stories.end(), items.begin(), items.end());
+            s.pages_loaded = n;
+        }
+    });
+}
+
+const CountryStories* NewsState::stories(const std::string& iso) const {
+    auto it = stories_.find(iso);
+    return it == stories_.end() ? nullptr : &it->second;
+}
+
+void NewsState::open_article(const std::string& id) {
+    ArticleEntry& a = articles_[id];
+    if (a.loaded || a.load.loading) return;
+    a.load.loading = true;
+    a.load.handle = service_.article(id, [this, id](const NewsUpdate<Article>& u) {
+        ArticleEntry& a = articles_[id];
+        a.load.loading = false;
+        changed_ = true;
+        if (!u.result.ok()) {
+            a.load.error = u.result.error;
+            return;
+        }
+        a.load.error = {};
+        a.load.skipped = u.result.skipped;
+        a.article = u.result.value;
+        a.loaded = true;
+    });
+}
+
+const ArticleEntry* NewsState::article(const std::string& id) const {
+    auto it = articles_.find(id);
+    return it == articles_.end() ? nullptr : &it->second;
+}
+
+bool NewsState::take_changed() {
+    bool c = changed_;
+    changed_ = false;
+    return c;
+}
+
+}  // namespace ng

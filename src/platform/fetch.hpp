@@ -1,0 +1,14 @@
+// fetch — the app's HTTP transport: ng::Transport over emscripten_fetch.
+// HttpClient (core) adds timeouts, retries, caching and de-duplication on top.
+#pragma once
+#include "core/http_client.hpp"
+
+namespace ng::web {
+
+class FetchTransport : public Transport {
+public:
+    RequestId start(const TransportRequest& request, DoneFn on_done) override;
+    void cancel(RequestId id) override;
+};
+
+}  // namespace ng::web

@@ -1,0 +1,36 @@
+// web — the one place that talks to the browser (everything behind
+// #if defined(__EMSCRIPTEN__) lives in web.cpp): timing marks, device pixel
+// ratio, user preferences, the URL hash and history, clipboard, opening
+// links, and waking the idle main loop.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace ng::web {
+
+double now_ms();
+void mark(const char* name);              // performance.mark, once per name
+double device_pixel_ratio();
+bool prefers_reduced_motion();
+bool prefers_dark();
+
+std::string url_hash();                   // "#/country/FR" or ""
+// The viewer's options as a query string ("?source=gdelt&theme=light"): the
+// page's own, or the embedding host's options.
+std::string page_query();
+void push_hash(const std::string& hash);  // new history entry (no-op if equal)
+void replace_hash(const std::string& hash);
+void open_in_new_tab(const std::string& url);  // caller checked http/https
+void copy_to_clipboard(const std::string& text);
+std::string page_url_with_hash(const std::string& hash);
+
+// The main loop pauses when nothing moves; anything that changes state wakes it.
+void set_wake_handler(std::function<void()> wake);
+void wake();
+void wake_after_ms(double ms);  // a timer (auto-rotate resumes, retries)
+
+// Publishes a JSON event to the embedding page (the loader turns it into an
+// event on the viewer handle and, in an iframe, a postMessage to the parent).
+void emit_event(const char* type, const std::string& json_detail);
+
+}  // namespace ng::web

@@ -1,0 +1,309 @@
+#include "render/globe_renderer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace ng {
+
+GlobeTheme globe_theme(bool dark) {
+    if (dark)
+        return {{0.043f, 0.063f, 0.102f}, {0.075f, 0.118f, 0.2f}, {0.12f, 0.2f, 0.33f},
+                {0.04f, 0.06f, 0.1f, 0.85f}, {0.6f, 0.7f, 0.9f, 0.10f}, {0.35f, 0.6f, 1.0f, 0.35f}};
+    return {{0.93f, 0.95f, 0.97f}, {0.70f, 0.80f, 0.90f}, {0.82f, 0.89f, 0.95f},
+            {1.0f, 1.0f, 1.0f, 0.9f}, {0.2f, 0.3f, 0.45f, 0.12f}, {0.45f, 0.65f, 0.95f, 0.30f}};
+}
+
+namespace globe_renderer {
+namespace {
+
+// [SECTION] shaders -------------------------------------------------------------
+
+const char* kSurfaceVS = R"(#version 300 es
+uniform mat4 u_vp;
+uniform float u_radius;
+layout(location = 0) in vec3 a_pos;
+layout(location = 1) in float a_country;
+out vec3 v_normal;
+flat out int v_country;
+void main() {
+    v_normal = a_pos;
+    v_country = int(a_country + 0.5);
+    gl_Position = u_vp * vec4(a_pos * u_radius, 1.0);
+})";
+
+// land: palette colour; ocean (u_country < 0): flat colour brightening at the limb
+const char* kSurfaceFS = R"(#version 300 es
+precision mediump float;
+uniform sampler2D u_palette;
+uniform vec3 u_eye_dir;
+uniform vec3 u_ocean;
+uniform vec3 u_ocean_limb;
+uniform int u_is_ocean;
+in vec3 v_normal;
+flat in int v_country;
+out vec4 o_color;
+void main() {
+    vec3 n = normalize(v_normal);
+    float facing = clamp(dot(n, u_eye_dir), 0.0, 1.0);
+    float light = 0.78 + 0.22 * facing;
+    if (u_is_ocean == 1) {
+        o_color = vec4(mix(u_ocean_limb, u_ocean, smoothstep(0.0, 0.6, facing)) * light, 1.0);
+    } else {
+        vec4 c = texelFetch(u_palette, ivec2(v_country, 0), 0);
+        o_color = vec4(c.rgb * light, 1.0);
+    }
+})";
+
+const char* kLineVS = R"(#version 300 es
+uniform mat4 u_vp;
+uniform float u_radius;
+layout(location = 0) in vec3 a_pos;
+void main() { gl_Position = u_vp * vec4(a_pos * u_radius, 1.0); })";
+
+const char* kLineFS = R"(#version 300 es
+precision mediump float;
+uniform vec4 u_color;
+out vec4 o_color;
+void main() { o_color = u_color; })";
+
+// The atmosphere: a soft glow just outside the globe's silhouette, computed
+// per pixel from the projected circle (a full-screen triangle, no geometry).
+const char* kGlowVS = R"(#version 300 es
+out vec2 v_ndc;
+void main() {
+    vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+    v_ndc = p;
+    gl_Position = vec4(p, 0.0, 1.0);
+})";
+
+const char* kGlowFS = R"(#version 300 es
+precision mediump float;
+uniform vec2 u_radius_ndc;   // silhouette radius in NDC, x and y
+uniform vec4 u_color;
+in vec2 v_ndc;
+out vec4 o_color;
+void main() {
+    float r = length(v_ndc / u_radius_ndc);
+    float glow = r < 1.0 ? 0.0 : exp(-(r - 1.0) * 22.0);
+    float inner = r < 1.0 ? smoothstep(0.80, 1.0, r) * 0.6 : 0.0;
+    o_color = vec4(u_color.rgb, u_color.a * max(glow, inner));
+})";
+
+// [SECTION] state ----------------------------------------------------------------
+
+struct Program {
+    GLuint id = 0;
+    GLint vp = -1, radius = -1, color = -1, palette = -1, eye_dir = -1, ocean = -1, ocean_limb = -1, is_ocean = -1,
+          radius_ndc = -1;
+};
+
+struct Mesh {
+    GLuint vao = 0, vbo[2] = {0, 0}, ibo = 0;
+    GLsizei count = 0;
+};
+
+struct State {
+    Program surface, line, glow;
+    Mesh ocean, land, borders, graticule;
+    GLuint glow_vao = 0, palette_tex = 0;
+    bool has_mesh = false;
+} s;
+
+GLuint compile(GLenum type, const char* src) {
+    GLuint sh = glCreateShader(type);
+    glShaderSource(sh, 1, &src, nullptr);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024];
+        glGetShaderInfoLog(sh, sizeof log, nullptr, log);
+        std::fprintf(stderr, "globe shader: %s\n", log);
+    }
+    return sh;
+}
+
+Program link(const char* vs, const char* fs) {
+    Program p;
+    p.id = glCreateProgram();
+    GLuint v = compile(GL_VERTEX_SHADER, vs), f = compile(GL_FRAGMENT_SHADER, fs);
+    glAttachShader(p.id, v);
+    glAttachShader(p.id, f);
+    glLinkProgram(p.id);
+    glDeleteShader(v);
+    glDeleteShader(f);
+    for (auto [loc, name] : {std::pair{&p.vp, "u_vp"}, {&p.radius, "u_radius"}, {&p.color, "u_color"},
+                             {&p.palette, "u_palette"}, {&p.eye_dir, "u_eye_dir"}, {&p.ocean, "u_ocean"},
+                             {&p.ocean_limb, "u_ocean_limb"}, {&p.is_ocean, "u_is_ocean"},
+                             {&p.radius_ndc, "u_radius_ndc"}})
+        *loc = glGetUniformLocation(p.id, name);
+    return p;
+}
+
+void upload(Mesh& m, const std::vector<float>& xyz, const std::vector<float>* country,
+            const std::vector<uint32_t>* indices) {
+    if (!m.vao) glGenVertexArrays(1, &m.vao), glGenBuffers(2, m.vbo), glGenBuffers(1, &m.ibo);
+    glBindVertexArray(m.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, m.vbo[0]);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(xyz.size() * sizeof(float)), xyz.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+    if (country) {
+        glBindBuffer(GL_ARRAY_BUFFER, m.vbo[1]);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(country->size() * sizeof(float)), country->data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 0, nullptr);
+    } else {
+        glDisableVertexAttribArray(1);
+        glVertexAttrib1f(1, -1.0f);
+    }
+    if (indices) {
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.ibo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices->size() * sizeof(uint32_t)), indices->data(),
+                     GL_STATIC_DRAW);
+        m.count = GLsizei(indices->size());
+    } else {
+        m.count = GLsizei(xyz.size() / 3);
+    }
+    glBindVertexArray(0);
+}
+
+// An icosphere-free UV sphere is fine for the ocean: it is flat-coloured.
+void build_ocean() {
+    std::vector<float> xyz;
+    std::vector<uint32_t> idx;
+    const int rings = 48, segs = 96;
+    for (int r = 0; r <= rings; ++r)
+        for (int g = 0; g <= segs; ++g) {
+            Vec3 v = to_unit_vector({90.0 - 180.0 * r / rings, -180.0 + 360.0 * g / segs});
+            xyz.insert(xyz.end(), {float(v.x), float(v.y), float(v.z)});
+        }
+    for (int r = 0; r < rings; ++r)
+        for (int g = 0; g < segs; ++g) {
+            uint32_t a = uint32_t(r * (segs + 1) + g), b = a + uint32_t(segs + 1);
+            idx.insert(idx.end(), {a, b, a + 1, a + 1, b, b + 1});
+        }
+    upload(s.ocean, xyz, nullptr, &idx);
+}
+
+}  // namespace
+
+bool init() {
+    s.surface = link(kSurfaceVS, kSurfaceFS);
+    s.line = link(kLineVS, kLineFS);
+    s.glow = link(kGlowVS, kGlowFS);
+    glGenVertexArrays(1, &s.glow_vao);
+    glGenTextures(1, &s.palette_tex);
+    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    std::vector<uint8_t> grey(256 * 4, 160);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, grey.data());
+    build_ocean();
+    return s.surface.id && s.line.id && s.glow.id;
+}
+
+void shutdown() {
+    for (Mesh* m : {&s.ocean, &s.land, &s.borders, &s.graticule}) {
+        glDeleteVertexArrays(1, &m->vao);
+        glDeleteBuffers(2, m->vbo);
+        glDeleteBuffers(1, &m->ibo);
+    }
+    glDeleteVertexArrays(1, &s.glow_vao);
+    glDeleteTextures(1, &s.palette_tex);
+    for (Program* p : {&s.surface, &s.line, &s.glow}) glDeleteProgram(p->id);
+    s = State{};
+}
+
+void upload_mesh(const GlobeMesh& mesh) {
+    upload(s.land, mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
+    upload(s.borders, mesh.border_xyz, nullptr, nullptr);
+    upload(s.graticule, mesh.graticule_xyz, nullptr, nullptr);
+    s.has_mesh = true;
+}
+
+bool has_mesh() { return s.has_mesh; }
+
+void upload_palette(const uint8_t* rgba256) {
+    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba256);
+}
+
+void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_height, const GlobeTheme& theme,
+          bool graticule) {
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(theme.background[0], theme.background[1], theme.background[2], 1);
+    glClearDepthf(1);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    Mat4 m = cam.view_projection(vp);
+    Vec3 eye_dir = normalize(cam.eye(vp));
+    double d = cam.distance(vp);
+
+    // atmosphere behind everything
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(s.glow.id);
+    double r_ndc_y = std::tan(std::asin(1.0 / d)) / std::tan(GlobeCamera::kFovY / 2);
+    glUniform2f(s.glow.radius_ndc, float(r_ndc_y * vp.height / vp.width), float(r_ndc_y));
+    glUniform4fv(s.glow.color, 1, theme.atmosphere);
+    glBindVertexArray(s.glow_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    glDisable(GL_BLEND);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    glFrontFace(GL_CCW);
+
+    glUseProgram(s.surface.id);
+    glUniformMatrix4fv(s.surface.vp, 1, GL_FALSE, m.m);
+    glUniform3f(s.surface.eye_dir, float(eye_dir.x), float(eye_dir.y), float(eye_dir.z));
+    glUniform3fv(s.surface.ocean, 1, theme.ocean);
+    glUniform3fv(s.surface.ocean_limb, 1, theme.ocean_limb);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
+    glUniform1i(s.surface.palette, 0);
+    // ocean: below the deepest sag of a land triangle (see tessellate.hpp)
+    glUniform1i(s.surface.is_ocean, 1);
+    glUniform1f(s.surface.radius, 0.999f);
+    glBindVertexArray(s.ocean.vao);
+    glDrawElements(GL_TRIANGLES, s.ocean.count, GL_UNSIGNED_INT, nullptr);
+    if (s.has_mesh) {
+        // earcut winds triangles either way: don't cull land, depth hides the far side
+        glDisable(GL_CULL_FACE);
+        glUniform1i(s.surface.is_ocean, 0);
+        glUniform1f(s.surface.radius, 1.0f);
+        glBindVertexArray(s.land.vao);
+        glDrawElements(GL_TRIANGLES, s.land.count, GL_UNSIGNED_INT, nullptr);
+
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        glUseProgram(s.line.id);
+        glUniformMatrix4fv(s.line.vp, 1, GL_FALSE, m.m);
+        if (graticule) {
+            glUniform1f(s.line.radius, 1.0004f);
+            glUniform4fv(s.line.color, 1, theme.graticule);
+            glBindVertexArray(s.graticule.vao);
+            glDrawArrays(GL_LINES, 0, s.graticule.count);
+        }
+        glUniform1f(s.line.radius, 1.0006f);
+        glUniform4fv(s.line.color, 1, theme.border);
+        glBindVertexArray(s.borders.vao);
+        glDrawArrays(GL_LINES, 0, s.borders.count);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+    }
+    glBindVertexArray(0);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+}
+
+}  // namespace globe_renderer
+}  // namespace ng

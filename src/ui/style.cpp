@@ -1,0 +1,136 @@
+#include "ui/style.hpp"
+
+#include <imgui.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace ng::ui {
+namespace {
+
+Fonts g_fonts;
+Colours g_colours;
+
+// ImGui frees font data it owns with IM_FREE: hand it a copy it may keep.
+void* owned_copy(const std::string& bytes) {
+    void* p = IM_ALLOC(bytes.size());
+    std::memcpy(p, bytes.data(), bytes.size());
+    return p;
+}
+
+ImFont* add_font(const std::string& face, const std::string& icons, float size, float density) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cfg;
+    cfg.RasterizerDensity = density;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    static const ImWchar text_ranges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x04FF,
+                                          0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(owned_copy(face), int(face.size()), size, &cfg, text_ranges);
+    if (!font || icons.empty()) return font;
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.RasterizerDensity = density;
+    merge.GlyphMinAdvanceX = size * 1.1f;  // icons line up in lists
+    merge.GlyphOffset = ImVec2(0, size * 0.02f);
+    static const ImWchar icon_ranges[] = {0xf000, 0xf2ff, 0};
+    io.Fonts->AddFontFromMemoryTTF(owned_copy(icons), int(icons.size()), size * 0.92f, &merge, icon_ranges);
+    return font;
+}
+
+}  // namespace
+
+const Fonts& fonts() { return g_fonts; }
+const Colours& colours() { return g_colours; }
+
+bool build_fonts(const FontFiles& files, float density) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    g_fonts.body = add_font(files.regular, files.icons, 16, density);
+    g_fonts.bold = add_font(files.bold, files.icons, 16, density);
+    g_fonts.small = add_font(files.regular, files.icons, 13.5f, density);
+    g_fonts.title = add_font(files.bold, files.icons, 23, density);
+    g_fonts.brand = add_font(files.bold, files.icons, 18, density);
+    bool ok = g_fonts.body && g_fonts.bold && g_fonts.small && g_fonts.title && g_fonts.brand && io.Fonts->Build();
+    if (ok) io.FontDefault = g_fonts.body;
+    return ok;
+}
+
+void apply_style(bool dark) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    s.WindowRounding = 14;
+    s.ChildRounding = 10;
+    s.FrameRounding = 8;
+    s.PopupRounding = 10;
+    s.GrabRounding = 8;
+    s.ScrollbarRounding = 8;
+    s.TabRounding = 8;
+    s.WindowBorderSize = 1;
+    s.FrameBorderSize = 0;
+    s.PopupBorderSize = 1;
+    s.WindowPadding = ImVec2(18, 16);
+    s.FramePadding = ImVec2(12, 8);
+    s.ItemSpacing = ImVec2(10, 8);
+    s.ItemInnerSpacing = ImVec2(8, 6);
+    s.ScrollbarSize = 12;
+    s.WindowTitleAlign = ImVec2(0, 0.5f);
+    s.SelectableTextAlign = ImVec2(0, 0.5f);
+
+    auto rgb = [](unsigned hex, float a = 1) {
+        return ImVec4(((hex >> 16) & 0xff) / 255.f, ((hex >> 8) & 0xff) / 255.f, (hex & 0xff) / 255.f, a);
+    };
+    ImVec4* c = s.Colors;
+    if (dark) {
+        ImGui::StyleColorsDark(&s);
+        c[ImGuiCol_Text] = rgb(0xE8ECF3);
+        c[ImGuiCol_TextDisabled] = rgb(0x98A2B3);
+        c[ImGuiCol_WindowBg] = rgb(0x111827, 0.94f);
+        c[ImGuiCol_ChildBg] = rgb(0x000000, 0);
+        c[ImGuiCol_PopupBg] = rgb(0x1A2233, 0.98f);
+        c[ImGuiCol_Border] = rgb(0xFFFFFF, 0.08f);
+        c[ImGuiCol_FrameBg] = rgb(0x1F2937);
+        c[ImGuiCol_FrameBgHovered] = rgb(0x273449);
+        c[ImGuiCol_FrameBgActive] = rgb(0x2D3B52);
+        c[ImGuiCol_Button] = rgb(0x243045);
+        c[ImGuiCol_ButtonHovered] = rgb(0x2F3E59);
+        c[ImGuiCol_ButtonActive] = rgb(0x3A4B6B);
+        c[ImGuiCol_Header] = rgb(0x2563EB, 0.25f);
+        c[ImGuiCol_HeaderHovered] = rgb(0xFFFFFF, 0.06f);
+        c[ImGuiCol_HeaderActive] = rgb(0x2563EB, 0.35f);
+        c[ImGuiCol_ScrollbarBg] = rgb(0x000000, 0);
+        c[ImGuiCol_ScrollbarGrab] = rgb(0xFFFFFF, 0.14f);
+        c[ImGuiCol_ScrollbarGrabHovered] = rgb(0xFFFFFF, 0.22f);
+        c[ImGuiCol_Separator] = rgb(0xFFFFFF, 0.08f);
+        c[ImGuiCol_CheckMark] = rgb(0x60A5FA);
+        c[ImGuiCol_NavHighlight] = rgb(0x60A5FA);
+        g_colours = {0xFFF3ECE8, 0xFFB3A298, 0xFFFAA560, 0x40FAA560, 0xF0271811, 0x14FFFFFF, 0xFF7171F8,
+                     0x10FFFFFF, 0x18FFFFFF};
+    } else {
+        ImGui::StyleColorsLight(&s);
+        c[ImGuiCol_Text] = rgb(0x111827);
+        c[ImGuiCol_TextDisabled] = rgb(0x5B6474);
+        c[ImGuiCol_WindowBg] = rgb(0xFFFFFF, 0.96f);
+        c[ImGuiCol_ChildBg] = rgb(0x000000, 0);
+        c[ImGuiCol_PopupBg] = rgb(0xFFFFFF, 0.99f);
+        c[ImGuiCol_Border] = rgb(0x000000, 0.10f);
+        c[ImGuiCol_FrameBg] = rgb(0xF1F3F7);
+        c[ImGuiCol_FrameBgHovered] = rgb(0xE6EAF0);
+        c[ImGuiCol_FrameBgActive] = rgb(0xDCE2EA);
+        c[ImGuiCol_Button] = rgb(0xEDF0F5);
+        c[ImGuiCol_ButtonHovered] = rgb(0xE1E6EE);
+        c[ImGuiCol_ButtonActive] = rgb(0xD3DAE5);
+        c[ImGuiCol_Header] = rgb(0x2563EB, 0.14f);
+        c[ImGuiCol_HeaderHovered] = rgb(0x000000, 0.04f);
+        c[ImGuiCol_HeaderActive] = rgb(0x2563EB, 0.22f);
+        c[ImGuiCol_ScrollbarBg] = rgb(0x000000, 0);
+        c[ImGuiCol_ScrollbarGrab] = rgb(0x000000, 0.16f);
+        c[ImGuiCol_Separator] = rgb(0x000000, 0.08f);
+        c[ImGuiCol_CheckMark] = rgb(0x2563EB);
+        c[ImGuiCol_NavHighlight] = rgb(0x2563EB);
+        g_colours = {0xFF271811, 0xFF74645B, 0xFFEB6325, 0x30EB6325, 0xF5FFFFFF, 0x1A000000, 0xFF2626DC,
+                     0x0A000000, 0x14000000};
+    }
+}
+
+}  // namespace ng::ui

@@ -1,0 +1,153 @@
+/* newsglobe embed loader — mounts the viewer into any element.
+ *
+ *   <script src="https://your.host/newsglobe/newsglobe-embed.js"></script>
+ *   newsglobe.mount(element, { api: "https://news.example/api", country: "FR" })
+ *     .then(viewer => viewer.on("select", e => console.log(e.country)));
+ *
+ * Several viewers per page work independently. The full-page app (index.html)
+ * uses this loader too, with { fullPage: true }: it then reads its options from
+ * the page URL and keeps its state in the URL hash.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") : "./";
+  var factory = null;
+
+  function loadFactory() {
+    if (!factory) {
+      factory = new Promise(function (resolve, reject) {
+        if (window.createNewsglobe) return resolve(window.createNewsglobe);
+        var s = document.createElement("script");
+        s.src = base + "newsglobe.js";
+        s.onload = function () { resolve(window.createNewsglobe); };
+        s.onerror = function () { reject(new Error("newsglobe.js could not be loaded")); };
+        document.head.appendChild(s);
+      });
+    }
+    return factory;
+  }
+
+  var OPTION_KEYS = ["source", "api", "proxy", "key", "theme", "autorotate", "locked", "compact"];
+
+  function queryFromOptions(opts) {
+    var q = new URLSearchParams();
+    OPTION_KEYS.forEach(function (k) {
+      if (opts[k] !== undefined && opts[k] !== null) q.set(k, opts[k] === false ? "0" : opts[k] === true ? "1" : String(opts[k]));
+    });
+    var s = q.toString();
+    return s ? "?" + s : "";
+  }
+
+  function initialHash(opts) {
+    if (opts.article) return "#/article/" + encodeURIComponent(opts.article);
+    if (opts.country) return "#/country/" + encodeURIComponent(String(opts.country).toUpperCase());
+    return "";
+  }
+
+  function overlay(el, text) {
+    var d = document.createElement("div");
+    d.className = "newsglobe-overlay";
+    d.setAttribute("role", "status");
+    d.style.cssText = "position:absolute;inset:0;display:flex;align-items:center;justify-content:center;" +
+      "font:15px/1.4 system-ui,sans-serif;color:#98a2b3;pointer-events:none;text-align:center;padding:16px";
+    d.textContent = text;
+    el.appendChild(d);
+    return d;
+  }
+
+  function mount(el, options) {
+    var opts = Object.assign({}, options || {});
+    if (getComputedStyle(el).position === "static") el.style.position = "relative";
+    var canvas = document.createElement("canvas");
+    canvas.tabIndex = 0;
+    canvas.setAttribute("aria-label", "Interactive globe: drag to spin, click a country to read its news");
+    canvas.style.cssText = "display:block;width:100%;height:100%;outline:none;touch-action:none;";
+    canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+    el.appendChild(canvas);
+    var loading = overlay(el, "Loading the globe\u2026");
+
+    var listeners = {};
+    var module = null;
+    var hash = opts.fullPage ? null : initialHash(opts);
+    var cleanups = [];
+    function emit(type, detail) {
+      if (type === "ready" && loading) { loading.remove(); loading = null; }
+      (listeners[type] || []).slice().forEach(function (fn) { try { fn(detail); } catch (e) { console.error(e); } });
+      if (opts.postMessage && window.parent !== window)
+        window.parent.postMessage({ source: "newsglobe", type: type, detail: detail }, "*");
+    }
+    function fullViewerUrl() { return opts.fullPage ? location.origin + location.pathname + location.search : base + "index.html" + queryFromOptions(opts); }
+
+    var host = {
+      options: opts,
+      query: opts.fullPage ? location.search : queryFromOptions(opts),
+      emit: emit,
+      fullViewerUrl: fullViewerUrl,
+      fail: function (what) {
+        if (loading) loading.textContent = what === "webgl2"
+          ? "This browser cannot show the globe (WebGL 2 is not available)." : "The globe could not start.";
+        emit("error", { message: "WebGL 2 is not available" });
+      }
+    };
+    if (!opts.fullPage) {
+      host.getHash = function () { return hash; };
+      host.setHash = function (h) { hash = h; };
+    } else {
+      var wakeOnNav = function () { if (module) module._ng_wake(); };
+      window.addEventListener("hashchange", wakeOnNav);
+      window.addEventListener("popstate", wakeOnNav);
+      cleanups.push(function () { window.removeEventListener("hashchange", wakeOnNav); window.removeEventListener("popstate", wakeOnNav); });
+    }
+
+    function call(name, ret, types, args) { return module ? module.ccall(name, ret, types, args) : null; }
+    function json(name, types, args) { var s = call(name, "string", types, args); return s ? JSON.parse(s) : null; }
+
+    var viewer = {
+      element: el,
+      canvas: canvas,
+      on: function (type, fn) { (listeners[type] = listeners[type] || []).push(fn); return viewer; },
+      off: function (type, fn) { listeners[type] = (listeners[type] || []).filter(function (f) { return f !== fn; }); return viewer; },
+      project: function (lat, lon) { return json("ng_project", ["number", "number"], [lat, lon]); },
+      pick: function (x, y) { return json("ng_pick", ["number", "number"], [x, y]); },
+      view: function () { return json("ng_view", [], []); },
+      framesDrawn: function () { return call("ng_frames_drawn", "number", [], []); },
+      selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
+      openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },
+      destroy: function () {
+        cleanups.forEach(function (f) { f(); });
+        cleanups = [];
+        if (module) { try { module.ccall("ng_destroy", null, [], []); } catch (e) { /* already gone */ } }
+        module = null;
+        el.removeChild(canvas);
+        if (loading) loading.remove();
+        listeners = {};
+      }
+    };
+
+    if (typeof ResizeObserver !== "undefined") {
+      var ro = new ResizeObserver(function () { if (module) module._ng_wake(); });
+      ro.observe(el);
+      cleanups.push(function () { ro.disconnect(); });
+    }
+
+    return loadFactory().then(function (create) {
+      return create({
+        canvas: canvas,
+        newsglobeHost: host,
+        locateFile: function (path) { return base + path; },
+        preRun: [function (m) { m.specialHTMLTargets["#canvas"] = canvas; }],
+        printErr: function (t) { console.warn("[newsglobe] " + t); }
+      });
+    }).then(function (m) {
+      module = m;
+      return viewer;
+    }, function (err) {
+      if (loading) loading.textContent = "The globe could not be loaded. " + err.message;
+      emit("error", { message: err.message });
+      throw err;
+    });
+  }
+
+  window.newsglobe = { mount: mount, version: "1" };
+})();

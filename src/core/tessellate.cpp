@@ -1,5 +1,6 @@
 #include "core/tessellate.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -26,88 +27,80 @@ void push_xyz(std::vector<float>& out, double lon, double lat) {
     out.push_back(float(v.x)), out.push_back(float(v.y)), out.push_back(float(v.z));
 }
 
-struct ClipPt {
-    Pt p;
-    int64_t index;  // existing vertex, or -1 for a point made by clipping
-};
+using Rings = std::vector<std::vector<Pt>>;
 
-// Sutherland–Hodgman against one axis-aligned half-plane (axis 0 = lon, 1 = lat).
-std::vector<ClipPt> clip(const std::vector<ClipPt>& in, int axis, double bound, bool keep_below) {
-    std::vector<ClipPt> out;
-    auto inside = [&](const ClipPt& c) { return keep_below ? c.p[axis] <= bound : c.p[axis] >= bound; };
+// Sutherland–Hodgman against one axis-aligned half-plane (axis 0 = lon,
+// 1 = lat). On a concave ring it leaves zero-width bridges along the cut,
+// which the triangulator turns into zero-area triangles: harmless.
+std::vector<Pt> clip(const std::vector<Pt>& in, int axis, double bound, bool keep_below) {
+    std::vector<Pt> out;
+    auto inside = [&](const Pt& p) { return keep_below ? p[axis] <= bound : p[axis] >= bound; };
     for (size_t i = 0; i < in.size(); ++i) {
-        const ClipPt& a = in[i];
-        const ClipPt& b = in[(i + 1) % in.size()];
+        const Pt& a = in[i];
+        const Pt& b = in[(i + 1) % in.size()];
         bool ain = inside(a), bin = inside(b);
         if (ain) out.push_back(a);
         if (ain != bin) {
-            double t = (bound - a.p[axis]) / (b.p[axis] - a.p[axis]);
-            Pt q{a.p[0] + (b.p[0] - a.p[0]) * t, a.p[1] + (b.p[1] - a.p[1]) * t};
-            q[axis] = bound;  // exact, so neighbouring triangles agree
-            out.push_back({q, -1});
+            double t = (bound - a[axis]) / (b[axis] - a[axis]);
+            Pt q{a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t};
+            q[axis] = bound;  // exact, so both sides of a cut agree
+            out.push_back(q);
         }
     }
     return out;
 }
 
+// Splits polygons along grid lines until every piece lies in one grid cell,
+// then triangulates each piece: pieces are small, so earcut is fast and no
+// flat triangle spans more than a cell.
 class LandBuilder {
 public:
     LandBuilder(GlobeMesh& mesh, double grid) : mesh_(mesh), grid_(grid) {}
 
     void add_polygon(const Polygon& poly, float country, double max_edge) {
-        std::vector<std::vector<Pt>> rings;
+        Rings rings;
         for (const Ring& ring : poly.rings) {
             rings.emplace_back();
             const auto& pts = ring.points;
             for (size_t i = 0; i < pts.size(); ++i)
                 densify_into(rings.back(), pts[i], pts[(i + 1) % pts.size()], max_edge, false);
         }
-        uint32_t base = vertex_count();
-        for (const auto& ring : rings)
-            for (const Pt& p : ring) add_vertex(p, country);
-        std::vector<uint32_t> tris = mapbox::earcut<uint32_t>(rings);
-        std::vector<Pt> flat;
-        for (const auto& ring : rings) flat.insert(flat.end(), ring.begin(), ring.end());
-        for (size_t t = 0; t + 2 < tris.size(); t += 3)
-            add_triangle({ClipPt{flat[tris[t]], base + tris[t]}, ClipPt{flat[tris[t + 1]], base + tris[t + 1]},
-                          ClipPt{flat[tris[t + 2]], base + tris[t + 2]}},
-                         country);
+        add_piece(rings, country);
     }
 
 private:
-    uint32_t vertex_count() const { return uint32_t(mesh_.land_country.size()); }
-
-    uint32_t add_vertex(const Pt& p, float country) {
-        push_xyz(mesh_.land_xyz, p[0], p[1]);
-        mesh_.land_country.push_back(country);
-        return vertex_count() - 1;
-    }
-
-    void add_triangle(const std::vector<ClipPt>& tri, float country) {
+    void add_piece(const Rings& rings, float country) {
         double lo[2] = {1e9, 1e9}, hi[2] = {-1e9, -1e9};
-        for (const ClipPt& c : tri)
-            for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], c.p[k]), hi[k] = std::max(hi[k], c.p[k]);
-        int c0 = int(std::floor(lo[0] / grid_)), c1 = int(std::ceil(hi[0] / grid_));
-        int r0 = int(std::floor(lo[1] / grid_)), r1 = int(std::ceil(hi[1] / grid_));
-        if (c1 - c0 <= 1 && r1 - r0 <= 1) return emit_fan(tri, country);  // already small
-        for (int c = c0; c < c1; ++c) {
-            auto column = clip(clip(tri, 0, c * grid_, false), 0, (c + 1) * grid_, true);
-            if (column.size() < 3) continue;
-            for (int r = r0; r < r1; ++r) {
-                auto piece = clip(clip(column, 1, r * grid_, false), 1, (r + 1) * grid_, true);
-                if (piece.size() >= 3) emit_fan(piece, country);
+        for (const Pt& p : rings[0])
+            for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], p[k]), hi[k] = std::max(hi[k], p[k]);
+        // the first grid line strictly inside the box, on the longer axis
+        for (int axis : {hi[0] - lo[0] >= hi[1] - lo[1] ? 0 : 1, hi[0] - lo[0] >= hi[1] - lo[1] ? 1 : 0}) {
+            double mid = (lo[axis] + hi[axis]) / 2;
+            double line = std::round(mid / grid_) * grid_;
+            if (line <= lo[axis] || line >= hi[axis]) line = (std::floor(lo[axis] / grid_) + 1) * grid_;
+            if (line <= lo[axis] || line >= hi[axis]) continue;
+            for (bool below : {true, false}) {
+                Rings part;
+                for (const auto& ring : rings) {
+                    auto clipped = clip(ring, axis, line, below);
+                    if (clipped.size() >= 3) part.push_back(std::move(clipped));
+                    else if (part.empty()) break;  // the outer ring is gone: nothing on this side
+                }
+                if (!part.empty()) add_piece(part, country);
             }
+            return;
         }
+        emit(rings, country);
     }
 
-    void emit_fan(const std::vector<ClipPt>& piece, float country) {  // piece is convex
-        std::vector<uint32_t> idx;
-        for (const ClipPt& c : piece) idx.push_back(c.index >= 0 ? uint32_t(c.index) : add_vertex(c.p, country));
-        for (size_t i = 1; i + 1 < idx.size(); ++i) {
-            mesh_.land_indices.push_back(idx[0]);
-            mesh_.land_indices.push_back(idx[i]);
-            mesh_.land_indices.push_back(idx[i + 1]);
-        }
+    void emit(const Rings& rings, float country) {
+        uint32_t base = uint32_t(mesh_.land_country.size());
+        for (const auto& ring : rings)
+            for (const Pt& p : ring) {
+                push_xyz(mesh_.land_xyz, p[0], p[1]);
+                mesh_.land_country.push_back(country);
+            }
+        for (uint32_t i : mapbox::earcut<uint32_t>(rings)) mesh_.land_indices.push_back(base + i);
     }
 
     GlobeMesh& mesh_;

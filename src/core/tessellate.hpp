@@ -2,10 +2,11 @@
 // the unit sphere: filled land (one mesh, a country index per vertex so colour
 // comes from a lookup table) and border lines. Plain data; the renderer uploads it.
 //
-// Why this shape: earcut triangulates each polygon in the lon/lat plane (where
-// Natural Earth's rings are valid and picking tests them), then every triangle
-// is clipped to a 2° grid so that no flat triangle sinks noticeably under the
-// curved surface (at most 3e-4 of the radius: the ocean sits below that).
+// Why this shape: polygons are cut along a 3° lon/lat grid and each piece is
+// triangulated by earcut in the lon/lat plane (where Natural Earth's rings are
+// valid and picking tests them). No flat triangle then spans more than a cell,
+// so none sinks more than 1.2e-3 of the radius under the curved surface — the
+// ocean sphere sits below that, so land never disappears into it.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -23,7 +24,7 @@ struct GlobeMesh {
 };
 
 struct TessellateOptions {
-    double grid_deg = 2.0;        // clip cell size: bounds how far a triangle sags
+    double grid_deg = 3.0;        // cell size: bounds how far a triangle sags
     double max_edge_deg = 0.5;    // outlines and lines are densified to this
     double graticule_step_deg = 15.0;
 };

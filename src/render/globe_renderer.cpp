@@ -271,7 +271,7 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glUniform1i(s.surface.palette, 0);
     // ocean: below the deepest sag of a land triangle (see tessellate.hpp)
     glUniform1i(s.surface.is_ocean, 1);
-    glUniform1f(s.surface.radius, 0.999f);
+    glUniform1f(s.surface.radius, 0.998f);
     glBindVertexArray(s.ocean.vao);
     glDrawElements(GL_TRIANGLES, s.ocean.count, GL_UNSIGNED_INT, nullptr);
     if (s.has_mesh) {

@@ -108,7 +108,7 @@ TEST(Tessellation, CoversTheLandAndStaysOnTheSurface) {
     double expected = 0;
     for (const Country& c : test_world().countries) expected += c.area_km2 / (6371.0 * 6371.0);
     EXPECT_NEAR(area / expected, 1.0, 0.01);  // no polygon lost by the triangulator
-    EXPECT_LT(worst_sag, 5e-4);               // the ocean sphere sits at 0.999
+    EXPECT_LT(worst_sag, 1.5e-3);             // the ocean sphere sits at 0.998
 }
 
 TEST(Tessellation, NoBorderAlongTheCutOrThePole) {

@@ -111,6 +111,7 @@
       project: function (lat, lon) { return json("ng_project", ["number", "number"], [lat, lon]); },
       pick: function (x, y) { return json("ng_pick", ["number", "number"], [x, y]); },
       view: function () { return json("ng_view", [], []); },
+      setView: function (lat, lon, zoom) { call("ng_set_view", null, ["number", "number", "number"], [lat, lon, zoom || 1]); },
       framesDrawn: function () { return call("ng_frames_drawn", "number", [], []); },
       selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
       openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },
@@ -124,6 +125,78 @@
         listeners = {};
       }
     };
+
+    // ---- input the page handles: wheel and touch, with host-page manners ----
+    // Full page: the wheel zooms, every finger moves the globe. Embedded: the
+    // wheel scrolls the host page unless Ctrl/⌘ is held, one finger scrolls
+    // the page and two move the globe (a one-finger tap still selects), and a
+    // brief hint says so. Over the viewer's own panels, input goes to them.
+    var hint = null, hintTimer = 0;
+    function showHint(text) {
+      if (opts.fullPage) return;
+      if (!hint) {
+        hint = document.createElement("div");
+        hint.className = "newsglobe-hint";
+        hint.style.cssText = "position:absolute;inset:0;display:flex;align-items:center;justify-content:center;" +
+          "background:rgba(0,0,0,.45);color:#fff;font:600 16px/1.4 system-ui,sans-serif;pointer-events:none;" +
+          "opacity:0;transition:opacity .2s;text-align:center;padding:16px";
+        el.appendChild(hint);
+      }
+      hint.textContent = text;
+      hint.style.opacity = "1";
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hint.style.opacity = "0"; }, 1400);
+    }
+    function local(e) { var r = canvas.getBoundingClientRect(); return { x: e.clientX - r.left, y: e.clientY - r.top }; }
+    var isMac = /Mac|iPhone|iPad/.test(navigator.platform || "");
+    function onWheel(e) {
+      if (!module) return;
+      var p = local(e), overUi = module._ng_ui_hit(p.x, p.y);
+      if (!opts.fullPage && !overUi && !(e.ctrlKey || e.metaKey)) {
+        showHint(isMac ? "Use \u2318 + scroll to zoom the globe" : "Use Ctrl + scroll to zoom the globe");
+        return;  // the page scrolls
+      }
+      e.preventDefault();
+      var dy = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1);
+      module._ng_wheel(dy, p.x, p.y, overUi);
+    }
+    var touches = {}, touchCount = 0, tap = null;
+    function onTouch(e) {
+      if (!module) return;
+      var kind = { touchstart: 0, touchmove: 1, touchend: 2, touchcancel: 3 }[e.type];
+      var list = e.changedTouches;
+      if (kind === 0) touchCount += list.length;
+      var first = local(list[0]);
+      var cooperative = !opts.fullPage && touchCount < 2 && !module._ng_ui_hit(first.x, first.y) && !touches.forwarding;
+      if (cooperative) {
+        // one finger on an embedded globe: the page scrolls; a still, short touch is a tap
+        if (kind === 0) tap = { x: first.x, y: first.y, t: Date.now(), id: list[0].identifier };
+        if (kind === 1 && tap && Math.hypot(first.x - tap.x, first.y - tap.y) > 8) { tap = null; showHint("Use two fingers to move the globe"); }
+        if (kind === 2 && tap && Date.now() - tap.t < 500) {
+          module._ng_touch(0, tap.id, tap.x, tap.y);
+          module._ng_touch(2, tap.id, first.x, first.y);
+          e.preventDefault();  // no emulated mouse click afterwards
+        }
+        if (kind >= 2) { touchCount = Math.max(0, touchCount - list.length); tap = null; }
+        return;
+      }
+      e.preventDefault();
+      if (kind === 0 && !opts.fullPage && touchCount >= 2 && !touches.forwarding) {
+        // the second finger arrived: start the globe gesture with both fingers
+        touches.forwarding = true;
+        for (var i = 0; i < e.touches.length; i++) { var q = local(e.touches[i]); module._ng_touch(0, e.touches[i].identifier, q.x, q.y); }
+        tap = null;
+        return;
+      }
+      touches.forwarding = true;
+      for (var j = 0; j < list.length; j++) { var p = local(list[j]); module._ng_touch(kind, list[j].identifier, p.x, p.y); }
+      if (kind >= 2) { touchCount = Math.max(0, touchCount - list.length); if (touchCount === 0) touches.forwarding = false; }
+    }
+    canvas.addEventListener("wheel", onWheel, { passive: false });
+    ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (t) { canvas.addEventListener(t, onTouch, { passive: false }); });
+    // the canvas takes keyboard focus when used, and only then gets keys
+    canvas.addEventListener("pointerdown", function () { canvas.focus({ preventScroll: true }); });
+    if (!opts.fullPage) canvas.style.touchAction = "pan-x pan-y";
 
     if (typeof ResizeObserver !== "undefined") {
       var ro = new ResizeObserver(function () { if (module) module._ng_wake(); });

@@ -7,9 +7,11 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <cfloat>
 #include <cmath>
 
 #include "app/app.hpp"
@@ -18,14 +20,17 @@
 namespace {
 
 SDL_Window* g_window = nullptr;
+SDL_GLContext g_gl = nullptr;
 double g_last_ms = 0;
 int g_frames_to_draw = 3;      // ImGui needs a couple of frames to settle hover state
 bool g_paused = false;
-bool g_globe_has_pointer = false;  // a press that began on the globe keeps it until release
+int g_globe_pointers = 0;      // presses that began on the globe and have not ended
+bool g_clear_touch_hover = false;  // a finger lifted: forget its position next frame
 unsigned g_frames_drawn = 0;
 
-int SDLCALL on_sdl_event(void*, SDL_Event*) {
-    ng::web::wake();
+int SDLCALL on_sdl_event(void*, SDL_Event* e) {
+    // SDL 2.26 queues a sentinel on every poll: waking on it would never idle
+    if (e->type != SDL_POLLSENTINEL) ng::web::wake();
     return 0;
 }
 
@@ -66,77 +71,78 @@ void follow_canvas_size() {
     }
 }
 
-bool globe_may_take_mouse() { return g_globe_has_pointer || !ImGui::GetIO().WantCaptureMouse; }
-
-double touch_x(const SDL_TouchFingerEvent& e) {
-    int w, h;
-    SDL_GetWindowSize(g_window, &w, &h);
-    return double(e.x) * w;
+// True when an ImGui window (panel, bar, popup) lies under the point: input
+// there belongs to the UI. Uses last frame's windows, which is what is on screen.
+bool ui_hit(double x, double y) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!ctx) return false;
+    for (ImGuiWindow* w : ctx->Windows)
+        if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoInputs) &&
+            w->Rect().Contains(ImVec2(float(x), float(y))))
+            return true;
+    return false;
 }
-double touch_y(const SDL_TouchFingerEvent& e) {
-    int w, h;
-    SDL_GetWindowSize(g_window, &w, &h);
-    return double(e.y) * h;
-}
 
-void route_to_globe(const SDL_Event& e) {
+enum class Pointer { Down, Move, Up, Cancel };
+
+// One path for mouse (from SDL) and touch (from the page's touch events, see
+// ng_touch): a press that starts on the globe keeps going to the globe until
+// it ends, even over a panel; one that starts on the UI stays with the UI.
+void pointer_to_globe(Pointer kind, int id, double x, double y, bool touch) {
     ng::GlobeView& globe = ng::app::globe();
     double t = ng::web::now_ms();
-    ImGuiIO& io = ImGui::GetIO();
-    switch (e.type) {
-        case SDL_MOUSEBUTTONDOWN:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-            if (!io.WantCaptureMouse) {
-                g_globe_has_pointer = true;
-                globe.pointer_down(0, e.button.x, e.button.y, t, false);
-            }
+    switch (kind) {
+        case Pointer::Down:
+            if (ui_hit(x, y) || ImGui::GetIO().WantCaptureMouse) return;
+            g_globe_pointers++;
+            globe.pointer_down(id, x, y, t, touch);
             break;
-        case SDL_MOUSEMOTION:
-            if (e.motion.which == SDL_TOUCH_MOUSEID) break;
-            if (globe_may_take_mouse()) globe.pointer_move(0, e.motion.x, e.motion.y, t, false);
+        case Pointer::Move:
+            if (g_globe_pointers > 0 || !ui_hit(x, y)) globe.pointer_move(id, x, y, t, touch);
             else globe.pointer_leave();
             break;
+        case Pointer::Up:
+            if (g_globe_pointers == 0) return;
+            g_globe_pointers--;
+            globe.pointer_up(id, x, y, t);
+            break;
+        case Pointer::Cancel:
+            g_globe_pointers = 0;
+            globe.pointer_leave();
+            break;
+    }
+}
+
+void key_to_globe(const SDL_KeyboardEvent& e) {
+    if (ImGui::GetIO().WantTextInput) return;
+    switch (e.keysym.sym) {
+        case SDLK_LEFT: ng::app::key(ng::Key::Left); break;
+        case SDLK_RIGHT: ng::app::key(ng::Key::Right); break;
+        case SDLK_UP: ng::app::key(ng::Key::Up); break;
+        case SDLK_DOWN: ng::app::key(ng::Key::Down); break;
+        case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: ng::app::key(ng::Key::ZoomIn); break;
+        case SDLK_MINUS: case SDLK_KP_MINUS: ng::app::key(ng::Key::ZoomOut); break;
+        default: break;
+    }
+}
+
+// SDL delivers the mouse and the keyboard; touch and the wheel come from the
+// page (ng_touch, ng_wheel) so that an embedded viewer can leave one-finger
+// swipes and plain wheel turns to the host page.
+void sdl_to_globe(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-            if (g_globe_has_pointer) globe.pointer_up(0, e.button.x, e.button.y, t);
-            g_globe_has_pointer = false;
+            pointer_to_globe(e.type == SDL_MOUSEBUTTONDOWN ? Pointer::Down : Pointer::Up, 0, e.button.x, e.button.y, false);
             break;
-        case SDL_MOUSEWHEEL:
-            if (!io.WantCaptureMouse) {
-                int mx, my;
-                SDL_GetMouseState(&mx, &my);
-                globe.wheel(-e.wheel.preciseY * 100.0, mx, my);
-            }
-            break;
-        case SDL_FINGERDOWN:
-            if (!io.WantCaptureMouse || g_globe_has_pointer) {
-                g_globe_has_pointer = true;
-                globe.pointer_down(int(e.tfinger.fingerId) + 1, touch_x(e.tfinger), touch_y(e.tfinger), t, true);
-            }
-            break;
-        case SDL_FINGERMOTION:
-            if (g_globe_has_pointer) globe.pointer_move(int(e.tfinger.fingerId) + 1, touch_x(e.tfinger), touch_y(e.tfinger), t, true);
-            break;
-        case SDL_FINGERUP:
-            if (g_globe_has_pointer) globe.pointer_up(int(e.tfinger.fingerId) + 1, touch_x(e.tfinger), touch_y(e.tfinger), t);
-            if (!ng::app::globe().dragging()) g_globe_has_pointer = SDL_GetNumTouchFingers(e.tfinger.touchId) > 0;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which != SDL_TOUCH_MOUSEID) pointer_to_globe(Pointer::Move, 0, e.motion.x, e.motion.y, false);
             break;
         case SDL_WINDOWEVENT:
-            if (e.window.event == SDL_WINDOWEVENT_LEAVE && !g_globe_has_pointer) globe.pointer_leave();
+            if (e.window.event == SDL_WINDOWEVENT_LEAVE && g_globe_pointers == 0) ng::app::globe().pointer_leave();
             break;
-        case SDL_KEYDOWN: {
-            if (io.WantTextInput) break;
-            switch (e.key.keysym.sym) {
-                case SDLK_LEFT: ng::app::key(ng::Key::Left); break;
-                case SDLK_RIGHT: ng::app::key(ng::Key::Right); break;
-                case SDLK_UP: ng::app::key(ng::Key::Up); break;
-                case SDLK_DOWN: ng::app::key(ng::Key::Down); break;
-                case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: ng::app::key(ng::Key::ZoomIn); break;
-                case SDLK_MINUS: case SDLK_KP_MINUS: ng::app::key(ng::Key::ZoomOut); break;
-                default: break;
-            }
-            break;
-        }
+        case SDL_KEYDOWN: key_to_globe(e.key); break;
         default: break;
     }
 }
@@ -148,10 +154,14 @@ void frame() {
 
     bool input = false;
     SDL_Event e;
+    if (g_clear_touch_hover && ng::app::ui_ready()) {
+        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        g_clear_touch_hover = false;
+    }
     while (SDL_PollEvent(&e)) {
         input = true;
         if (ng::app::ui_ready()) ImGui_ImplSDL2_ProcessEvent(&e);
-        route_to_globe(e);
+        sdl_to_globe(e);
     }
     follow_canvas_size();
     ng::app::FrameInfo f = frame_info(dt);
@@ -187,13 +197,62 @@ void frame() {
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE unsigned ng_frames_drawn() { return g_frames_drawn; }
+// [SECTION] input and lifecycle from the page -----------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE unsigned ng_frames_drawn() { return g_frames_drawn; }
+
+EMSCRIPTEN_KEEPALIVE int ng_ui_hit(double x, double y) { return ui_hit(x, y) ? 1 : 0; }
+
+// kind: 0 down, 1 move, 2 up, 3 cancel; x, y in canvas CSS px
+EMSCRIPTEN_KEEPALIVE void ng_touch(int kind, int id, double x, double y) {
+    if (ng::app::ui_ready()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(float(x), float(y));
+        if (kind == 0) io.AddMouseButtonEvent(0, true);
+        if (kind >= 2) io.AddMouseButtonEvent(0, false), g_clear_touch_hover = true;
+    }
+    pointer_to_globe(Pointer(kind), id + 1, x, y, true);
+    wake_loop();
+}
+
+// delta in pixels as the DOM reports it (> 0 scrolls down = zooms out)
+EMSCRIPTEN_KEEPALIVE void ng_wheel(double delta_y, double x, double y, int over_ui) {
+    if (over_ui && ng::app::ui_ready()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(float(x), float(y));
+        io.AddMouseWheelEvent(0, float(-delta_y / 100.0));
+    } else {
+        ng::app::globe().wheel(delta_y, x, y);
+    }
+    wake_loop();
+}
+
+// Stops the viewer for good: the loop, the app, ImGui and SDL (which removes
+// its listeners from the canvas). The module stays loaded but idle.
+EMSCRIPTEN_KEEPALIVE void ng_destroy() {
+    if (!g_window) return;
+    emscripten_cancel_main_loop();
+    ng::web::set_wake_handler(nullptr);
+    ng::app::shutdown();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_DelEventWatch(on_sdl_event, nullptr);
+    SDL_GL_DeleteContext(g_gl);
+    SDL_DestroyWindow(g_window);
+    SDL_Quit();
+    g_window = nullptr;
+}
+
+}  // extern "C"
 
 int main() {
     // Keyboard events go to the canvas only, so typing in the host page's
     // inputs is never swallowed (the canvas has tabindex=0 to take focus).
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;
@@ -209,12 +268,20 @@ int main() {
                                 std::max(1, int(css_w)), std::max(1, int(css_h)),
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     SDL_GLContext gl = g_window ? SDL_GL_CreateContext(g_window) : nullptr;
+    g_gl = gl;
     if (!gl) {
         std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
         EM_ASM({ if (Module.newsglobeHost && Module.newsglobeHost.fail) Module.newsglobeHost.fail("webgl2"); });
         return 1;
     }
     SDL_GL_MakeCurrent(g_window, gl);
+    // Touch and the wheel are handled by the page (see ng_touch, ng_wheel):
+    // drop SDL's listeners so it neither consumes nor blocks them.
+    SDL_EventState(SDL_MOUSEWHEEL, SDL_IGNORE);
+    emscripten_set_touchstart_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchmove_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchend_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, 0, nullptr);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

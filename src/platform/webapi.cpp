@@ -79,6 +79,14 @@ EMSCRIPTEN_KEEPALIVE int ng_open_article(const char* id) {
     return 1;
 }
 
+// Moves the view at once (no animation); zoom is clamped to the camera's bounds.
+EMSCRIPTEN_KEEPALIVE void ng_set_view(double lat, double lon, double zoom) {
+    auto& cam = ng::app::context().globe.camera();
+    cam.note_interaction();
+    cam.set_view({lat, lon}, zoom);
+    ng::web::wake();
+}
+
 // The view and selection, for tests and embedders.
 EMSCRIPTEN_KEEPALIVE const char* ng_view() {
     auto& ctx = ng::app::context();

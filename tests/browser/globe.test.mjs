@@ -1,0 +1,174 @@
+// The globe in a real Chromium against the real server: it starts and draws,
+// and real mouse/keyboard events spin, zoom and select countries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function newPage(size = { width: 1280, height: 800 }, query = '?autorotate=0') {
+  const page = await browser.newPage({ viewport: size });
+  const errors = collectConsoleErrors(page);
+  await openApp(page, server.url + query);
+  return { page, errors };
+}
+
+// RGBA of canvas pixels, read back from a screenshot (WebGL's buffer is not
+// preserved, so reading the canvas itself would give blank pixels).
+async function pixels(page, points) {
+  const png = await page.screenshot();
+  return page.evaluate(async ([b64, pts]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return pts.map(([x, y]) => Array.from(g.getImageData(x, y, 1, 1).data));
+  }, [png.toString('base64'), points]);
+}
+const differ = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 24;
+
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`the app starts and draws the globe at ${size.width}x${size.height}`, async () => {
+    const { page, errors } = await newPage(size);
+    const v = await view(page);
+    assert.equal(v.worldReady, true);
+    const { width: w, height: h } = size;
+    // the corners are background, the centre is the globe (not background)
+    const [tl, tr, br, centre] = await pixels(page, [[2, 2], [w - 3, 2], [w - 3, h - 3], [w / 2, h / 2]]);
+    assert.ok(!differ(tl, tr) && !differ(tl, br), `corners should be background: ${tl} ${tr} ${br}`);
+    assert.ok(differ(centre, tl), `centre ${centre} should differ from background ${tl}`);
+    const marks = await page.evaluate(() => performance.getEntriesByName('first-globe-frame').map((m) => m.startTime));
+    assert.equal(marks.length, 1);
+    await screenshot(page, `globe-${w}x${h}`);
+    assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+    await page.close();
+  });
+}
+
+test('clicking France selects France and flies to it', async () => {
+  const { page } = await newPage();
+  const p = await pagePoint(page, 46.6, 2.4);
+  assert.ok(p.visible, 'France should face the viewer at start');
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction(() => window.newsglobeViewer.view().selected === 'FR');
+  const v = await view(page);
+  assert.equal(v.route, '#/country/FR');
+  assert.equal(await page.evaluate(() => location.hash), '#/country/FR');
+  await settle(page);
+  const after = await view(page);
+  assert.ok(Math.abs(after.lat - 46.6) < 4 && Math.abs(after.lon - 2.4) < 4, `view centred on France: ${after.lat},${after.lon}`);
+  await screenshot(page, 'globe-france-selected');
+  await page.close();
+});
+
+test('a drag across France rotates the globe and selects nothing', async () => {
+  const { page } = await newPage();
+  const start = await pagePoint(page, 46.6, -8);
+  const before = await view(page);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; ++i) await page.mouse.move(start.x + i * 14, start.y + i * 2);
+  await page.mouse.up();
+  await settle(page);
+  const v = await view(page);
+  assert.equal(v.selected, null);
+  assert.equal(v.route, '');
+  assert.ok(Math.abs(v.lon - before.lon) > 3, `the globe turned: ${before.lon} -> ${v.lon}`);
+  await page.close();
+});
+
+test('a press that wobbles less than 5 px is still a click', async () => {
+  const { page } = await newPage();
+  const p = await pagePoint(page, 46.6, 2.4);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + 2, p.y + 1);
+  await page.mouse.move(p.x + 3, p.y - 1);
+  await page.mouse.up();
+  await page.waitForFunction(() => window.newsglobeViewer.view().selected === 'FR');
+  await page.close();
+});
+
+for (const [iso, lat, lon] of [['MT', 35.9, 14.4], ['SG', 1.35, 103.82], ['BH', 26.05, 50.55]]) {
+  test(`${iso} can be selected by clicking where it is`, async () => {
+    const { page } = await newPage();
+    await page.evaluate(([a, b]) => window.newsglobeViewer.setView(a, b + 8, 1.6), [lat, lon]);
+    await settle(page);
+    const p = await pagePoint(page, lat, lon);
+    assert.ok(p.visible);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction((code) => window.newsglobeViewer.view().selected === code, iso);
+    if (iso === 'MT') await screenshot(page, 'globe-malta');
+    await page.close();
+  });
+}
+
+test('the wheel zooms in and out within bounds', async () => {
+  const { page } = await newPage();
+  const v0 = await view(page);
+  await page.mouse.move(640, 400);
+  for (let i = 0; i < 10; ++i) await page.mouse.wheel(0, -300);
+  await settle(page);
+  const zin = await view(page);
+  assert.ok(zin.zoom > v0.zoom * 4, `zoomed in: ${zin.zoom}`);
+  assert.ok(zin.zoom <= zin.maxZoom + 1e-6, `bounded: ${zin.zoom} <= ${zin.maxZoom}`);
+  for (let i = 0; i < 16; ++i) await page.mouse.wheel(0, 300);
+  await settle(page);
+  const zout = await view(page);
+  assert.ok(zout.zoom >= zout.minZoom - 1e-6 && zout.zoom < 1, `zoomed out to the bound: ${zout.zoom}`);
+  await page.close();
+});
+
+test('double-click and the + key zoom in; arrow keys rotate', async () => {
+  const { page } = await newPage();
+  const v0 = await view(page);
+  await page.mouse.dblclick(640, 400);
+  await settle(page);
+  const v1 = await view(page);
+  assert.ok(v1.zoom > v0.zoom * 1.5, `double-click zoomed: ${v0.zoom} -> ${v1.zoom}`);
+  await page.keyboard.press('Equal');
+  await settle(page);
+  assert.ok((await view(page)).zoom > v1.zoom * 1.2);
+  const lon0 = (await view(page)).lon;
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.notEqual((await view(page)).lon, lon0);
+  await page.close();
+});
+
+test('auto-rotation runs when idle, pauses on interaction, and is off for reduced motion', async () => {
+  const { page } = await newPage(undefined, '');
+  assert.equal((await view(page)).autoRotating, true);
+  const lon0 = (await view(page)).lon;
+  await page.waitForTimeout(600);
+  assert.notEqual((await view(page)).lon, lon0, 'the globe turns by itself');
+  await page.mouse.move(640, 400);
+  await page.mouse.down();
+  await page.mouse.move(700, 420);
+  await page.mouse.up();
+  assert.equal((await view(page)).autoRotating, false);
+  await page.close();
+
+  const reduced = await browser.newPage({ viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' });
+  await openApp(reduced, server.url);
+  assert.equal((await view(reduced)).autoRotating, false);
+  await reduced.close();
+});
+
+test('nothing is drawn while nothing changes', async () => {
+  const { page } = await newPage();
+  await settle(page);
+  await page.waitForTimeout(300);
+  const n0 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
+  await page.waitForTimeout(1500);
+  const n1 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
+  assert.equal(n1, n0, `frames drawn while idle: ${n1 - n0}`);
+  await page.mouse.move(600, 380);
+  await page.mouse.move(640, 400);
+  await page.waitForFunction((n) => window.newsglobeViewer.framesDrawn() > n, n1);
+  await page.close();
+});

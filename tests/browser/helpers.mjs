@@ -1,0 +1,66 @@
+// Shared helpers of the browser suites: a real local server (tools/serve.mjs),
+// Debian's Chromium driven by playwright-core, and artefacts (screenshots).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const siteDir = process.env.NEWSGLOBE_SITE_DIR || path.join(repoRoot, 'build/site');
+export const artifactsDir = process.env.NEWSGLOBE_ARTIFACTS || path.join(repoRoot, 'build/native/browser-artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+export async function startSite(options = {}) {
+  return startServer({ root: siteDir, port: 0, faults: true, ...options });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Console errors and uncaught exceptions, for "no errors" assertions. Resource
+// 404s the test provoked on purpose can be filtered by the caller.
+export function collectConsoleErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+// Loads the app and waits until the first frame with countries is on screen.
+export async function openApp(page, url, { timeout = 30000 } = {}) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('first-globe-frame').length > 0 && window.newsglobeViewer,
+    null, { timeout });
+  return page.evaluateHandle(() => window.newsglobeViewer);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// The viewer's JS hook, evaluated in the page.
+export const view = (page) => page.evaluate(() => window.newsglobeViewer.view());
+export const project = (page, lat, lon) => page.evaluate(([a, b]) => window.newsglobeViewer.project(a, b), [lat, lon]);
+
+// Page coordinates of a lat/lon (the canvas may not sit at 0,0).
+export async function pagePoint(page, lat, lon) {
+  const p = await project(page, lat, lon);
+  const box = await page.evaluate(() => { const r = window.newsglobeViewer.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  return { x: box.x + p.x, y: box.y + p.y, visible: p.visible };
+}
+
+// Waits for the view to stop moving (fly-to, inertia, zoom easing).
+export async function settle(page, timeout = 10000) {
+  await page.waitForFunction(() => !window.newsglobeViewer.view().animating, null, { timeout, polling: 100 });
+}

@@ -1,0 +1,340 @@
+// Invariants of the built-in sample news API that tools/gen_sample_api writes
+// into the site at build time (docs/api.md): the counts the product promises
+// (50 countries, 150 outlets, 500 articles), consistent paging, symmetric
+// alternative takes, honest provenance fields, and valid UTF-8 throughout.
+//
+// The core is built with JSON_NOEXCEPTION, so this file only uses nlohmann's
+// non-throwing access: parse(..., nullptr, false), contains and is_*.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kApi = std::string(NEWSGLOBE_SITE_DIR) + "/api/v1/";
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool file_exists(const std::string& path) { return static_cast<bool>(std::ifstream(path)); }
+
+json load(const std::string& relative) {
+  std::string text;
+  if (!read_file(kApi + relative, text)) return json(json::value_t::discarded);
+  return json::parse(text, nullptr, false);
+}
+
+// Non-throwing field access: a missing or mistyped field reads as empty.
+const json& field(const json& j, const char* key) {
+  static const json null_value;
+  return j.is_object() && j.contains(key) ? j[key] : null_value;
+}
+std::string str(const json& j, const char* key) {
+  const json& v = field(j, key);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+long long integer(const json& j, const char* key) {
+  const json& v = field(j, key);
+  return v.is_number_integer() ? v.get<long long>() : -1;
+}
+
+bool valid_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const size_t extra = lead < 0x80           ? 0
+                         : (lead >> 5) == 0x6  ? 1
+                         : (lead >> 4) == 0xE  ? 2
+                         : (lead >> 3) == 0x1E ? 3
+                                               : 9;  // not a lead byte
+    if (extra == 9 || i + extra >= s.size() + (extra == 0)) return false;
+    for (size_t k = 1; k <= extra; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+bool has_non_ascii(const std::string& s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// Visits every string in a document.
+template <class F>
+void each_string(const json& j, F&& f) {
+  if (j.is_string()) f(j.get<std::string>());
+  if (j.is_structured())
+    for (const auto& v : j) each_string(v, f);
+}
+
+// Published time, or first-seen time when the publication time is unknown.
+std::string when(const json& item) {
+  const std::string published = str(item, "published");
+  return published.empty() ? str(item, "first_seen") : published;
+}
+
+// The whole generated API, loaded once for all tests.
+struct SampleApi {
+  json index;
+  std::map<std::string, std::vector<json>> pages;  // ISO -> pages in order
+  std::map<std::string, json> articles;            // id -> article
+  std::string error;                               // why loading failed
+
+  SampleApi() {
+    index = load("countries.json");
+    if (!index.is_object()) {
+      error = "cannot read " + kApi + "countries.json: build the site_data target first";
+      return;
+    }
+    for (const auto& c : field(index, "countries")) {
+      const std::string iso = str(c, "iso");
+      for (int page = 1;; ++page) {
+        json doc = load("countries/" + iso + "/stories-" + std::to_string(page) + ".json");
+        if (doc.is_discarded()) break;
+        for (const auto& item : field(doc, "stories")) {
+          const std::string id = str(item, "id");
+          if (!articles.count(id)) articles[id] = load("articles/" + id + ".json");
+        }
+        pages[iso].push_back(std::move(doc));
+      }
+    }
+  }
+};
+
+const SampleApi& api() {
+  static const SampleApi instance;
+  return instance;
+}
+
+const json& article(const std::string& id) {
+  static const json missing(json::value_t::discarded);
+  auto it = api().articles.find(id);
+  return it == api().articles.end() ? missing : it->second;
+}
+
+const std::vector<json>& pages_of(const std::string& iso) {
+  static const std::vector<json> none;
+  auto it = api().pages.find(iso);
+  return it == api().pages.end() ? none : it->second;
+}
+
+// The first story item of a country, or null.
+const json& first_item(const std::vector<json>& pages) {
+  static const json null_value;
+  if (pages.empty()) return null_value;
+  const json& stories = field(pages.front(), "stories");
+  return stories.is_array() && !stories.empty() ? stories.front() : null_value;
+}
+
+class SampleApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(api().error.empty()) << api().error; }
+};
+
+TEST_F(SampleApiTest, IndexDescribesFiftyCountriesOfSampleData) {
+  const json& index = api().index;
+  EXPECT_EQ(integer(index, "version"), 1);
+  EXPECT_EQ(str(field(index, "source"), "name"), "newsglobe sample data");
+  EXPECT_TRUE(field(field(index, "source"), "sample").is_boolean() &&
+              field(field(index, "source"), "sample").get<bool>());
+  // The build runs the generator with its default date.
+  EXPECT_EQ(str(index, "generated").substr(0, 10), "2026-11-25");
+  std::set<std::string> isos;
+  for (const auto& c : field(index, "countries")) {
+    const std::string iso = str(c, "iso");
+    EXPECT_EQ(iso.size(), 2u);
+    EXPECT_TRUE(isos.insert(iso).second) << "duplicate country " << iso;
+    EXPECT_FALSE(str(c, "name").empty()) << iso;
+    EXPECT_GE(integer(c, "story_count"), 2) << iso;
+  }
+  EXPECT_EQ(isos.size(), 50u);
+  for (const char* iso : {"MT", "SG", "LU", "US", "BR", "IN", "CN", "NG", "ZA", "AU", "JP", "UA", "GR", "FJ"})
+    EXPECT_TRUE(isos.count(iso)) << iso;
+}
+
+TEST_F(SampleApiTest, PagesHoldAtMostTenNewestFirstAndMatchTheIndex) {
+  int most = 0, fewest = 1000;
+  for (const auto& c : field(api().index, "countries")) {
+    const std::string iso = str(c, "iso");
+    const auto& pages = pages_of(iso);
+    const long long total = integer(c, "story_count");
+    ASSERT_FALSE(pages.empty()) << iso;
+    EXPECT_EQ(static_cast<long long>(pages.size()), (total + 9) / 10) << iso;
+    long long items = 0;
+    std::string previous = "9999";
+    for (size_t p = 0; p < pages.size(); ++p) {
+      const json& page = pages[p];
+      EXPECT_EQ(integer(page, "version"), 1);
+      EXPECT_EQ(str(page, "country"), iso);
+      EXPECT_EQ(integer(page, "page"), static_cast<long long>(p + 1));
+      EXPECT_EQ(integer(page, "page_count"), static_cast<long long>(pages.size()));
+      EXPECT_EQ(integer(page, "total"), total);
+      EXPECT_LE(field(page, "stories").size(), 10u);
+      for (const auto& item : field(page, "stories")) {
+        EXPECT_LE(when(item), previous) << str(item, "id") << " is not newest first";
+        previous = when(item);
+        ++items;
+      }
+    }
+    EXPECT_EQ(items, total) << iso;
+    EXPECT_EQ(str(c, "latest"), when(first_item(pages))) << iso;
+    most = std::max(most, static_cast<int>(total));
+    fewest = std::min(fewest, static_cast<int>(total));
+  }
+  // Some countries have several pages, some only a few stories.
+  EXPECT_GE(most, 20);
+  EXPECT_LE(fewest, 3);
+}
+
+TEST_F(SampleApiTest, FiveHundredArticlesFromOneHundredFiftyInventedOutlets) {
+  const auto& articles = api().articles;
+  EXPECT_EQ(articles.size(), 500u);
+  std::map<std::string, std::string> outlets;  // domain -> name
+  for (const auto& [id, a] : articles) {
+    ASSERT_TRUE(a.is_object()) << "article " << id << " is missing or not JSON";
+    EXPECT_EQ(str(a, "id"), id);
+    EXPECT_EQ(integer(a, "version"), 1);
+    const std::string iso = str(a, "country");
+    ASSERT_EQ(iso.size(), 2u) << id;
+    // {iso lowercase}-{4 digits}
+    EXPECT_EQ(id.size(), 7u) << id;
+    const std::string prefix = {static_cast<char>(iso[0] - 'A' + 'a'), static_cast<char>(iso[1] - 'A' + 'a')};
+    EXPECT_EQ(id.substr(0, 2), prefix) << id;
+    EXPECT_EQ(id.find_first_not_of("0123456789", 3), std::string::npos) << id;
+
+    const json& outlet = field(a, "outlet");
+    const std::string domain = str(outlet, "domain");
+    EXPECT_EQ(str(outlet, "country"), iso) << id;
+    ASSERT_GT(domain.size(), 8u) << id;
+    EXPECT_EQ(domain.substr(domain.size() - 8), ".example") << id;
+    auto [it, fresh] = outlets.emplace(domain, str(outlet, "name"));
+    EXPECT_TRUE(fresh || it->second == str(outlet, "name")) << domain << " has two names";
+    EXPECT_EQ(str(a, "url").rfind("https://" + domain + "/2026/11/2", 0), 0u) << id;
+  }
+  EXPECT_EQ(outlets.size(), 150u);
+}
+
+TEST_F(SampleApiTest, StoryItemsSummariseTheirArticles) {
+  for (const auto& [iso, pages] : api().pages)
+    for (const auto& page : pages)
+      for (const auto& item : field(page, "stories")) {
+        const json& a = article(str(item, "id"));
+        EXPECT_EQ(str(a, "country"), iso);
+        for (const char* key : {"headline", "original_headline", "language", "summary", "image", "published",
+                                "first_seen"})
+          EXPECT_EQ(field(item, key), field(a, key)) << str(item, "id") << " " << key;
+        EXPECT_EQ(field(item, "outlet"), field(a, "outlet"));
+        EXPECT_EQ(integer(item, "coverage"), static_cast<long long>(field(a, "alternative_takes").size()) + 1);
+      }
+}
+
+TEST_F(SampleApiTest, AlternativeTakesAreSymmetricAcrossCountries) {
+  const auto& articles = api().articles;
+  int covered_widely = 0;
+  for (const auto& [id, a] : articles) {
+    const json& takes = field(a, "alternative_takes");
+    ASSERT_TRUE(takes.is_array()) << id;
+    if (takes.size() >= 1 && takes.size() <= 11) ++covered_widely;
+    EXPECT_LE(takes.size(), 11u) << id;
+    EXPECT_FALSE(str(a, "world_take").empty()) << id;
+    std::set<std::string> countries = {str(a, "country")};
+    for (const auto& take : takes) {
+      const std::string other = str(take, "article_id");
+      const json& b = article(other);
+      ASSERT_TRUE(b.is_object()) << id << " points to missing " << other;
+      EXPECT_TRUE(countries.insert(str(take, "country")).second) << id << ": two takes from one country";
+      EXPECT_EQ(str(take, "country"), str(b, "country"));
+      EXPECT_EQ(str(take, "headline"), str(b, "headline"));
+      EXPECT_EQ(field(take, "outlet"), field(b, "outlet"));
+      EXPECT_FALSE(str(take, "angle").empty());
+      EXPECT_EQ(str(b, "story_id"), str(a, "story_id"));
+      EXPECT_EQ(str(b, "world_take"), str(a, "world_take"));
+      bool back = false;
+      for (const auto& t : field(b, "alternative_takes")) back = back || str(t, "article_id") == id;
+      EXPECT_TRUE(back) << other << " does not point back to " << id;
+    }
+  }
+  EXPECT_GE(covered_widely, 450);  // most stories are covered by 2-12 countries
+}
+
+TEST_F(SampleApiTest, ProvenanceIsHonest) {
+  int translated = 0, first_seen = 0, without_image = 0, broken = 0, without_summary = 0, without_sections = 0;
+  for (const auto& [id, a] : api().articles) {
+    const std::string lang = str(a, "language");
+    const json& translation = field(a, "translation");
+    if (lang == "en") {
+      EXPECT_TRUE(translation.is_null()) << id << ": English needs no translation";
+      EXPECT_TRUE(field(a, "original_headline").is_null()) << id;
+    } else {
+      ++translated;
+      EXPECT_EQ(str(translation, "from"), lang) << id;
+      EXPECT_EQ(str(translation, "by"), "newsglobe-sample-mt") << id;
+      EXPECT_GE(str(translation, "at"), when(a)) << id;
+      EXPECT_FALSE(str(a, "original_headline").empty()) << id;
+    }
+    if (str(a, "published").empty()) {
+      ++first_seen;
+      EXPECT_FALSE(str(a, "first_seen").empty()) << id << " has no time at all";
+    }
+    const std::string image = str(a, "image");
+    if (image.empty()) ++without_image;
+    else if (!file_exists(kApi + image)) ++broken;
+    else EXPECT_EQ(image, "img/" + id + ".svg");  // relative to {base}/v1/
+    if (field(a, "summary").is_null()) ++without_summary;
+    if (field(a, "sections").is_null()) ++without_sections;
+    const json& body = field(a, "body");
+    EXPECT_GE(body.size(), 3u) << id;
+    EXPECT_LE(body.size(), 9u) << id;
+    EXPECT_LE(field(a, "sections").size(), 4u) << id;
+  }
+  EXPECT_GT(translated, 250);
+  EXPECT_GE(first_seen, 10);
+  EXPECT_LE(first_seen, 40);
+  EXPECT_GE(without_image, 40);
+  EXPECT_LE(without_image, 110);
+  EXPECT_GE(broken, 2);
+  EXPECT_LE(broken, 3);
+  EXPECT_GE(without_summary, 25);
+  EXPECT_LE(without_summary, 80);
+  EXPECT_GE(without_sections, 100);
+  EXPECT_LE(without_sections, 200);
+}
+
+TEST_F(SampleApiTest, TextIsValidUtf8WithNonAsciiNamesAndPlaces) {
+  int non_ascii = 0;
+  std::set<std::string> languages;
+  for (const auto& [id, a] : api().articles) {
+    each_string(a, [&](const std::string& s) {
+      EXPECT_TRUE(valid_utf8(s)) << id;
+      EXPECT_EQ(s.find('{'), std::string::npos) << id << ": unfilled slot in " << s;
+    });
+    if (has_non_ascii(str(a, "original_headline")) || has_non_ascii(str(field(a, "outlet"), "name"))) ++non_ascii;
+    languages.insert(str(a, "language"));
+  }
+  EXPECT_GT(non_ascii, 150);
+  EXPECT_GE(languages.size(), 15u);
+  for (const char* lang : {"fr", "de", "uk", "el", "ja", "zh", "ar", "pl", "tr"}) EXPECT_TRUE(languages.count(lang));
+}
+
+TEST_F(SampleApiTest, PagesBeyondTheLastDoNotExist) {
+  for (const auto& [iso, pages] : api().pages)
+    EXPECT_FALSE(file_exists(kApi + "countries/" + iso + "/stories-" + std::to_string(pages.size() + 1) + ".json"));
+}
+
+}  // namespace

@@ -1,0 +1,925 @@
+// gen_sample_api — writes newsglobe's built-in sample news API (docs/api.md) as
+// static files: the countries index, paged story lists, 500 articles and their
+// SVG illustrations, for one day of invented world news.
+//
+//   gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD]
+//
+// Why generate instead of checking files in: 500 articles whose alternative
+// takes point at each other, per-country page counts and coverage numbers are
+// far easier to keep consistent from one program. The output is byte-identical
+// for a given seed and date on every machine: the PRNG is our own splitmix64
+// (std:: distributions differ between standard libraries), shuffles are our
+// own, all maths is integer, sorts have total orders, and JSON keys keep their
+// insertion order.
+//
+// (Each random draw is its own statement: the operands of + are evaluated in
+// an order that differs between compilers.)
+//
+// Everything is fictional: outlets live under .example domains (RFC 2606),
+// stories and names are made up, and the index says "sample": true.
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sample_api/countries.hpp"
+#include "sample_api/phrases.hpp"
+#include "sample_api/stories.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using namespace sample;
+
+namespace {
+
+constexpr int kArticleCount = 500;
+constexpr int kPageSize = 10;
+constexpr int kMinArticlesPerCountry = 3;  // one per outlet, so all 150 outlets appear
+constexpr int kMaxCoverage = 12;
+constexpr int kExclusiveStories = 8;       // stories only one country's press carries
+constexpr int kBrokenImages = 3;
+constexpr const char* kTranslator = "newsglobe-sample-mt";
+
+[[noreturn]] void fail(const std::string& message) {
+  std::fprintf(stderr, "gen_sample_api: %s\n", message.c_str());
+  std::exit(1);
+}
+
+// ---- deterministic randomness ----------------------------------------------
+
+uint64_t splitmix(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  // An independent stream per purpose and index, so changing how one article
+  // draws its numbers never shifts the numbers of any other.
+  Rng(uint64_t seed, uint64_t purpose, uint64_t index) : state_(seed) {
+    state_ ^= splitmix(purpose) + 0x632BE59BD9B4E019ull * (index + 1);
+    splitmix(state_);
+  }
+  uint64_t next() { return splitmix(state_); }
+  int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
+  int range(int lo, int hi) { return lo + below(hi - lo + 1); }
+  bool percent(int p) { return below(100) < p; }
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[static_cast<size_t>(below(static_cast<int>(i)))]);
+  }
+  template <class T>
+  const T& pick(const std::vector<T>& v) { return v[static_cast<size_t>(below(static_cast<int>(v.size())))]; }
+
+ private:
+  uint64_t state_;
+};
+
+enum Purpose : uint64_t { kCoverage = 1, kAssign, kStory, kAngles, kArticle, kIds, kImage, kBroken };
+
+// ---- command line ----------------------------------------------------------
+
+struct Options {
+  fs::path out;
+  uint64_t seed = 20261125;
+  int year = 2026, month = 11, day = 25;
+};
+
+bool parse_date(const std::string& s, Options& o) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  o.year = std::atoi(s.substr(0, 4).c_str());
+  o.month = std::atoi(s.substr(5, 2).c_str());
+  o.day = std::atoi(s.substr(8, 2).c_str());
+  return o.month >= 1 && o.month <= 12 && o.day >= 1 && o.day <= 31;
+}
+
+Options parse_options(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i + 1 >= argc) fail("missing value after " + arg);
+    std::string value = argv[++i];
+    if (arg == "--out") {
+      o.out = value;
+    } else if (arg == "--seed") {
+      char* end = nullptr;
+      o.seed = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end) fail("--seed wants a non-negative integer, got " + value);
+    } else if (arg == "--date") {
+      if (!parse_date(value, o)) fail("--date wants YYYY-MM-DD, got " + value);
+    } else {
+      fail("unknown option " + arg + " (usage: gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD])");
+    }
+  }
+  if (o.out.empty()) fail("usage: gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD]");
+  return o;
+}
+
+// ---- time (UTC seconds since 1970, civil-date algorithms by H. Hinnant) -------
+
+int64_t days_from_civil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+  int64_t year;
+  int month, day, hour, minute;
+};
+
+Civil civil_from_time(int64_t t) {
+  int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  const int64_t secs = t - days * 86400;
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t doe = days - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {yoe + era * 400 + (m <= 2), m, d, static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60)};
+}
+
+std::string rfc3339(int64_t t) {
+  const Civil c = civil_from_time(t);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:00Z", static_cast<long long>(c.year), c.month, c.day,
+                c.hour, c.minute);
+  return buf;
+}
+
+// ---- text ------------------------------------------------------------------
+
+using Slots = std::vector<std::pair<std::string, std::string>>;
+
+// Replaces every {key}; an unknown key is a bug in a phrase bank, so it stops
+// the build rather than shipping a literal "{key}" to readers.
+std::string fill(const std::string& text, const Slots& slots) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] != '{') {
+      out += text[i++];
+      continue;
+    }
+    const size_t close = text.find('}', i);
+    if (close == std::string::npos) fail("unclosed slot in: " + text);
+    const std::string key = text.substr(i + 1, close - i - 1);
+    auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s.first == key; });
+    if (it == slots.end()) fail("unknown slot {" + key + "} in: " + text);
+    out += it->second;
+    i = close + 1;
+  }
+  return out;
+}
+
+std::string zero_padded(int value, int width) {
+  std::string digits = std::to_string(value);
+  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(digits.size()))), '0') + digits;
+}
+
+std::string capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// Decodes one UTF-8 code point at s[i] (the input is our own valid UTF-8).
+uint32_t next_code_point(const std::string& s, size_t& i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  uint32_t c = byte(i);
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  c &= extra == 3 ? 0x07 : extra == 2 ? 0x0F : extra == 1 ? 0x1F : 0x7F;
+  for (++i; extra-- > 0 && i < s.size(); ++i) c = (c << 6) | (byte(i) & 0x3F);
+  return c;
+}
+
+// ASCII spelling of the accented Latin letters our outlets use, for URL slugs.
+const char* fold_latin(uint32_t c) {
+  static const std::map<uint32_t, const char*> table = {
+      {0xE0, "a"}, {0xE1, "a"}, {0xE2, "a"}, {0xE3, "a"}, {0xE4, "a"}, {0xE5, "a"}, {0xE7, "c"},
+      {0xE8, "e"}, {0xE9, "e"}, {0xEA, "e"}, {0xEB, "e"}, {0xEC, "i"}, {0xED, "i"}, {0xEE, "i"},
+      {0xEF, "i"}, {0xF1, "n"}, {0xF2, "o"}, {0xF3, "o"}, {0xF4, "o"}, {0xF5, "o"}, {0xF6, "o"},
+      {0xF8, "o"}, {0xF9, "u"}, {0xFA, "u"}, {0xFB, "u"}, {0xFC, "u"}, {0xFD, "y"}, {0xDF, "ss"},
+      {0x105, "a"}, {0x107, "c"}, {0x119, "e"}, {0x11F, "g"}, {0x131, "i"}, {0x142, "l"}, {0x144, "n"},
+      {0x14D, "o"}, {0x15B, "s"}, {0x15F, "s"}, {0x17A, "z"}, {0x17C, "z"}, {0x111, "d"}, {0x1B0, "u"},
+      {0x1A1, "o"}, {0x103, "a"}};
+  auto it = table.find(c);
+  return it == table.end() ? nullptr : it->second;
+}
+
+// The lower-case ASCII for an accented Latin letter of either case, or null.
+const char* ascii_for(uint32_t c) {
+  if (c >= 0xC0 && c < 0xDF && c != 0xD7) return fold_latin(c | 0x20);  // Latin-1 capitals
+  if (c >= 0x100 && c < 0x180) return fold_latin(c) ? fold_latin(c) : fold_latin(c + 1);  // pairs
+  return c >= 0xDF && c < 0x100 ? fold_latin(c) : nullptr;
+}
+
+// "Les négociations : premières réactions" -> "les-negociations-premieres-reactions".
+// Letters outside ASCII and the table (Cyrillic, CJK, ...) act as separators.
+std::string slugify(const std::string& text, int max_words = 8) {
+  std::vector<std::string> words(1);
+  for (size_t i = 0; i < text.size();) {
+    uint32_t c = next_code_point(text, i);
+    if (c < 0x80 && std::isalnum(static_cast<int>(c))) {
+      words.back() += static_cast<char>(std::tolower(static_cast<int>(c)));
+    } else if (const char* ascii = ascii_for(c)) {
+      words.back() += ascii;
+    } else if (c != '\'' && c != 0x2019 && !words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  std::string slug;
+  int count = 0;
+  for (const auto& w : words) {
+    if (w.size() < 2 || count == max_words) continue;
+    slug += (slug.empty() ? "" : "-") + w;
+    ++count;
+  }
+  return slug;
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// "France", "France and Japan", "France, Japan and Kenya", "..., and 4 other countries"
+std::string join_names(const std::vector<std::string>& names) {
+  constexpr size_t kShown = 3;
+  std::vector<std::string> shown(names.begin(), names.begin() + static_cast<long>(std::min(names.size(), kShown)));
+  if (names.size() > kShown + 1) shown.push_back(std::to_string(names.size() - kShown) + " other countries");
+  else if (names.size() == kShown + 1) shown.push_back(names.back());
+  std::string out;
+  for (size_t i = 0; i < shown.size(); ++i) out += (i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ") + shown[i];
+  return out;
+}
+
+const LanguageBank& language_bank(const std::string& lang) {
+  for (const auto& bank : kLanguages)
+    if (lang == bank.lang) return bank;
+  fail("no headline patterns for language " + lang);
+}
+
+std::string localized_topic(const StoryKind& kind, const std::string& lang, const std::string& name) {
+  for (const auto& t : kind.topic)
+    if (lang == t.lang) return fill(t.text, {{"name", name}});
+  fail(std::string("story kind ") + kind.key + " has no topic in language " + lang);
+}
+
+// ---- the day's plan: who covers which story ----------------------------------
+
+constexpr int kCountryCount = static_cast<int>(std::size(kCountries));
+
+struct Story {
+  std::string id;
+  const StoryKind* kind;
+  std::string name;
+  std::vector<int> countries;  // indexes into kCountries, one article each
+  int host = 0;                // where the story happens
+  int host_place = 0;
+  int64_t breaks = 0;          // when the first outlet could report it
+  int n = 0, pct = 0, big = 0; // the story's numbers, shared by every outlet
+  std::string world_take;
+  std::vector<int> articles;
+};
+
+// Articles per country, summing to exactly kArticleCount (largest remainder):
+// at least one per outlet, the rest in proportion to the squared weights, so
+// big countries get 20 or more stories and microstates only a handful.
+std::vector<int> country_quotas() {
+  int weight_sum = 0;
+  for (const auto& c : kCountries) weight_sum += c.weight * c.weight;
+  const int spare = kArticleCount - kMinArticlesPerCountry * kCountryCount;
+  std::vector<int> quota(kCountryCount);
+  std::vector<std::pair<int, int>> remainders;  // (-remainder, index): sorts largest first
+  int given = 0;
+  for (int i = 0; i < kCountryCount; ++i) {
+    const int share = spare * kCountries[i].weight * kCountries[i].weight;
+    quota[i] = kMinArticlesPerCountry + share / weight_sum;
+    given += quota[i];
+    remainders.push_back({-(share % weight_sum), i});
+  }
+  std::sort(remainders.begin(), remainders.end());
+  for (int k = 0; given < kArticleCount; ++k, ++given) ++quota[remainders[k].second];
+  return quota;
+}
+
+// How many countries cover each story: a few exclusives, most between 2 and
+// 12, summing to kArticleCount.
+std::vector<int> story_coverages(int story_count, Rng rng) {
+  static const std::vector<int> kTypical = {2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12};
+  std::vector<int> cov(story_count);
+  int sum = 0;
+  for (int i = 0; i < story_count; ++i) sum += cov[i] = i < kExclusiveStories ? 1 : rng.pick(kTypical);
+  while (sum != kArticleCount) {
+    int& c = cov[static_cast<size_t>(rng.range(kExclusiveStories, story_count - 1))];
+    if (sum < kArticleCount && c < kMaxCoverage) ++c, ++sum;
+    else if (sum > kArticleCount && c > 2) --c, --sum;
+  }
+  rng.shuffle(cov);
+  return cov;
+}
+
+// Gives every story its covering countries so that each country writes exactly
+// its quota and never twice about one story. Countries with the most articles
+// left go first (which keeps the plan feasible), jittered and favouring one
+// continent per story so that coverage clusters the way real news does.
+bool assign_countries(std::vector<Story>& stories, const std::vector<int>& coverage, std::vector<int> remaining,
+                      Rng& rng) {
+  std::vector<int> order(stories.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return coverage[a] > coverage[b]; });
+  int stories_left = static_cast<int>(stories.size());
+  for (int s : order) {
+    const auto home = static_cast<Continent>(rng.below(5));
+    std::vector<std::pair<int64_t, int>> ranked;  // (-score, country)
+    for (int c = 0; c < kCountryCount; ++c) {
+      if (remaining[c] == 0) continue;
+      // A country that needs every remaining story must take this one.
+      const int64_t forced = remaining[c] >= stories_left ? 1'000'000'000 : 0;
+      const int64_t affinity = kCountries[c].continent == home ? 2 : 1;
+      ranked.push_back({-(forced + remaining[c] * affinity * rng.range(50, 150)), c});
+    }
+    if (static_cast<int>(ranked.size()) < coverage[s]) return false;
+    std::sort(ranked.begin(), ranked.end());
+    for (int k = 0; k < coverage[s]; ++k) {
+      stories[s].countries.push_back(ranked[k].second);
+      --remaining[ranked[k].second];
+    }
+    --stories_left;
+    for (int c = 0; c < kCountryCount; ++c)
+      if (remaining[c] > stories_left) return false;
+  }
+  return true;
+}
+
+// Where the story happens: usually in a country whose press covers it, but a
+// story at sea needs a port, and one that only a landlocked country's press
+// covers happens abroad.
+void choose_host(Story& s, Rng& rng) {
+  std::vector<int> candidates;
+  for (int c : s.countries)
+    if (!s.kind->maritime || kCountries[c].port >= 0) candidates.push_back(c);
+  for (int c = 0; c < kCountryCount && candidates.empty(); ++c)
+    if (kCountries[c].port >= 0) candidates.push_back(c);
+  s.host = rng.pick(candidates);
+  s.host_place = s.kind->maritime ? kCountries[s.host].port : rng.below(3);
+}
+
+std::vector<Story> plan_stories(uint64_t seed, int64_t day_start) {
+  std::vector<Story> stories;
+  for (const auto& kind : kKinds)
+    for (const char* name : kind.names) {
+      Story s;
+      s.kind = &kind;
+      s.name = name;
+      stories.push_back(s);
+    }
+  const std::vector<int> coverage = story_coverages(static_cast<int>(stories.size()), Rng(seed, kCoverage, 0));
+  const std::vector<int> quota = country_quotas();
+  bool planned = false;
+  for (uint64_t attempt = 0; attempt < 1000 && !planned; ++attempt) {
+    for (auto& s : stories) s.countries.clear();
+    Rng rng(seed, kAssign, attempt);
+    planned = assign_countries(stories, coverage, quota, rng);
+  }
+  if (!planned) fail("could not spread the articles over the stories");
+
+  for (size_t i = 0; i < stories.size(); ++i) {
+    Story& s = stories[i];
+    Rng rng(seed, kStory, i);
+    s.id = "s-" + zero_padded(static_cast<int>(i) + 1, 3);
+    rng.shuffle(s.countries);
+    choose_host(s, rng);
+    // Stories break from yesterday 00:00 to today 20:00 (UTC), on the minute.
+    s.breaks = day_start - 86400 + 60 * rng.below(44 * 60);
+    s.n = rng.range(2, 9);
+    s.pct = rng.range(3, 45);
+    s.big = rng.range(12, 99) * 10;
+  }
+  return stories;
+}
+
+// ---- articles ----------------------------------------------------------------
+
+enum class ImageState { Present, Absent, Broken };
+
+struct Section {
+  std::string heading;
+  std::vector<std::string> paragraphs;
+};
+
+struct Article {
+  std::string id;
+  int story = 0;
+  int country = 0;
+  const OutletDef* outlet = nullptr;
+  int64_t time = 0;
+  bool first_seen_only = false;  // the outlet's publication time is unknown
+  int64_t translated_at = 0;
+  std::string headline, original_headline, summary, angle, slug;
+  std::vector<std::string> body;
+  std::vector<Section> sections;
+  ImageState image = ImageState::Present;
+};
+
+Slots slots_for(const Story& story, int country, int place) {
+  const CountryDef& c = kCountries[country];
+  const CountryDef& h = kCountries[story.host];
+  const std::string name = story.name;
+  return {{"T", localized_topic(*story.kind, "en", name)},
+          {"name", name},
+          {"country", c.prose},
+          {"adj", c.adj},
+          {"city", c.places[place].en},
+          {"host", h.prose},
+          {"hostcity", h.places[story.host_place].en},
+          {"n", std::to_string(story.n)},
+          {"pct", std::to_string(story.pct)},
+          {"big", std::to_string(story.big)}};
+}
+
+// The English headline and, for a non-English outlet, the original one built
+// from the same pattern (see phrases.hpp), sometimes made very long.
+void write_headlines(Article& a, const Story& story, int place, const Slots& slots, Rng& rng) {
+  const StoryKind& kind = *story.kind;
+  const std::string lang = a.outlet->lang;
+  int pattern = kNeutralPatterns[rng.below(static_cast<int>(std::size(kNeutralPatterns)))];
+  if (kind.policy && rng.percent(40)) pattern = rng.pick(std::vector<int>{4, 6, 8, 9});
+  const int tail = rng.percent(12) ? rng.below(kTailCount) : -1;
+
+  if (lang == "en" && rng.percent(55)) {
+    a.headline = capitalized(fill(rng.pick(kind.headlines), slots));
+    return;
+  }
+  const auto build = [&](const LanguageBank& bank, const std::string& topic, const std::string& place_name) {
+    std::string h = fill(bank.patterns[pattern], {{"T", topic}, {"place", place_name}});
+    return tail < 0 ? h : h + bank.tails[tail];
+  };
+  const CountryDef& c = kCountries[a.country];
+  a.headline = build(language_bank("en"), capitalized(fill("{T}", slots)), c.places[place].en);
+  if (lang != "en") a.original_headline = build(language_bank(lang), localized_topic(kind, lang, story.name),
+                                                c.places[place].local);
+}
+
+// Sentences for the body and sections: the story's own facts first, then a
+// random selection of generic reporting, each used at most once.
+std::vector<std::string> sentence_pool(const StoryKind& kind, const Slots& slots, Rng& rng) {
+  std::vector<std::string> generic(std::begin(kGenericFacts), std::end(kGenericFacts));
+  if (kind.policy) generic.insert(generic.end(), std::begin(kPolicyFacts), std::end(kPolicyFacts));
+  rng.shuffle(generic);
+  std::vector<std::string> rest(kind.facts.begin() + 3, kind.facts.end());
+  rest.insert(rest.end(), generic.begin(), generic.end());
+  rng.shuffle(rest);
+  std::vector<std::string> pool = {kind.facts[1], kind.facts[2]};
+  pool.insert(pool.end(), rest.begin(), rest.end());
+  for (auto& s : pool) s = capitalized(fill(s, slots));
+  return pool;
+}
+
+std::string paragraph(std::vector<std::string>& pool, size_t& next, int sentences) {
+  std::string p;
+  for (int i = 0; i < sentences && next < pool.size(); ++i) p += (p.empty() ? "" : " ") + pool[next++];
+  return p;
+}
+
+void write_text(Article& a, const Story& story, const Slots& slots, Rng& rng) {
+  const StoryKind& kind = *story.kind;
+  std::vector<std::string> pool = sentence_pool(kind, slots, rng);
+  if (!rng.percent(10)) {
+    // One or two sentences; the second is taken out of the body's pool.
+    a.summary = capitalized(fill(kind.facts[0], slots));
+    if (rng.percent(50)) {
+      a.summary += " " + pool.back();
+      pool.pop_back();
+    }
+  }
+  size_t next = 0;
+  const bool long_read = rng.percent(12);
+  const int paragraphs = long_read ? rng.range(7, 9) : rng.range(3, 6);
+  static const std::vector<int> kLengths = {1, 2, 2, 2, 3, 3, 3, 4};
+  for (int i = 0; i < paragraphs && next < pool.size(); ++i)
+    a.body.push_back(paragraph(pool, next, long_read ? rng.range(3, 4) : rng.pick(kLengths)));
+
+  if (rng.percent(30)) return;  // no topic sections
+  std::vector<std::string> headings(kind.headings.begin(), kind.headings.end());
+  std::vector<std::string> generic(std::begin(kGenericHeadings), std::end(kGenericHeadings));
+  rng.shuffle(generic);
+  headings.insert(headings.end(), generic.begin(), generic.begin() + 3);
+  rng.shuffle(headings);
+  const int count = rng.range(1, 4);
+  for (int i = 0; i < count && next < pool.size(); ++i) {
+    Section section{fill(headings[static_cast<size_t>(i)], slots), {}};
+    const int paras = rng.range(1, 2);
+    for (int k = 0; k < paras && next < pool.size(); ++k)
+      section.paragraphs.push_back(paragraph(pool, next, rng.range(1, 3)));
+    a.sections.push_back(section);
+  }
+}
+
+Article make_article(const Story& story, int story_index, int slot, int country, uint64_t seed,
+                     const std::vector<std::string>& angles, int outlet_index, int64_t latest) {
+  Rng rng(seed, kArticle, static_cast<uint64_t>(story_index) * 64 + static_cast<uint64_t>(slot));
+  Article a;
+  a.story = story_index;
+  a.country = country;
+  a.outlet = &kCountries[country].outlets[outlet_index];
+  const int place = country == story.host && rng.percent(60) ? story.host_place : rng.below(3);
+  const Slots slots = slots_for(story, country, place);
+
+  // Outlets report from the moment the story breaks up to eight hours later,
+  // and never after 23:30 today.
+  const int64_t window = std::min<int64_t>(8 * 3600, latest - story.breaks);
+  a.time = story.breaks + 60 * rng.below(static_cast<int>(window / 60) + 1);
+  a.first_seen_only = rng.percent(5);
+  a.translated_at = a.time + 60 * rng.range(5, 45);
+  if (rng.percent(15)) a.image = ImageState::Absent;
+
+  write_headlines(a, story, place, slots, rng);
+  write_text(a, story, slots, rng);
+  a.angle = capitalized(fill(angles[static_cast<size_t>(slot) % angles.size()], slots));
+  // Outlets writing in Latin script get slugs in their own language.
+  static const std::vector<std::string> kLatinScript = {"fr", "de", "es", "pt", "it", "nl",
+                                                         "sv", "pl", "tr", "id", "sw"};
+  const bool own = std::find(kLatinScript.begin(), kLatinScript.end(), a.outlet->lang) != kLatinScript.end();
+  a.slug = slugify(own ? a.original_headline : a.headline);
+  return a;
+}
+
+std::string world_take(const Story& story, const std::vector<int>& countries) {
+  const StoryKind& kind = *story.kind;
+  const Slots host = slots_for(story, story.host, story.host_place);
+  std::string take = capitalized(fill(kind.lead, host));
+  if (countries.size() == 1) {
+    take += std::string(" So far only the press in ") + kCountries[countries[0]].prose +
+            " is covering it; the story has not been picked up elsewhere.";
+    return take;
+  }
+  std::vector<std::string> first, second;
+  for (size_t i = 0; i < countries.size(); ++i)
+    ((i < (countries.size() + 1) / 2) ? first : second).push_back(kCountries[countries[i]].prose);
+  take += " Outlets in " + join_names(first) + " focus on " + kind.focus_a + ", while coverage in " +
+          join_names(second) + " dwells on " + kind.focus_b + ".";
+  const size_t closing = static_cast<size_t>(story.n + story.pct) % std::size(kWorldClosings);
+  return take + " " + kWorldClosings[closing];
+}
+
+// Ids per country number the day's articles in publication order, from a
+// random start with small gaps, like a real CMS would: "fr-0031", "fr-0033".
+void assign_ids(std::vector<Article>& articles, uint64_t seed) {
+  for (int c = 0; c < kCountryCount; ++c) {
+    std::vector<Article*> mine;
+    for (auto& a : articles)
+      if (a.country == c) mine.push_back(&a);
+    std::sort(mine.begin(), mine.end(), [](const Article* x, const Article* y) {
+      return x->time != y->time ? x->time < y->time : x->story < y->story;
+    });
+    Rng rng(seed, kIds, static_cast<uint64_t>(c));
+    int number = rng.range(1, 40);
+    std::string prefix = kCountries[c].iso;
+    for (auto& ch : prefix) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (Article* a : mine) {
+      a->id = prefix + "-" + zero_padded(number, 4);
+      number += rng.range(1, 3);
+    }
+  }
+}
+
+std::vector<Article> write_articles(std::vector<Story>& stories, uint64_t seed, int64_t day_start) {
+  const int64_t latest = day_start + 23 * 3600 + 30 * 60;
+  std::vector<Article> articles;
+  std::vector<int> written(kCountryCount, 0);
+  for (size_t s = 0; s < stories.size(); ++s) {
+    Story& story = stories[s];
+    Rng rng(seed, kAngles, s);
+    // Angles are drawn without repetition so two takes on a story differ.
+    std::vector<std::string> angles(story.kind->angles.begin(), story.kind->angles.end());
+    angles.insert(angles.end(), std::begin(kGenericAngles), std::end(kGenericAngles));
+    rng.shuffle(angles);
+    story.world_take = world_take(story, story.countries);
+    for (size_t k = 0; k < story.countries.size(); ++k) {
+      const int c = story.countries[k];
+      // Rotating through the outlets gives every outlet of a country a turn.
+      const int outlet = (written[c]++ + static_cast<int>(kCountries[c].iso[0])) % 3;
+      story.articles.push_back(static_cast<int>(articles.size()));
+      articles.push_back(make_article(story, static_cast<int>(s), static_cast<int>(k), c, seed, angles, outlet,
+                                      latest));
+    }
+  }
+  assign_ids(articles, seed);
+  // A few image URLs point at files that do not exist, to exercise the
+  // client's broken-image state.
+  Rng rng(seed, kBroken, 0);
+  for (int broken = 0; broken < kBrokenImages;) {
+    Article& a = articles[static_cast<size_t>(rng.below(kArticleCount))];
+    if (a.image == ImageState::Present) a.image = ImageState::Broken, ++broken;
+  }
+  return articles;
+}
+
+// ---- JSON documents ----------------------------------------------------------
+
+json outlet_json(const Article& a) {
+  return {{"name", a.outlet->name}, {"domain", a.outlet->domain}, {"country", kCountries[a.country].iso}};
+}
+
+std::string image_url(const Article& a) {
+  // Relative to {base}/v1/, so the sample API works from any host and path.
+  return a.image == ImageState::Broken ? "img/" + a.id + ".jpg" : "img/" + a.id + ".svg";
+}
+
+void put_times(json& j, const Article& a) {
+  if (a.first_seen_only) {
+    j["published"] = nullptr;
+    j["first_seen"] = rfc3339(a.time);
+  } else {
+    j["published"] = rfc3339(a.time);
+  }
+}
+
+json story_item(const Article& a, const Story& story) {
+  json j;
+  j["id"] = a.id;
+  j["headline"] = a.headline;
+  if (!a.original_headline.empty()) j["original_headline"] = a.original_headline;
+  j["language"] = a.outlet->lang;
+  j["outlet"] = outlet_json(a);
+  put_times(j, a);
+  if (a.image != ImageState::Absent) j["image"] = image_url(a);
+  if (!a.summary.empty()) j["summary"] = a.summary;
+  j["coverage"] = story.countries.size();
+  return j;
+}
+
+// Newest first; the id breaks ties so the order never depends on the sort.
+bool newer(const Article& x, const Article& y) { return x.time != y.time ? x.time > y.time : x.id < y.id; }
+
+json article_json(const Article& a, const Story& story, const std::vector<Article>& all) {
+  json j;
+  j["version"] = 1;
+  j["id"] = a.id;
+  j["story_id"] = story.id;
+  j["headline"] = a.headline;
+  if (!a.original_headline.empty()) j["original_headline"] = a.original_headline;
+  j["language"] = a.outlet->lang;
+  j["outlet"] = outlet_json(a);
+  j["country"] = kCountries[a.country].iso;
+  put_times(j, a);
+  if (a.image != ImageState::Absent) j["image"] = image_url(a);
+  if (!a.summary.empty()) j["summary"] = a.summary;
+  j["body"] = a.body;
+  if (!a.sections.empty()) {
+    json sections = json::array();
+    for (const auto& s : a.sections) sections.push_back({{"heading", s.heading}, {"paragraphs", s.paragraphs}});
+    j["sections"] = sections;
+  }
+  j["world_take"] = story.world_take;
+  std::vector<const Article*> others;
+  for (int k : story.articles)
+    if (&all[static_cast<size_t>(k)] != &a) others.push_back(&all[static_cast<size_t>(k)]);
+  std::sort(others.begin(), others.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
+  json takes = json::array();
+  for (const Article* o : others)
+    takes.push_back({{"article_id", o->id}, {"headline", o->headline}, {"angle", o->angle},
+                     {"country", kCountries[o->country].iso}, {"outlet", outlet_json(*o)}});
+  j["alternative_takes"] = takes;
+  const Civil c = civil_from_time(a.time);
+  char date[16];
+  std::snprintf(date, sizeof date, "%04lld/%02d/%02d", static_cast<long long>(c.year), c.month, c.day);
+  j["url"] = std::string("https://") + a.outlet->domain + "/" + date + "/" + a.slug;
+  if (std::string(a.outlet->lang) != "en")
+    j["translation"] = {{"from", a.outlet->lang}, {"by", kTranslator}, {"at", rfc3339(a.translated_at)}};
+  return j;
+}
+
+// ---- SVG illustrations -------------------------------------------------------
+
+struct Palette {
+  const char* from;
+  const char* to;
+};
+constexpr Palette kPalettes[] = {
+    {"#0f766e", "#a3e635"}, {"#1e3a8a", "#f59e0b"}, {"#312e81", "#db2777"}, {"#14532d", "#facc15"},
+    {"#0b1026", "#7c3aed"}, {"#0369a1", "#67e8f9"}, {"#334155", "#fb923c"}, {"#7f1d1d", "#f97316"},
+    {"#1f2937", "#60a5fa"}, {"#083344", "#22d3ee"}, {"#1e293b", "#94a3b8"}, {"#4a044e", "#f0abfc"},
+};
+
+std::string opacity(int percent) { return percent >= 100 ? "1" : "0." + std::to_string(100 + percent).substr(1); }
+
+void draw_motif(std::string& s, Motif motif, Rng& rng) {
+  const auto add = [&](const std::string& e) { s += e + "\n"; };
+  const auto num = [](int v) { return std::to_string(v); };
+  switch (motif) {
+    case Motif::Sun: {
+      const int cx = rng.range(400, 540), cy = rng.range(90, 150), r = rng.range(46, 72);
+      add("<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) +
+          "\" fill=\"#fff7d6\" fill-opacity=\"0.85\"/>");
+      // Eight rays; directions are unit vectors times 100, to stay in integers.
+      static const int dirs[8][2] = {{100, 0},  {71, 71},   {0, 100},  {-71, 71},
+                                     {-100, 0}, {-71, -71}, {0, -100}, {71, -71}};
+      std::string d;
+      for (const auto& v : dirs)
+        d += "M" + num(cx + v[0] * (r + 14) / 100) + " " + num(cy + v[1] * (r + 14) / 100) + "L" +
+             num(cx + v[0] * (r + 34) / 100) + " " + num(cy + v[1] * (r + 34) / 100);
+      add("<path d=\"" + d +
+          "\" stroke=\"#fff7d6\" stroke-width=\"6\" stroke-linecap=\"round\" stroke-opacity=\"0.7\"/>");
+      break;
+    }
+    case Motif::Waves:
+      for (int i = 0; i < 3; ++i) {
+        const int y = 150 + i * 40 + rng.range(-8, 8), a = rng.range(14, 30);
+        add("<path d=\"M0 " + num(y) + " Q80 " + num(y - a) + " 160 " + num(y) + " T320 " + num(y) + " T480 " +
+            num(y) + " T640 " + num(y) + "\" fill=\"none\" stroke=\"#fff\" stroke-width=\"" + num(6 - i) +
+            "\" stroke-opacity=\"" + opacity(60 - i * 15) + "\"/>");
+      }
+      break;
+    case Motif::Bars: {
+      const int bars = rng.range(5, 7);
+      for (int i = 0; i < bars; ++i) {
+        const int h = rng.range(40, 170);
+        add("<rect x=\"" + num(300 + i * 46) + "\" y=\"" + num(280 - h) + "\" width=\"30\" height=\"" + num(h) +
+            "\" rx=\"4\" fill=\"#fff\" fill-opacity=\"" + opacity(rng.range(25, 55)) + "\"/>");
+      }
+      break;
+    }
+    case Motif::Rings: {
+      const int cx = rng.range(380, 520), cy = rng.range(120, 170);
+      for (int i = 0; i < 4; ++i)
+        add("<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(28 + i * 30) +
+            "\" fill=\"none\" stroke=\"#fff\" stroke-width=\"" + num(8 - i * 2) + "\" stroke-opacity=\"" +
+            opacity(70 - i * 15) + "\"/>");
+      break;
+    }
+    case Motif::Peaks:
+      for (int i = 0; i < 3; ++i) {
+        const int x = rng.range(-40, 120) + i * 190, w = rng.range(220, 300), h = rng.range(110, 190);
+        add("<path d=\"M" + num(x) + " 300L" + num(x + w / 2) + " " + num(300 - h) + "L" + num(x + w) +
+            " 300Z\" fill=\"#fff\" fill-opacity=\"" + opacity(18 + i * 10) + "\"/>");
+      }
+      break;
+    case Motif::Orbit: {
+      const int cx = rng.range(380, 480), cy = rng.range(120, 160);
+      add("<ellipse cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" rx=\"190\" ry=\"56\" transform=\"rotate(-14 " +
+          num(cx) + " " + num(cy) + ")\" fill=\"none\" stroke=\"#fff\" stroke-width=\"3\" stroke-opacity=\"0.55\"/>");
+      add("<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"42\" fill=\"#e2e8f0\" fill-opacity=\"0.9\"/>");
+      add("<circle cx=\"" + num(cx + 170) + "\" cy=\"" + num(cy - 50) + "\" r=\"9\" fill=\"#fff\"/>");
+      break;
+    }
+    case Motif::Dots:
+      for (int row = 0; row < 4; ++row)
+        for (int col = 0; col < 8; ++col) {
+          const int r = rng.range(3, 9), alpha = rng.range(20, 80);
+          add("<circle cx=\"" + num(300 + col * 40) + "\" cy=\"" + num(70 + row * 44) + "\" r=\"" + num(r) +
+              "\" fill=\"#fff\" fill-opacity=\"" + opacity(alpha) + "\"/>");
+        }
+      break;
+  }
+}
+
+std::string svg_image(const Article& a, const Story& story, uint64_t seed, int index) {
+  Rng rng(seed, kImage, static_cast<uint64_t>(index));
+  const int palette_count = static_cast<int>(std::size(kPalettes));
+  const Palette& p = kPalettes[(story.kind->palette + (rng.percent(30) ? 1 : 0)) % palette_count];
+  const auto num = [](int v) { return std::to_string(v); };
+  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" width=\"640\" height=\"360\" "
+                  "role=\"img\" aria-label=\"Sample illustration: " + xml_escape(a.headline) + "\">\n";
+  s += "<defs><linearGradient id=\"bg\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><stop offset=\"0\" stop-color=\"" +
+       std::string(p.from) + "\"/><stop offset=\"1\" stop-color=\"" + p.to + "\"/></linearGradient></defs>\n";
+  s += "<rect width=\"640\" height=\"360\" fill=\"url(#bg)\"/>\n";
+  for (int i = 0; i < 3; ++i) {
+    const int cx = rng.range(0, 640), cy = rng.range(0, 360), r = rng.range(40, 150), alpha = rng.range(5, 14);
+    s += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\" fill=\"#fff\" fill-opacity=\"" +
+         opacity(alpha) + "\"/>\n";
+  }
+  draw_motif(s, story.kind->motif, rng);
+  const int y = rng.range(270, 300), bend = rng.range(10, 30);
+  s += "<path d=\"M0 " + num(y) + "C200 " + num(y - bend) + " 420 " + num(y + bend) + " 640 " + num(y - 6) +
+       "V360H0Z\" fill=\"#000\" fill-opacity=\"0.22\"/>\n";
+  s += "<text x=\"32\" y=\"336\" font-family=\"'Noto Sans',Arial,sans-serif\" font-size=\"40\" font-weight=\"700\" "
+       "fill=\"#fff\" fill-opacity=\"0.92\">" + std::string(kCountries[a.country].iso) + "</text>\n";
+  s += "<text x=\"608\" y=\"334\" text-anchor=\"end\" font-family=\"'Noto Sans',Arial,sans-serif\" "
+       "font-size=\"13\" fill=\"#fff\" fill-opacity=\"0.75\">newsglobe sample</text>\n";
+  return s + "</svg>\n";
+}
+
+// ---- output --------------------------------------------------------------------
+
+struct Writer {
+  fs::path root;
+  int files = 0;
+  uintmax_t bytes = 0;
+
+  void write(const fs::path& relative, const std::string& content) {
+    const fs::path path = root / relative;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) fail("cannot create " + path.parent_path().string() + ": " + ec.message());
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+    if (!out) fail("cannot write " + path.string());
+    ++files;
+    bytes += content.size();
+  }
+  void write_json(const fs::path& relative, const json& j) { write(relative, j.dump(1) + "\n"); }
+};
+
+void write_country_pages(Writer& w, int c, const std::vector<const Article*>& mine,
+                         const std::vector<Story>& stories) {
+  const int total = static_cast<int>(mine.size());
+  const int page_count = std::max(1, (total + kPageSize - 1) / kPageSize);
+  for (int page = 1; page <= page_count; ++page) {
+    json items = json::array();
+    for (int k = (page - 1) * kPageSize; k < std::min(total, page * kPageSize); ++k) {
+      const Article& a = *mine[static_cast<size_t>(k)];
+      items.push_back(story_item(a, stories[static_cast<size_t>(a.story)]));
+    }
+    json doc;
+    doc["version"] = 1;
+    doc["country"] = kCountries[c].iso;
+    doc["page"] = page;
+    doc["page_count"] = page_count;
+    doc["total"] = total;
+    doc["stories"] = items;
+    w.write_json(fs::path("countries") / kCountries[c].iso / ("stories-" + std::to_string(page) + ".json"), doc);
+  }
+}
+
+void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<Article>& articles, uint64_t seed) {
+  json countries = json::array();
+  int64_t newest = 0;
+  for (int c = 0; c < kCountryCount; ++c) {
+    std::vector<const Article*> mine;
+    for (const auto& a : articles)
+      if (a.country == c) mine.push_back(&a);
+    std::sort(mine.begin(), mine.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
+    write_country_pages(w, c, mine, stories);
+    json entry = {{"iso", kCountries[c].iso}, {"name", kCountries[c].name}, {"story_count", mine.size()}};
+    if (!mine.empty()) entry["latest"] = rfc3339(mine.front()->time);
+    if (!mine.empty()) newest = std::max(newest, mine.front()->time);
+    countries.push_back(entry);
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Article& a = articles[i];
+    const Story& story = stories[static_cast<size_t>(a.story)];
+    w.write_json(fs::path("articles") / (a.id + ".json"), article_json(a, story, articles));
+    if (a.image == ImageState::Present)
+      w.write(fs::path("img") / (a.id + ".svg"), svg_image(a, story, seed, static_cast<int>(i)));
+  }
+  json index;
+  index["version"] = 1;
+  index["generated"] = rfc3339(newest + 600);
+  index["source"] = {{"name", "newsglobe sample data"}, {"sample", true}};
+  index["countries"] = countries;
+  w.write_json("countries.json", index);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options opt = parse_options(argc, argv);
+  const int64_t day_start = days_from_civil(opt.year, opt.month, opt.day) * 86400;
+
+  std::vector<Story> stories = plan_stories(opt.seed, day_start);
+  const std::vector<Article> articles = write_articles(stories, opt.seed, day_start);
+
+  // The generator owns v1/ entirely: clear it so no stale file survives.
+  Writer w{opt.out / "v1"};
+  std::error_code ec;
+  fs::remove_all(w.root, ec);
+  if (ec) fail("cannot clear " + w.root.string() + ": " + ec.message());
+  write_api(w, stories, articles, opt.seed);
+
+  std::printf("gen_sample_api: %d countries, %d outlets, %zu articles, %zu stories, %d files, %ju bytes -> %s\n",
+              kCountryCount, kCountryCount * 3, articles.size(), stories.size(), w.files, w.bytes,
+              w.root.string().c_str());
+  return 0;
+}

@@ -32,6 +32,7 @@
 
   function queryFromOptions(opts) {
     var q = new URLSearchParams();
+    if (!opts.source && !opts.api) q.set("api", base + "api");  // the built-in sample API beside the app
     OPTION_KEYS.forEach(function (k) {
       if (opts[k] !== undefined && opts[k] !== null) q.set(k, opts[k] === false ? "0" : opts[k] === true ? "1" : String(opts[k]));
     });
@@ -67,12 +68,12 @@
     el.appendChild(canvas);
     var loading = overlay(el, "Loading the globe\u2026");
 
-    var listeners = {};
+    var listeners = {}, fired = {};
     var module = null;
     var hash = opts.fullPage ? null : initialHash(opts);
     var cleanups = [];
     function emit(type, detail) {
-      if (type === "ready" && loading) { loading.remove(); loading = null; }
+      if (type === "ready") { fired.ready = detail; if (loading) { loading.remove(); loading = null; } }
       (listeners[type] || []).slice().forEach(function (fn) { try { fn(detail); } catch (e) { console.error(e); } });
       if (opts.postMessage && window.parent !== window)
         window.parent.postMessage({ source: "newsglobe", type: type, detail: detail }, "*");
@@ -81,6 +82,7 @@
 
     var host = {
       options: opts,
+      assetBase: base,
       query: opts.fullPage ? location.search : queryFromOptions(opts),
       emit: emit,
       fullViewerUrl: fullViewerUrl,
@@ -106,13 +108,25 @@
     var viewer = {
       element: el,
       canvas: canvas,
-      on: function (type, fn) { (listeners[type] = listeners[type] || []).push(fn); return viewer; },
+      on: function (type, fn) {
+        (listeners[type] = listeners[type] || []).push(fn);
+        if (type === "ready" && fired.ready) setTimeout(function () { fn(fired.ready); });  // late listeners still hear it
+        return viewer;
+      },
       off: function (type, fn) { listeners[type] = (listeners[type] || []).filter(function (f) { return f !== fn; }); return viewer; },
       project: function (lat, lon) { return json("ng_project", ["number", "number"], [lat, lon]); },
       pick: function (x, y) { return json("ng_pick", ["number", "number"], [x, y]); },
+      // true when the viewer's own UI (a panel, the top bar) is at canvas point x, y
+      uiAt: function (x, y) { return !!call("ng_ui_hit", "number", ["number", "number"], [x, y]); },
       view: function () { return json("ng_view", [], []); },
       setView: function (lat, lon, zoom) { call("ng_set_view", null, ["number", "number", "number"], [lat, lon, zoom || 1]); },
       framesDrawn: function () { return call("ng_frames_drawn", "number", [], []); },
+      // {avg, max} main-thread ms of the viewer's own frame work since the last reset
+      frameCpu: function (reset) {
+        var r = { avg: call("ng_frame_cpu_ms", "number", ["number"], [0]), max: call("ng_frame_cpu_ms", "number", ["number"], [1]) };
+        if (reset) call("ng_frame_cpu_ms", "number", ["number"], [2]);
+        return r;
+      },
       selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
       openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },
       destroy: function () {

@@ -27,6 +27,7 @@ bool g_paused = false;
 int g_globe_pointers = 0;      // presses that began on the globe and have not ended
 bool g_clear_touch_hover = false;  // a finger lifted: forget its position next frame
 unsigned g_frames_drawn = 0;
+double g_frame_cpu_ms_total = 0, g_frame_cpu_ms_max = 0;  // our own work per drawn frame
 
 int SDLCALL on_sdl_event(void*, SDL_Event* e) {
     // SDL 2.26 queues a sentinel on every poll: waking on it would never idle
@@ -193,6 +194,9 @@ void frame() {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     ++g_frames_drawn;
+    double cpu_ms = ng::web::now_ms() - now;
+    g_frame_cpu_ms_total += cpu_ms;
+    g_frame_cpu_ms_max = std::max(g_frame_cpu_ms_max, cpu_ms);
 }
 
 }  // namespace
@@ -202,6 +206,14 @@ void frame() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned ng_frames_drawn() { return g_frames_drawn; }
+
+// Main-thread milliseconds of our frame function per drawn frame: events,
+// app update, GL command submission, ImGui. Read and reset by benchmarks.
+EMSCRIPTEN_KEEPALIVE double ng_frame_cpu_ms(int which) {
+    double r = which == 0 ? g_frame_cpu_ms_total / std::max(1u, g_frames_drawn) : g_frame_cpu_ms_max;
+    if (which == 2) g_frame_cpu_ms_total = g_frame_cpu_ms_max = 0, g_frames_drawn = 0;
+    return r;
+}
 
 EMSCRIPTEN_KEEPALIVE int ng_ui_hit(double x, double y) { return ui_hit(x, y) ? 1 : 0; }
 

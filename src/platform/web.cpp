@@ -24,6 +24,10 @@ EM_JS(char*, js_query, (), {
     var host = Module.newsglobeHost;
     return allocateUTF8((host && host.query !== undefined) ? host.query : location.search);
 });
+EM_JS(char*, js_asset_base, (), {
+    var host = Module.newsglobeHost;
+    return allocateUTF8((host && host.assetBase) || "");
+});
 EM_JS(void, js_set_hash, (const char* hash, int push), {
     var h = UTF8ToString(hash);
     var host = Module.newsglobeHost;
@@ -76,6 +80,10 @@ bool prefers_dark() { return js_media("(prefers-color-scheme: dark)"); }
 
 std::string url_hash() { return take_string(js_hash()); }
 std::string page_query() { return take_string(js_query()); }
+std::string asset_url(const std::string& path) {
+    static const std::string base = take_string(js_asset_base());
+    return base + path;
+}
 void push_hash(const std::string& hash) { js_set_hash(hash.c_str(), 1); }
 void replace_hash(const std::string& hash) { js_set_hash(hash.c_str(), 0); }
 void open_in_new_tab(const std::string& url) { js_open(url.c_str()); }

@@ -18,6 +18,9 @@ std::string url_hash();                   // "#/country/FR" or ""
 // The viewer's options as a query string ("?source=gdelt&theme=light"): the
 // page's own, or the embedding host's options.
 std::string page_query();
+// URL of one of the app's own files (map, fonts): relative to where the app's
+// scripts are served, which for an embedded viewer is not the host page.
+std::string asset_url(const std::string& path);
 void push_hash(const std::string& hash);  // new history entry (no-op if equal)
 void replace_hash(const std::string& hash);
 void open_in_new_tab(const std::string& url);  // caller checked http/https

@@ -1,0 +1,101 @@
+// news_model — the news documents of docs/api.md as plain structs, shared by
+// every source adapter and the UI. Conventions, so absence is always spelled
+// the same way: absent text is an empty string; absent numbers and objects are
+// std::optional; absent times are a Timestamp with seconds == 0. Text fields hold
+// cleaned UTF-8 (see clean_text in news_decode.hpp); URL fields hold only
+// links that passed url_util's checks.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time_format.hpp"
+
+namespace ng {
+
+struct Outlet {
+    std::string name;     // required in every document
+    std::string domain;   // "courrier-valence.example"
+    std::string country;  // ISO alpha-2 of the outlet's home country
+};
+
+// One item of a story list; also the common part of an Article.
+struct StorySummary {
+    std::string id;                 // matches ^[A-Za-z0-9_-]{1,64}$
+    std::string headline;           // in English when translated, else in `language`
+    std::string original_headline;  // the outlet's own wording, when translated
+    std::string language;           // ISO 639-1 code of the original ("fr"); empty when unknown
+    Outlet outlet;
+    // The outlet's own publication time. Kept apart from first_seen, which is
+    // when a crawler noticed the article: the UI labels that "first seen" and
+    // never presents it as a publication time (see describe_story_time).
+    Timestamp published;
+    Timestamp first_seen;
+    std::string image;              // http(s) URL, already resolved against the document's URL
+    std::string summary;
+    std::optional<int> coverage;    // how many countries' press carry the story
+    std::string url;                // the original article, when the source gives it
+};
+
+struct CountryEntry {
+    std::string iso;                // upper-case ISO 3166-1 alpha-2
+    std::string name;               // empty: the UI uses its own name for `iso`
+    // Stories available. nullopt = unknown (adapters for sources without an
+    // index): the UI must treat the country as selectable and say nothing
+    // about counts, rather than showing 0 or hiding it.
+    std::optional<int> story_count;
+    Timestamp latest;               // newest story's time
+};
+
+struct CountriesIndex {
+    Timestamp generated;
+    std::string source_name;        // shown in the top bar
+    bool sample = false;            // true: label everything as sample data
+    std::vector<CountryEntry> countries;
+};
+
+struct StoryPage {
+    std::string country;            // ISO alpha-2
+    int page = 1;                   // 1-based
+    int page_count = 0;
+    int total = 0;
+    std::vector<StorySummary> stories;  // newest first
+};
+
+struct Section {
+    std::string heading;
+    std::vector<std::string> paragraphs;
+};
+
+struct AlternativeTake {
+    std::string article_id;         // empty: the take points only to `url`
+    std::string headline;
+    std::string angle;              // one line on how this outlet frames the story
+    std::string country;
+    Outlet outlet;
+    std::string url;
+};
+
+// Who translated the article and when. Absent (std::nullopt on Article)
+// means headline and body are in their original language.
+struct Translation {
+    std::string from;               // ISO 639-1 of the original
+    std::string by;                 // the translator (a service or a person)
+    Timestamp at;
+};
+
+struct Article : StorySummary {
+    std::string story_id;
+    std::string country;            // ISO alpha-2 the article is filed under
+    std::vector<std::string> body;  // paragraphs
+    std::vector<Section> sections;
+    std::string world_take;
+    std::vector<AlternativeTake> alternative_takes;
+    std::optional<Translation> translation;
+    // True when `body` is only a short excerpt (adapters for list-only
+    // sources): the UI should offer `url` for the full text.
+    bool excerpt_only = false;
+};
+
+}  // namespace ng

@@ -319,7 +319,9 @@ TEST_F(SampleApiTest, ProvenanceIsHonest) {
 TEST_F(SampleApiTest, TextIsValidUtf8WithNonAsciiNamesAndPlaces) {
   int non_ascii = 0;
   std::set<std::string> languages;
-  for (const auto& [id, a] : api().articles) {
+  for (const auto& entry : api().articles) {
+    const std::string& id = entry.first;  // named, not bound: clang 14 lambdas cannot capture bindings
+    const auto& a = entry.second;
     each_string(a, [&](const std::string& s) {
       EXPECT_TRUE(valid_utf8(s)) << id;
       EXPECT_EQ(s.find('{'), std::string::npos) << id << ": unfilled slot in " << s;

@@ -52,4 +52,6 @@ target_link_libraries(core_tests PRIVATE newsglobe_core gtest_wasm)
 target_compile_definitions(core_tests PRIVATE
   NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
 set_target_properties(core_tests PROPERTIES SUFFIX ".js")
+# the repo's package.json says "type": "module"; Emscripten's node output is CommonJS
+file(WRITE "${CMAKE_BINARY_DIR}/package.json" "{\"type\": \"commonjs\"}\n")
 target_link_options(core_tests PRIVATE -O1 -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)

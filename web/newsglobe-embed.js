@@ -119,6 +119,8 @@
       // true when the viewer's own UI (a panel, the top bar) is at canvas point x, y
       uiAt: function (x, y) { return !!call("ng_ui_hit", "number", ["number", "number"], [x, y]); },
       view: function () { return json("ng_view", [], []); },
+      country: function (iso) { return json("ng_country", ["string"], [String(iso)]); },
+      news: function () { return json("ng_news", [], []); },
       setView: function (lat, lon, zoom) { call("ng_set_view", null, ["number", "number", "number"], [lat, lon, zoom || 1]); },
       framesDrawn: function () { return call("ng_frames_drawn", "number", [], []); },
       // {avg, max} main-thread ms of the viewer's own frame work since the last reset

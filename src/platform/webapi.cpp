@@ -87,6 +87,29 @@ EMSCRIPTEN_KEEPALIVE void ng_set_view(double lat, double lon, double zoom) {
     ng::web::wake();
 }
 
+// {"iso","name","storyCount"}: storyCount -1 when unknown. null if no such country.
+EMSCRIPTEN_KEEPALIVE const char* ng_country(const char* iso) {
+    auto& ctx = ng::app::context();
+    const ng::Country* c = ctx.country_by_iso(iso ? iso : "");
+    if (!c) return out("null");
+    int count = ctx.news ? ctx.news->story_count(c->iso) : -1;
+    return out("{\"iso\":" + json_string(c->iso) + ",\"name\":" + json_string(c->name) +
+               ",\"storyCount\":" + std::to_string(count) + "}");
+}
+
+// Where the news stands: the source, and the countries index's load state.
+EMSCRIPTEN_KEEPALIVE const char* ng_news() {
+    auto& ctx = ng::app::context();
+    if (!ctx.news) return out("null");
+    const auto& n = *ctx.news;
+    return out(std::string("{\"source\":") + json_string(n.source_info().name) +
+               ",\"sample\":" + (n.countries().sample ? "true" : "false") +
+               ",\"countriesLoaded\":" + (n.countries_loaded() ? "true" : "false") +
+               ",\"countriesLoading\":" + (n.countries_load().loading ? "true" : "false") +
+               ",\"countriesError\":" + json_string(n.countries_load().error.message) +
+               ",\"countries\":" + std::to_string(n.countries().countries.size()) + "}");
+}
+
 // The view and selection, for tests and embedders.
 EMSCRIPTEN_KEEPALIVE const char* ng_view() {
     auto& ctx = ng::app::context();

@@ -161,8 +161,9 @@ test('auto-rotation runs when idle, pauses on interaction, and is off for reduce
 
 test('nothing is drawn while nothing changes', async () => {
   const { page } = await newPage();
+  await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded);
   await settle(page);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(500);
   const n0 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
   await page.waitForTimeout(1500);
   const n1 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());

@@ -35,10 +35,11 @@ target_link_options(newsglobe PRIVATE ${size_flags}
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createNewsglobe
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free --closure=0)
-# the page and the JS that embeds the app
-add_custom_command(TARGET newsglobe POST_BUILD
+# the page and the JS that embeds the app (copied on every build: cheap, never stale)
+add_custom_target(site_pages ALL
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${NEWSGLOBE_SITE_DIR}/index.html"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${NEWSGLOBE_SITE_DIR}")
+add_dependencies(newsglobe site_pages)
 
 # ---- core tests compiled to wasm, run under node -------------------------------
 set(GTEST_SRC /usr/src/googletest/googletest)

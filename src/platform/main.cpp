@@ -1,5 +1,6 @@
 // main — the platform seam: SDL2 window and WebGL2 context, Dear ImGui's SDL2
-// and OpenGL3 backends, the browser main loop, and input routing. Each frame:
+// backend (our own WebGL2 renderer draws it), the browser main loop, and input
+// routing. Each frame:
 // pump events (ImGui first; what it does not take goes to the globe), advance
 // the app, and draw only when something changed — an idle page draws nothing
 // and the loop pauses until an event, a fetch or a timer wakes it.
@@ -8,7 +9,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <cfloat>
@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "platform/web.hpp"
+#include "render/imgui_renderer.hpp"
 
 namespace {
 
@@ -168,8 +169,7 @@ void frame() {
     ng::app::FrameInfo f = frame_info(dt);
     if (ng::app::fonts_need_rebuild(f.dpr)) {
         ng::app::rebuild_fonts(f.dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ng::imgui_renderer::rebuild_font_texture();
         input = true;
     }
     bool changed = ng::app::update(f) || input;
@@ -186,12 +186,11 @@ void frame() {
 
     ng::app::render_globe(f);
     if (ng::app::ui_ready()) {
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
         ng::app::draw_ui(f);
         ImGui::Render();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ng::imgui_renderer::render(ImGui::GetDrawData());
     }
     ++g_frames_drawn;
     double cpu_ms = ng::web::now_ms() - now;
@@ -249,7 +248,7 @@ EMSCRIPTEN_KEEPALIVE void ng_destroy() {
     emscripten_cancel_main_loop();
     ng::web::set_wake_handler(nullptr);
     ng::app::shutdown();
-    ImGui_ImplOpenGL3_Shutdown();
+    ng::imgui_renderer::shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_DelEventWatch(on_sdl_event, nullptr);
@@ -301,7 +300,7 @@ int main() {
     io.IniFilename = nullptr;  // no saved window layout: panels are docked by code
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ng::imgui_renderer::init();
 
     ng::web::set_wake_handler(wake_loop);
     SDL_AddEventWatch(on_sdl_event, nullptr);

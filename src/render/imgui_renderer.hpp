@@ -1,0 +1,23 @@
+// imgui_renderer — draws Dear ImGui's draw lists with WebGL2.
+//
+// Why not imgui_impl_opengl3: that backend backs up and restores GL state
+// every frame with ~20 glGet*/glIsEnabled queries. In a browser each can be a
+// synchronous round trip to the GPU process that waits for all queued drawing
+// (with software WebGL, the whole globe): measured at ~150 ms of main-thread
+// time per frame here. This renderer owns the state it needs, so it queries
+// nothing. Implemented: RGBA font atlas, user textures (ImTextureID = GL
+// texture name), clip rectangles, framebuffer scale (HiDPI), 16-bit indices,
+// ImDrawCallback_ResetRenderState. Not implemented: VtxOffset (not needed with
+// 16-bit indices: ImGui splits large lists).
+#pragma once
+
+struct ImDrawData;
+
+namespace ng::imgui_renderer {
+
+bool init();
+void shutdown();
+void rebuild_font_texture();  // after the font atlas changed
+void render(ImDrawData* data);
+
+}  // namespace ng::imgui_renderer

@@ -57,6 +57,74 @@
     return d;
   }
 
+  // ---- the accessible mirror: the viewer's text as real HTML ----
+  // Visually hidden until something in it takes focus (Tab from the canvas),
+  // then shown as a readable panel; screen readers, find-in-page and
+  // translation always see it. Built with textContent only: data is never HTML.
+  var MIRROR_CSS = ".newsglobe-mirror{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);" +
+    "white-space:nowrap}.newsglobe-mirror:focus-within{width:auto;height:auto;clip:auto;white-space:normal;inset:12px;" +
+    "overflow:auto;background:#fff;color:#111;font:16px/1.5 system-ui,sans-serif;padding:16px 20px;border-radius:12px;" +
+    "z-index:2;box-shadow:0 8px 30px rgba(0,0,0,.35)}.newsglobe-mirror button{font:inherit;background:none;border:0;" +
+    "padding:2px 0;color:#1d4ed8;text-decoration:underline;cursor:pointer;text-align:left}";
+  function addMirrorStyle() {
+    if (document.getElementById("newsglobe-mirror-style")) return;
+    var st = document.createElement("style");
+    st.id = "newsglobe-mirror-style";
+    st.textContent = MIRROR_CSS;
+    document.head.appendChild(st);
+  }
+  function h(tag, text) { var e = document.createElement(tag); if (text) e.textContent = text; return e; }
+  function renderMirror(root, doc, viewer) {
+    root.textContent = "";
+    function button(label, fn) { var b = h("button", label); b.type = "button"; b.addEventListener("click", fn); return b; }
+    if (doc.article) {
+      var a = doc.article, art = h("article");
+      art.appendChild(h("h2", a.headline));
+      art.appendChild(h("p", [a.outlet, a.country, a.time, a.translation].filter(Boolean).join(" · ")));
+      if (a.summary) art.appendChild(h("p", a.summary));
+      a.sections.forEach(function (s) { art.appendChild(h("h3", s.heading)); s.paragraphs.forEach(function (p) { art.appendChild(h("p", p)); }); });
+      a.body.forEach(function (p) { art.appendChild(h("p", p)); });
+      if (a.worldTake) { art.appendChild(h("h3", "The World's Current Take")); art.appendChild(h("p", a.worldTake)); }
+      if (a.takes.length) {
+        art.appendChild(h("h3", "Alternative Takes"));
+        var ul = h("ul");
+        a.takes.forEach(function (t) {
+          var li = h("li");
+          if (t.id) li.appendChild(button(t.headline, function () { viewer.openArticle(t.id); })); else li.appendChild(h("span", t.headline));
+          li.appendChild(h("span", " — " + t.outlet + ", " + t.country + (t.angle ? ": " + t.angle : "")));
+          ul.appendChild(li);
+        });
+        art.appendChild(ul);
+      }
+      root.appendChild(art);
+    }
+    if (doc.country) {
+      var sec = h("section");
+      sec.appendChild(h("h2", "Stories from " + doc.country.name));
+      var list = h("ul");
+      doc.country.stories.forEach(function (s) {
+        var li = h("li");
+        li.appendChild(button(s.headline, function () { viewer.openArticle(s.id); }));
+        li.appendChild(h("span", " — " + s.outlet + ", " + s.time));
+        list.appendChild(li);
+      });
+      sec.appendChild(list);
+      root.appendChild(sec);
+    }
+    var nav = h("nav");
+    nav.setAttribute("aria-label", "Countries A to Z");
+    nav.appendChild(h("h2", "Countries"));
+    var cl = h("ul");
+    doc.countries.forEach(function (c) {
+      var li = h("li");
+      li.appendChild(button(c.name + (c.count > 0 ? " (" + c.count + (c.count === 1 ? " story)" : " stories)") : ""),
+        function () { viewer.selectCountry(c.iso); }));
+      cl.appendChild(li);
+    });
+    nav.appendChild(cl);
+    root.appendChild(nav);
+  }
+
   function mount(el, options) {
     var opts = Object.assign({}, options || {});
     if (getComputedStyle(el).position === "static") el.style.position = "relative";
@@ -67,6 +135,11 @@
     canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
     el.appendChild(canvas);
     var loading = overlay(el, "Loading the globe\u2026");
+    addMirrorStyle();
+    var mirror = document.createElement("section");
+    mirror.className = "newsglobe-mirror";
+    mirror.setAttribute("aria-label", "newsglobe, text version");
+    el.appendChild(mirror);
 
     var listeners = {}, fired = {};
     var module = null;
@@ -85,6 +158,7 @@
       assetBase: base,
       query: opts.fullPage ? location.search : queryFromOptions(opts),
       emit: emit,
+      mirror: function (doc) { renderMirror(mirror, doc, viewer); },
       fullViewerUrl: fullViewerUrl,
       fail: function (what) {
         if (loading) loading.textContent = what === "webgl2"
@@ -137,6 +211,7 @@
         if (module) { try { module.ccall("ng_destroy", null, [], []); } catch (e) { /* already gone */ } }
         module = null;
         el.removeChild(canvas);
+        el.removeChild(mirror);
         if (loading) loading.remove();
         listeners = {};
       }

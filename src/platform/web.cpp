@@ -50,6 +50,10 @@ EM_JS(char*, js_page_url, (const char* hash), {
     var base = (host && host.fullViewerUrl) ? host.fullViewerUrl() : (location.origin + location.pathname + location.search);
     return allocateUTF8(base + UTF8ToString(hash));
 });
+EM_JS(void, js_mirror, (const char* json), {
+    var host = Module.newsglobeHost;
+    if (host && host.mirror) host.mirror(JSON.parse(UTF8ToString(json)));
+});
 EM_JS(void, js_emit, (const char* type, const char* detail), {
     var host = Module.newsglobeHost;
     if (host && host.emit) host.emit(UTF8ToString(type), JSON.parse(UTF8ToString(detail)));
@@ -95,6 +99,8 @@ void wake() {
     if (g_wake) g_wake();
 }
 void wake_after_ms(double ms) { emscripten_async_call(on_timer, nullptr, int(ms)); }
+
+void publish_mirror(const std::string& json) { js_mirror(json.c_str()); }
 
 void emit_event(const char* type, const std::string& json_detail) { js_emit(type, json_detail.c_str()); }
 

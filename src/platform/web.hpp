@@ -32,6 +32,9 @@ void set_wake_handler(std::function<void()> wake);
 void wake();
 void wake_after_ms(double ms);  // a timer (auto-rotate resumes, retries)
 
+// Hands the accessible mirror (app/mirror.hpp) to the page as JSON text.
+void publish_mirror(const std::string& json);
+
 // Publishes a JSON event to the embedding page (the loader turns it into an
 // event on the viewer handle and, in an iframe, a postMessage to the parent).
 void emit_event(const char* type, const std::string& json_detail);

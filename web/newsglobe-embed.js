@@ -205,6 +205,16 @@
       },
       selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
       openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },
+      // theme, autorotate, locked, compact at run time
+      setOptions: function (o) {
+        Object.assign(opts, o || {});
+        var q = new URLSearchParams();
+        ["theme", "autorotate", "locked", "compact"].forEach(function (k) {
+          if (o && o[k] !== undefined) q.set(k, o[k] === false ? "0" : o[k] === true ? "1" : String(o[k]));
+        });
+        call("ng_set_options", null, ["string"], ["?" + q.toString()]);
+        return viewer;
+      },
       destroy: function () {
         cleanups.forEach(function (f) { f(); });
         cleanups = [];

@@ -79,6 +79,11 @@ EMSCRIPTEN_KEEPALIVE int ng_open_article(const char* id) {
     return 1;
 }
 
+// Changes options at run time ("?theme=light&autorotate=0&locked=1&compact=1").
+EMSCRIPTEN_KEEPALIVE void ng_set_options(const char* query) {
+    ng::app::context().apply_options(query ? query : "");
+}
+
 // Moves the view at once (no animation); zoom is clamped to the camera's bounds.
 EMSCRIPTEN_KEEPALIVE void ng_set_view(double lat, double lon, double zoom) {
     auto& cam = ng::app::context().globe.camera();

@@ -147,3 +147,40 @@ test('the iframe page honours its query parameters and posts events to its paren
   await screenshot(page, 'embed-iframe');
   await page.close();
 });
+
+test('a locked viewer stays on its country; setOptions switches the theme', async () => {
+  const { page } = await openExample();
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.id = 'locked';
+    div.style.cssText = 'height:420px;width:640px';
+    document.body.prepend(div);
+    window.scrollTo(0, 0);
+    return newsglobe.mount(div, { api: '../api', country: 'IT', locked: true, autorotate: false, compact: true })
+      .then((v) => { window.viewers.locked = v; });
+  });
+  await page.waitForFunction(() => window.viewers.locked && window.viewers.locked.view().worldReady);
+  assert.equal((await viewOf(page, 'locked')).country, 'IT');
+  await page.evaluate(() => window.viewers.locked.selectCountry('DE'));
+  await page.waitForTimeout(300);
+  assert.equal((await viewOf(page, 'locked')).country, 'IT', 'locked: no navigation away');
+  assert.equal((await viewOf(page, 'locked')).selected, 'IT');
+
+  // theme at run time: the background behind the globe changes
+  const corner = async () => {
+    const r = await page.evaluate(() => { const b = window.viewers.locked.canvas.getBoundingClientRect(); return { x: b.left + 3, y: b.bottom - 3 }; });
+    const png = await page.screenshot({ clip: { x: r.x, y: r.y, width: 1, height: 1 } });
+    return page.evaluate(async (b64) => {
+      const img = new Image(); img.src = 'data:image/png;base64,' + b64; await img.decode();
+      const c = new OffscreenCanvas(1, 1); c.getContext('2d').drawImage(img, 0, 0);
+      return Array.from(c.getContext('2d').getImageData(0, 0, 1, 1).data);
+    }, png.toString('base64'));
+  };
+  const dark = await corner();
+  await page.evaluate(() => window.viewers.locked.setOptions({ theme: 'light' }));
+  await page.waitForTimeout(500);
+  const light = await corner();
+  assert.ok(light[0] + light[1] + light[2] > dark[0] + dark[1] + dark[2] + 300, `light ${light} vs dark ${dark}`);
+  await screenshot(page, 'embed-locked-compact');
+  await page.close();
+});

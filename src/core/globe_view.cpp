@@ -149,7 +149,9 @@ double GlobeView::fit_zoom_for(int country) const {
     // zoom so the country spans about a third of the smaller screen side
     const Country& c = world_->countries[size_t(country)];
     double extent_deg = std::clamp(std::sqrt(c.area_km2) / 111.32, 0.5, 60.0);
-    double want_dpp = extent_deg / (std::min(viewport_.width, viewport_.height) / 3);
+    double visible_w = viewport_.width - insets_.left - insets_.right;
+    double visible_h = viewport_.height - insets_.top - insets_.bottom;
+    double want_dpp = extent_deg / (std::max(120.0, std::min(visible_w, visible_h)) / 3);
     double dpp_at_1 = camera_.degrees_per_pixel(viewport_) * camera_.zoom();  // ~1/zoom
     return std::clamp(dpp_at_1 / want_dpp, 1.0, 12.0);
 }
@@ -159,7 +161,14 @@ void GlobeView::select(int country, bool fly) {
     selected_ = country;
     if (country >= 0 && fly) {
         camera_.note_interaction();
-        camera_.fly_to(world_->countries[size_t(country)].label, fit_zoom_for(country));
+        double zoom = fit_zoom_for(country);
+        // aim so the country lands in the middle of the uncovered part of the view
+        double dpp = camera_.degrees_per_pixel(viewport_) * camera_.zoom() / zoom;
+        LatLon target = world_->countries[size_t(country)].label;
+        double k = std::max(0.2, std::cos(target.lat * kDegToRad));
+        target.lon = wrap_longitude(target.lon + (insets_.right - insets_.left) / 2 * dpp / k);
+        target.lat = std::clamp(target.lat - (insets_.bottom - insets_.top) / 2 * dpp, -85.0, 85.0);
+        camera_.fly_to(target, zoom);
     }
 }
 

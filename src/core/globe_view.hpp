@@ -32,6 +32,12 @@ public:
     GlobeCamera& camera() { return camera_; }
     const GlobeCamera& camera() const { return camera_; }
     void set_viewport(Viewport vp) { viewport_ = vp; markers_dirty_ = true; }
+    // CSS px of the viewport covered by panels (top bar, side panel, bottom
+    // sheet): fly-to centres countries in what is left visible.
+    struct Insets {
+        double left = 0, top = 0, right = 0, bottom = 0;
+    };
+    void set_insets(Insets insets) { insets_ = insets; }
     const Viewport& viewport() const { return viewport_; }
 
     // ---- input (CSS px, ms) ----
@@ -69,6 +75,7 @@ private:
     GlobeCamera camera_;
     GestureTracker gestures_;
     Viewport viewport_;
+    Insets insets_;
     int hovered_ = -1, selected_ = -1;
     std::optional<int> click_;
     std::vector<Marker> markers_;

@@ -149,3 +149,20 @@ TEST(Gestures, DoubleClickAndPinch) {
     g.release(1, 100, 100, 1100);
     for (auto kind : kinds(g)) EXPECT_NE(kind, Gesture::Click);  // a pinch never selects
 }
+
+#include "core/globe_view.hpp"
+#include "world_fixture.hpp"
+
+TEST(GlobeView, FlyToCentresTheCountryInTheUncoveredPart) {
+    GlobeView view;
+    view.set_world(&test_world());
+    view.set_viewport({1280, 800});
+    view.set_insets({0, 60, 440, 0});  // top bar and a right-hand panel
+    view.camera().set_auto_rotate(false);
+    view.select(test_world().find("FR"), true);
+    for (int i = 0; i < 120; ++i) view.update(0.016);
+    double x, y;
+    ASSERT_TRUE(view.camera().project(test_world().countries[size_t(test_world().find("FR"))].label, {1280, 800}, &x, &y));
+    EXPECT_NEAR(x, (1280 - 440) / 2.0, 25);  // middle of what the panel leaves
+    EXPECT_NEAR(y, 60 + (800 - 60) / 2.0, 25);
+}

@@ -50,6 +50,13 @@ std::string header_value(emscripten_fetch_t* f, const char* name) {  // name in 
     return v;
 }
 
+// Closing a request that is not done calls its onerror, which would finish it
+// again (and recurse): detach the handler first.
+void close_quietly(emscripten_fetch_t* f) {
+    f->__attributes.onerror = nullptr;
+    emscripten_fetch_close(f);
+}
+
 Transport::RequestId id_of(emscripten_fetch_t* f) { return Transport::RequestId(uintptr_t(f->userData)); }
 
 void finish(emscripten_fetch_t* f, HttpResponse r) {
@@ -59,7 +66,7 @@ void finish(emscripten_fetch_t* f, HttpResponse r) {
         done = std::move(it->second.done);
         g_requests.erase(it);
     }
-    emscripten_fetch_close(f);
+    close_quietly(f);
     if (done) done(std::move(r));
     wake();
 }
@@ -120,8 +127,7 @@ void FetchTransport::cancel(RequestId id) {
     g_requests.erase(it);
     if (f) {
         js_abort_xhr(f->id);
-        f->__attributes.onerror = nullptr;  // closing must not report an error
-        emscripten_fetch_close(f);
+        close_quietly(f);
     }
 }
 

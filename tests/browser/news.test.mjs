@@ -63,6 +63,8 @@ for (const [fault, expect] of [
   ['status/503', /503|unavailable|busy/i],
   ['html', /web page|HTML/i],
   ['truncate', /incomplete|cut off|truncated|not valid/i],
+  ['429/1', /busy.*429/i],
+  ['huge', /larger than/i],
 ]) {
   test(`a countries index answered with ${fault} gives a clear error and the globe stays usable`, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -80,3 +80,13 @@ for (const [fault, expect] of [
     await page.close();
   });
 }
+
+test('items with wrong types are skipped and the rest of the index is kept', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await openApp(page, `${server.url}?autorotate=0&api=/__fault/wrongtypes/api`);
+  await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded, null, { timeout: 30000 });
+  const news = await page.evaluate(() => window.newsglobeViewer.news());
+  assert.ok(news.countries > 10 && news.countries < index.countries.length, `kept ${news.countries} of ${index.countries.length}`);
+  assert.equal(news.countriesError, '');
+  await page.close();
+});

@@ -142,17 +142,12 @@ private:
     }
 
     static std::optional<Article> read_item(const json& item, const std::string& iso) {
-        auto url = as_string(member(item, "url"));
-        auto title = as_string(member(item, "title"));
-        if (!url || !is_openable_url(*url) || !title) return std::nullopt;
-        Article a;
-        a.headline = clean_text(*title, kMaxLineBytes);
-        if (a.headline.empty()) return std::nullopt;
-        a.id = stable_id("g", *url);
-        a.url = std::string(*url);
+        std::optional<Article> item_article = article_from_link(item, "g");
+        if (!item_article) return std::nullopt;
+        Article& a = *item_article;
         if (auto lang = as_string(member(item, "language"))) a.language = std::string(gdelt_language_code(*lang));
         if (auto domain = as_string(member(item, "domain"))) a.outlet.domain = clean_text(*domain, kMaxNameBytes);
-        if (a.outlet.domain.empty()) a.outlet.domain = url_host(*url);
+        if (a.outlet.domain.empty()) a.outlet.domain = url_host(a.url);
         a.outlet.name = a.outlet.domain;  // GDELT has no outlet names
         a.outlet.country = iso;
         a.country = iso;
@@ -162,7 +157,7 @@ private:
         if (auto image = as_string(member(item, "socialimage")); image && is_openable_url(*image))
             a.image = std::string(*image);
         a.excerpt_only = true;  // no body at all: the reader offers the outlet's page
-        return a;
+        return item_article;
     }
 
     std::string endpoint_;

@@ -1,6 +1,9 @@
 #include "core/news_source.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/gdelt.hpp"
+#include "core/json_util.hpp"
 #include "core/news_decode.hpp"
 #include "core/newsapi.hpp"
 #include "core/url_util.hpp"
@@ -178,6 +181,18 @@ Result<Article> ListOnlySource::decode_article(const std::string& id, const Http
     Result<Article> r;
     r.value = it->second;
     return r;
+}
+
+std::optional<Article> ListOnlySource::article_from_link(const nlohmann::json& item, std::string_view id_prefix) {
+    auto url = json_util::as_string(json_util::member(item, "url"));
+    auto title = json_util::as_string(json_util::member(item, "title"));
+    if (!url || !is_openable_url(*url) || !title) return std::nullopt;
+    Article a;
+    a.headline = clean_text(*title, kMaxLineBytes);
+    if (a.headline.empty()) return std::nullopt;
+    a.id = stable_id(id_prefix, *url);
+    a.url = std::string(*url);
+    return a;
 }
 
 StorySummary ListOnlySource::remember(Article article) {

@@ -20,10 +20,13 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/http_client.hpp"
 #include "core/news_error.hpp"
@@ -105,6 +108,10 @@ public:
 
 protected:
     virtual std::vector<std::string> country_codes() const = 0;
+    // The part every list item shares: a safe link and a headline, giving the
+    // article its URL-derived id (prefix "g", "n", …). nullopt when either is
+    // missing or unsafe.
+    static std::optional<Article> article_from_link(const nlohmann::json& item, std::string_view id_prefix);
     // Keeps a decoded item for decode_article and returns its list form.
     StorySummary remember(Article article);
 

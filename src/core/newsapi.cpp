@@ -127,15 +127,10 @@ private:
     }
 
     static std::optional<Article> read_item(const json& item, const std::string& iso) {
-        auto url = as_string(member(item, "url"));
-        auto title = as_string(member(item, "title"));
-        if (!url || !is_openable_url(*url) || !title) return std::nullopt;
-        Article a;
-        a.headline = clean_text(*title, kMaxLineBytes);
-        if (a.headline.empty()) return std::nullopt;
-        a.id = stable_id("n", *url);
-        a.url = std::string(*url);
-        a.outlet.domain = url_host(*url);
+        std::optional<Article> item_article = article_from_link(item, "n");
+        if (!item_article) return std::nullopt;
+        Article& a = *item_article;
+        a.outlet.domain = url_host(a.url);
         if (const json* source = as_object(member(item, "source")))
             a.outlet.name = clean_text(as_string(member(*source, "name")).value_or(""), kMaxNameBytes);
         if (a.outlet.name.empty()) a.outlet.name = a.outlet.domain;
@@ -148,7 +143,7 @@ private:
         std::string excerpt = excerpt_of(as_string(member(item, "content")).value_or(""));
         if (!excerpt.empty()) a.body.push_back(std::move(excerpt));
         a.excerpt_only = true;
-        return a;
+        return item_article;
     }
 
     std::string endpoint_;

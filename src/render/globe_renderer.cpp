@@ -1,9 +1,8 @@
 #include "render/globe_renderer.hpp"
 
-#include <GLES3/gl3.h>
+#include "render/gl_program.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 namespace ng {
@@ -112,29 +111,9 @@ struct State {
     bool has_mesh = false;
 } s;
 
-GLuint compile(GLenum type, const char* src) {
-    GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 1, &src, nullptr);
-    glCompileShader(sh);
-    GLint ok = 0;
-    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetShaderInfoLog(sh, sizeof log, nullptr, log);
-        std::fprintf(stderr, "globe shader: %s\n", log);
-    }
-    return sh;
-}
-
 Program link(const char* vs, const char* fs) {
     Program p;
-    p.id = glCreateProgram();
-    GLuint v = compile(GL_VERTEX_SHADER, vs), f = compile(GL_FRAGMENT_SHADER, fs);
-    glAttachShader(p.id, v);
-    glAttachShader(p.id, f);
-    glLinkProgram(p.id);
-    glDeleteShader(v);
-    glDeleteShader(f);
+    p.id = link_program(vs, fs, "globe");
     for (auto [loc, name] : {std::pair{&p.vp, "u_vp"}, {&p.radius, "u_radius"}, {&p.color, "u_color"},
                              {&p.palette, "u_palette"}, {&p.eye_dir, "u_eye_dir"}, {&p.ocean, "u_ocean"},
                              {&p.ocean_limb, "u_ocean_limb"}, {&p.is_ocean, "u_is_ocean"},

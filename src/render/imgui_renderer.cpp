@@ -1,10 +1,10 @@
 #include "render/imgui_renderer.hpp"
 
-#include <GLES3/gl3.h>
 #include <imgui.h>
 
 #include <cstdint>
-#include <cstdio>
+
+#include "render/gl_program.hpp"
 
 namespace ng::imgui_renderer {
 namespace {
@@ -35,13 +35,6 @@ struct State {
     GLint proj = -1, tex = -1;
 } s;
 
-GLuint shader(GLenum type, const char* src) {
-    GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 1, &src, nullptr);
-    glCompileShader(sh);
-    return sh;
-}
-
 void setup_state(ImDrawData* d, int fb_w, int fb_h) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
@@ -67,16 +60,7 @@ void setup_state(ImDrawData* d, int fb_w, int fb_h) {
 }  // namespace
 
 bool init() {
-    s.program = glCreateProgram();
-    GLuint v = shader(GL_VERTEX_SHADER, kVS), f = shader(GL_FRAGMENT_SHADER, kFS);
-    glAttachShader(s.program, v);
-    glAttachShader(s.program, f);
-    glLinkProgram(s.program);
-    glDeleteShader(v);
-    glDeleteShader(f);
-    GLint ok = 0;
-    glGetProgramiv(s.program, GL_LINK_STATUS, &ok);  // once, at start-up
-    if (!ok) std::fprintf(stderr, "imgui_renderer: shader link failed\n");
+    s.program = link_program(kVS, kFS, "imgui");
     s.proj = glGetUniformLocation(s.program, "u_proj");
     s.tex = glGetUniformLocation(s.program, "u_tex");
 
@@ -96,7 +80,7 @@ bool init() {
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "newsglobe_webgl2";
-    return ok != 0;
+    return s.program != 0;
 }
 
 void rebuild_font_texture() {

@@ -134,7 +134,7 @@ const std::vector<Marker>& GlobeView::markers() {
     double km_per_px = camera_.degrees_per_pixel(viewport_) * 111.32;
     for (size_t i = 0; i < world_->countries.size(); ++i) {
         const Country& c = world_->countries[i];
-        if (c.iso.empty()) continue;
+        if (c.iso.empty() || c.area_km2 > kMarkerMaxKm2) continue;
         double size_px = std::sqrt(c.area_km2) / km_per_px;
         if (size_px >= kMarkerBelowPx) continue;
         double x, y;

@@ -22,7 +22,8 @@ enum class Key { Left, Right, Up, Down, ZoomIn, ZoomOut };
 
 class GlobeView {
 public:
-    static constexpr double kMarkerBelowPx = 7;     // countries smaller than this get a dot
+    static constexpr double kMarkerBelowPx = 6;     // countries smaller than this get a dot…
+    static constexpr double kMarkerMaxKm2 = 30000;  // …if they are small states, not big ones seen from afar
     static constexpr double kMarkerHitPx = 11;      // dot hit radius (mouse)
     static constexpr double kSnapPx = 8;            // snap to a country this close (mouse)
     static constexpr double kTouchSlop = 1.8;       // fingers are less precise

@@ -193,6 +193,8 @@
       // true when the viewer's own UI (a panel, the top bar) is at canvas point x, y
       uiAt: function (x, y) { return !!call("ng_ui_hit", "number", ["number", "number"], [x, y]); },
       view: function () { return json("ng_view", [], []); },
+      // the last frame's UI: panel, rows, reader, controls with their rectangles
+      uiState: function () { return json("ng_ui_state", [], []); },
       country: function (iso) { return json("ng_country", ["string"], [String(iso)]); },
       news: function () { return json("ng_news", [], []); },
       setView: function (lat, lon, zoom) { call("ng_set_view", null, ["number", "number", "number"], [lat, lon, zoom || 1]); },
@@ -304,6 +306,9 @@
       ro.observe(el);
       cleanups.push(function () { ro.disconnect(); });
     }
+
+    // the full-page app takes the keyboard at once: arrows and +/- work without a click
+    if (opts.fullPage) canvas.focus({ preventScroll: true });
 
     return loadFactory().then(function (create) {
       return create({

@@ -4,12 +4,14 @@
 #include <ctime>
 
 #include "app/context.hpp"
+#include "app/mirror.hpp"
 #include "core/coverage.hpp"
 #include "core/tessellate.hpp"
 #include "core/url_util.hpp"
 #include "platform/fetch.hpp"
 #include "platform/web.hpp"
 #include "render/globe_renderer.hpp"
+#include "ui/layout.hpp"
 #include "ui/style.hpp"
 #include "ui/ui.hpp"
 
@@ -32,16 +34,12 @@ struct State {
     bool palette_valid = false;
     bool drew_countries = false;
     std::string flown_to_article;  // the article whose country we already flew to
+    Route mirrored_route;          // what the accessible mirror last showed
+    bool mirrored_world = false;
 };
 State* g = nullptr;
 
 int64_t wall_ms() { return int64_t(std::time(nullptr)) * 1000 + int64_t(web::now_ms()) % 1000; }
-
-std::string query_value(const std::vector<std::pair<std::string, std::string>>& q, const char* key) {
-    for (const auto& [k, v] : q)
-        if (k == key) return v;
-    return "";
-}
 
 // [SECTION] assets -------------------------------------------------------------------
 
@@ -49,7 +47,7 @@ void load_world() {
     g->ctx.load_error.clear();
     FetchOptions opt;
     opt.max_bytes = 8u << 20;
-    g->world_req = g->http->get("data/world.bin", [](const FetchResult& r) {
+    g->world_req = g->http->get(web::asset_url("data/world.bin"), [](const FetchResult& r) {
         if (!r.ok()) {
             g->ctx.load_error = "The map could not be loaded. " + r.error.message;
             return;
@@ -75,7 +73,7 @@ void load_fonts() {
     g->fonts_arrived = 0;
     for (int i = 0; i < 3; ++i) {
         std::string* slot = slots[i];
-        g->font_req[i] = g->http->get(files[i], [slot](const FetchResult& r) {
+        g->font_req[i] = g->http->get(web::asset_url(files[i]), [slot](const FetchResult& r) {
             if (!r.ok()) {
                 g->ctx.load_error = "The fonts could not be loaded. " + r.error.message;
                 return;
@@ -134,10 +132,26 @@ void follow_open_article() {
     const ArticleEntry* a = c.news->article(c.article);
     if (!a || !a->loaded) return;
     g->flown_to_article = c.article;
+    if (c.country != a->article.country) c.outlet_filter.clear();
     c.country = a->article.country;
     c.news->open_country(c.country);
     c.globe.select(c.world.find(c.country), true);
     web::emit_event("open", "{\"id\":\"" + c.article + "\",\"country\":\"" + c.country + "\"}");
+}
+
+// A click on the globe. While a story is open the globe shows its coverage
+// map: a country whose press has a take on the story opens that take. Any
+// other country opens its stories; the ocean closes a country panel.
+void on_globe_click(int index) {
+    Context& c = g->ctx;
+    std::string iso = index >= 0 ? c.world.countries[size_t(index)].iso : "";
+    if (!iso.empty()) {
+        const AlternativeTake* take = c.take_from(iso);
+        if (take && !take->article_id.empty()) c.navigate({Route::Article, take->article_id});
+        else c.navigate({Route::Country, iso});
+    } else if (c.route.kind == Route::Country) {
+        c.navigate({});
+    }
 }
 
 }  // namespace
@@ -159,6 +173,7 @@ std::string Context::country_name(const std::string& iso) const {
 }
 
 void Context::navigate(const Route& r, bool push) {
+    if (!route_allowed(r)) return;
     bool changed = r != route;
     route = r;
     if (changed && push) web::push_hash(format_route(r));
@@ -170,8 +185,11 @@ void Context::navigate(const Route& r, bool push) {
             break;
         case Route::Country: {
             article.clear();
+            list_view = false;
+            if (country != r.value) outlet_filter.clear();
             country = r.value;
-            if (news) news->open_country(country);
+            // the index may already say there is nothing to fetch
+            if (news && news->story_count(country) != 0) news->open_country(country);
             int i = world.find(country);
             if (world_ready && globe.selected() != i) globe.select(i, true);
             if (changed) web::emit_event("select", "{\"country\":\"" + country + "\"}");
@@ -179,6 +197,7 @@ void Context::navigate(const Route& r, bool push) {
         }
         case Route::Article:
             article = r.value;
+            list_view = false;
             g->flown_to_article.clear();
             if (news) news->open_article(article);
             break;
@@ -191,22 +210,70 @@ void Context::retry_map() {
     if (g->fonts_arrived < 3) load_fonts();
 }
 
+void Context::close_top() {
+    if (list_view) {
+        list_view = false;
+    } else if (!article.empty()) {
+        std::string iso = country;
+        if (const ArticleEntry* a = news ? news->article(article) : nullptr; a && a->loaded) iso = a->article.country;
+        navigate(iso.empty() ? Route{} : Route{Route::Country, iso});
+    } else if (!country.empty()) {
+        navigate({});
+    }
+}
+
+std::vector<const StorySummary*> Context::visible_stories() const {
+    std::vector<const StorySummary*> out;
+    const CountryStories* s = news && !country.empty() ? news->stories(country) : nullptr;
+    if (!s) return out;
+    for (const StorySummary& story : s->stories)
+        if (outlet_filter.empty() || story.outlet.name == outlet_filter) out.push_back(&story);
+    if (sort_by_coverage)
+        std::stable_sort(out.begin(), out.end(), [](const StorySummary* a, const StorySummary* b) {
+            return a->coverage.value_or(0) > b->coverage.value_or(0);
+        });
+    return out;
+}
+
+bool Context::step_article(int delta) {
+    if (article.empty() || !news) return false;
+    std::vector<const StorySummary*> list = visible_stories();
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (list[i]->id != article) continue;
+        long j = long(i) + delta;
+        if (j < 0 || j >= long(list.size())) return false;
+        // reading towards the end of what is loaded: fetch the next page
+        const CountryStories* s = news->stories(country);
+        if (s && j + 2 >= long(list.size()) && !s->complete() && s->load.error.ok()) news->load_more(country);
+        navigate({Route::Article, list[size_t(j)]->id});
+        return true;
+    }
+    return false;
+}
+
+const AlternativeTake* Context::take_from(const std::string& iso) const {
+    const ArticleEntry* a = news && !article.empty() ? news->article(article) : nullptr;
+    if (!a || !a->loaded) return nullptr;
+    for (const AlternativeTake& t : a->article.alternative_takes)
+        if (t.country == iso) return &t;
+    return nullptr;
+}
+
 // [SECTION] lifecycle ----------------------------------------------------------------------
 
 void init() {
     g = new State();
     Context& c = g->ctx;
     g->http = std::make_unique<HttpClient>(g->transport, wall_ms);
-    auto query = parse_query(web::page_query());
     SourceConfig config = parse_source_config(web::page_query());
     for (const std::string& n : config.notes) c.config_note += n + " ";
     g->service = std::make_unique<NewsService>(*g->http, make_source(config));
     c.news = std::make_unique<NewsState>(*g->service);
 
-    std::string theme = query_value(query, "theme");
-    c.dark = theme != "light";
-    c.globe.camera().set_auto_rotate(query_value(query, "autorotate") != "0" && !web::prefers_reduced_motion());
     c.route = parse_route(web::url_hash());  // read before anything can write the URL
+    // auto-rotation is on unless the reader prefers reduced motion; ?autorotate= overrides
+    c.globe.camera().set_auto_rotate(!web::prefers_reduced_motion());
+    c.apply_options(web::page_query());
 
     globe_renderer::init();
     ui::apply_style(c.dark);
@@ -224,7 +291,15 @@ void shutdown() {
 
 GlobeView& globe() { return g->ctx.globe; }
 
-void key(Key k) { g->ctx.globe.key(k); }
+void key(Key k) {
+    // while reading, ←/→ page through the country's stories instead of spinning the globe
+    Context& c = g->ctx;
+    if (!c.article.empty() && (k == Key::Left || k == Key::Right)) {
+        c.step_article(k == Key::Left ? -1 : 1);
+        return;
+    }
+    c.globe.key(k);
+}
 
 bool ui_ready() { return g->fonts_ok; }
 
@@ -239,18 +314,22 @@ void rebuild_fonts(float dpr) {
 bool update(const FrameInfo& f) {
     Context& c = g->ctx;
     c.now_unix = int64_t(std::time(nullptr));
+    // the view's size and what the panels cover, before anything (a deep link
+    // arriving with the data, a click) can fly somewhere
+    c.globe.set_viewport(f.viewport);
+    c.globe.set_insets(ui::globe_insets(f, c.compact));
     g->http->tick();
     bool changed = c.news && c.news->take_changed();
-    c.globe.set_viewport(f.viewport);
     sync_route_from_url();
     if (auto click = c.globe.take_click()) {
-        if (*click >= 0 && !c.world.countries[size_t(*click)].iso.empty())
-            c.navigate({Route::Country, c.world.countries[size_t(*click)].iso});
-        else if (c.route.kind == Route::Country)
-            c.navigate({});
+        on_globe_click(*click);
         changed = true;
     }
     follow_open_article();
+    if (changed || c.route != g->mirrored_route || c.world_ready != g->mirrored_world) {
+        update_mirror(c);
+        g->mirrored_route = c.route, g->mirrored_world = c.world_ready;
+    }
     changed |= c.globe.update(f.dt);
     update_palette();
     return changed;
@@ -268,7 +347,7 @@ void render_globe(const FrameInfo& f) {
 
 void draw_ui(const FrameInfo& f) { ui::draw(g->ctx, f); }
 
-bool busy() { return g->ctx.globe.animating() || !g->http->idle(); }
+bool busy() { return g->ctx.globe.animating() || !g->http->idle() || g->ctx.ui_animating; }
 
 double next_wake_ms() {
     const GlobeCamera& cam = g->ctx.globe.camera();

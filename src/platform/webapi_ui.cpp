@@ -71,8 +71,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* ng_ui_state() {
           {"worldTake", s.reader.world_take},
           {"paragraphs", s.reader.paragraphs},
           {"loaded", s.reader.loaded}}},
+        {"focus", s.focus},
         {"search", {{"open", s.search_open}, {"query", s.search_query}, {"selected", s.search_selected}}},
         {"sheetHeight", s.sheet_height},
+        {"sheetResting", s.sheet_resting},
     };
     g_out = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return g_out.c_str();

@@ -49,9 +49,10 @@ bool build_fonts(const FontFiles& files, float density) {
     g_fonts.body = add_font(files.regular, files.icons, 16, density);
     g_fonts.bold = add_font(files.bold, files.icons, 16, density);
     g_fonts.small = add_font(files.regular, files.icons, 13.5f, density);
+    g_fonts.small_bold = add_font(files.bold, files.icons, 13.5f, density);
     g_fonts.title = add_font(files.bold, files.icons, 23, density);
     g_fonts.brand = add_font(files.bold, files.icons, 18, density);
-    bool ok = g_fonts.body && g_fonts.bold && g_fonts.small && g_fonts.title && g_fonts.brand && io.Fonts->Build();
+    bool ok = g_fonts.body && g_fonts.bold && g_fonts.small && g_fonts.small_bold && g_fonts.title && g_fonts.brand && io.Fonts->Build();
     if (ok) io.FontDefault = g_fonts.body;
     return ok;
 }
@@ -69,6 +70,7 @@ void apply_style(bool dark) {
     s.WindowBorderSize = 1;
     s.FrameBorderSize = 0;
     s.PopupBorderSize = 1;
+    s.PopupRounding = 10;
     s.WindowPadding = ImVec2(18, 16);
     s.FramePadding = ImVec2(12, 8);
     s.ItemSpacing = ImVec2(10, 8);
@@ -87,7 +89,7 @@ void apply_style(bool dark) {
         c[ImGuiCol_TextDisabled] = rgb(0x98A2B3);
         c[ImGuiCol_WindowBg] = rgb(0x111827, 0.94f);
         c[ImGuiCol_ChildBg] = rgb(0x000000, 0);
-        c[ImGuiCol_PopupBg] = rgb(0x1A2233, 0.98f);
+        c[ImGuiCol_PopupBg] = rgb(0x263149, 0.99f);
         c[ImGuiCol_Border] = rgb(0xFFFFFF, 0.08f);
         c[ImGuiCol_FrameBg] = rgb(0x1F2937);
         c[ImGuiCol_FrameBgHovered] = rgb(0x273449);
@@ -104,8 +106,12 @@ void apply_style(bool dark) {
         c[ImGuiCol_Separator] = rgb(0xFFFFFF, 0.08f);
         c[ImGuiCol_CheckMark] = rgb(0x60A5FA);
         c[ImGuiCol_NavHighlight] = rgb(0x60A5FA);
-        g_colours = {0xFFF3ECE8, 0xFFB3A298, 0xFFFAA560, 0x40FAA560, 0xF0271811, 0x14FFFFFF, 0xFF7171F8,
-                     0x10FFFFFF, 0x18FFFFFF};
+        g_colours = {IM_COL32(232, 236, 243, 255), IM_COL32(152, 162, 179, 255), IM_COL32(107, 117, 136, 255),
+                     IM_COL32(96, 165, 250, 255),  IM_COL32(96, 165, 250, 38),   IM_COL32(8, 17, 32, 255),
+                     IM_COL32(15, 21, 34, 246),    IM_COL32(27, 35, 51, 255),    IM_COL32(255, 255, 255, 20),
+                     IM_COL32(248, 113, 113, 255), IM_COL32(248, 113, 113, 30),  IM_COL32(255, 255, 255, 12),
+                     IM_COL32(255, 255, 255, 16),  IM_COL32(255, 255, 255, 34),  IM_COL32(104, 201, 91, 255),
+                     IM_COL32(255, 140, 56, 255),  IM_COL32(255, 255, 255, 18),  IM_COL32(0, 0, 0, 160)};
     } else {
         ImGui::StyleColorsLight(&s);
         c[ImGuiCol_Text] = rgb(0x111827);
@@ -128,8 +134,12 @@ void apply_style(bool dark) {
         c[ImGuiCol_Separator] = rgb(0x000000, 0.08f);
         c[ImGuiCol_CheckMark] = rgb(0x2563EB);
         c[ImGuiCol_NavHighlight] = rgb(0x2563EB);
-        g_colours = {0xFF271811, 0xFF74645B, 0xFFEB6325, 0x30EB6325, 0xF5FFFFFF, 0x1A000000, 0xFF2626DC,
-                     0x0A000000, 0x14000000};
+        g_colours = {IM_COL32(17, 24, 39, 255),    IM_COL32(75, 85, 99, 255),    IM_COL32(120, 128, 142, 255),
+                     IM_COL32(37, 99, 235, 255),   IM_COL32(37, 99, 235, 26),    IM_COL32(255, 255, 255, 255),
+                     IM_COL32(255, 255, 255, 250), IM_COL32(244, 246, 250, 255), IM_COL32(0, 0, 0, 22),
+                     IM_COL32(220, 38, 38, 255),   IM_COL32(220, 38, 38, 22),    IM_COL32(0, 0, 0, 10),
+                     IM_COL32(0, 0, 0, 14),        IM_COL32(0, 0, 0, 26),        IM_COL32(60, 160, 70, 255),
+                     IM_COL32(234, 110, 30, 255),  IM_COL32(0, 0, 0, 18),        IM_COL32(17, 24, 39, 200)};
     }
 }
 

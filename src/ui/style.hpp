@@ -9,11 +9,12 @@ struct ImFont;
 namespace ng::ui {
 
 struct Fonts {
-    ImFont* body = nullptr;    // 16 px regular
-    ImFont* bold = nullptr;    // 16 px bold
-    ImFont* small = nullptr;   // 13 px regular
-    ImFont* title = nullptr;   // 22 px bold (reader headline)
-    ImFont* brand = nullptr;   // 18 px bold (top bar)
+    ImFont* body = nullptr;        // 16 px regular
+    ImFont* bold = nullptr;        // 16 px bold
+    ImFont* small = nullptr;       // 13.5 px regular
+    ImFont* small_bold = nullptr;  // 13.5 px bold (badges, labels)
+    ImFont* title = nullptr;       // 23 px bold (panel and reader headlines)
+    ImFont* brand = nullptr;       // 18 px bold (top bar, section headings)
 };
 
 struct FontFiles {
@@ -26,9 +27,26 @@ const Fonts& fonts();
 bool build_fonts(const FontFiles& files, float density);
 void apply_style(bool dark);
 
-// Palette used by panels, shared so widgets agree.
+// The palette panels and widgets share (ImU32, as IM_COL32 packs them).
 struct Colours {
-    unsigned text, text_dim, accent, accent_soft, panel, panel_border, error, row_hover, skeleton;
+    unsigned text;          // body text
+    unsigned text_dim;      // secondary text (outlet, time)
+    unsigned text_faint;    // tertiary (placeholders, hints)
+    unsigned accent;        // links, primary buttons, focus
+    unsigned accent_soft;   // tinted backgrounds (selected chip, world take)
+    unsigned on_accent;     // text on an accent fill
+    unsigned panel;         // docked panel / sheet background
+    unsigned panel_raised;  // cards inside a panel
+    unsigned panel_border;
+    unsigned error;
+    unsigned error_soft;
+    unsigned row_hover;
+    unsigned skeleton;      // shimmer base
+    unsigned skeleton_hi;   // shimmer highlight
+    unsigned covering;      // a country whose press covers the open story (matches the globe)
+    unsigned selected;      // the selected country (matches the globe)
+    unsigned divider;
+    unsigned scrim;         // behind the toast
 };
 const Colours& colours();
 

@@ -1,109 +1,288 @@
+// ui — the frame's UI, in drawing order: the globe's overlays (microstate
+// markers, hover tooltip, legend, first-visit hint), the top bar, the docked
+// panel (a country's stories, the reader, or the A–Z list; a bottom sheet on
+// phones), page-level notices, the search results and the toast. Keys the
+// whole UI answers (Esc, "/") are handled here; the modules live in parts.hpp.
 #include "ui/ui.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "core/coverage.hpp"
+#include "ui/icons.hpp"
+#include "ui/layout.hpp"
+#include "ui/parts.hpp"
 #include "ui/style.hpp"
+#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
 
+enum class Mode { None, Country, Reader, List };
+
+constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+
 ImU32 to_u32(Rgb c, float a = 1) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a)); }
+
+Mode mode_of(const app::Context& ctx) {
+    if (ctx.list_view) return Mode::List;
+    if (!ctx.article.empty()) return Mode::Reader;
+    if (!ctx.country.empty()) return Mode::Country;
+    return Mode::None;
+}
+
+bool coverage_shown(const app::Context& ctx) {
+    if (!ctx.news || ctx.article.empty()) return false;
+    const ArticleEntry* a = ctx.news->article(ctx.article);
+    return a && a->loaded;
+}
+
+// [SECTION] globe overlays -------------------------------------------------------------
 
 void draw_markers(app::Context& ctx) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    bool coverage = coverage_shown(ctx);
     for (const Marker& m : ctx.globe.markers()) {
         const Country& c = ctx.world.countries[size_t(m.country)];
         int count = ctx.news ? ctx.news->story_count(c.iso) : -1;
         Rgb fill = count < 0 ? no_data_colour(ctx.dark) : coverage_colour(count, ctx.dark);
+        if (coverage) fill = ctx.take_from(c.iso) ? viridis(0.85) : no_data_colour(ctx.dark);
         bool hot = m.country == ctx.globe.hovered() || m.country == ctx.globe.selected();
         float r = hot ? 5.5f : 4.0f;
         dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r + 1.5f, ctx.dark ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
-        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r, m.country == ctx.globe.selected() ? IM_COL32(255, 140, 56, 255) : to_u32(fill));
+        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r,
+                            m.country == ctx.globe.selected() ? colours().selected : to_u32(fill));
     }
 }
 
 void draw_tooltip(app::Context& ctx) {
     int h = ctx.globe.hovered();
     if (h < 0 || ctx.globe.dragging() || ImGui::GetIO().WantCaptureMouse) return;
+    const Colours& col = colours();
     const Country& c = ctx.world.countries[size_t(h)];
     int count = ctx.news ? ctx.news->story_count(c.iso) : -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 9));
     ImGui::BeginTooltip();
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::PopFont();
-    if (count > 0)
-        ImGui::TextDisabled("%d %s", count, count == 1 ? "story" : "stories");
-    else if (count == 0)
-        ImGui::TextDisabled("No stories today");
-    ImGui::EndTooltip();
-}
-
-void draw_top_bar(app::Context& ctx, const app::FrameInfo& f) {
-    ImGui::SetNextWindowPos(ImVec2(12, 12));
-    ImGui::SetNextWindowSize(ImVec2(std::min(float(f.viewport.width) - 24, 560.0f), 0));
-    ImGui::Begin("##topbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::PushFont(fonts().brand);
-    ImGui::TextUnformatted("\xef\x82\xac  newsglobe");  // fa-globe
-    ImGui::PopFont();
-    if (ctx.news && ctx.news->countries_loaded() && ctx.news->countries().sample) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("Sample data");
-    }
-    ImGui::End();
-}
-
-void draw_legend(app::Context& ctx, const app::FrameInfo& f) {
-    if (!ctx.world_ready) return;
-    const auto& bins = coverage_bins();
-    ImGui::SetNextWindowPos(ImVec2(12, float(f.viewport.height) - 12), 0, ImVec2(0, 1));
-    ImGui::Begin("##legend", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushFont(fonts().small);
-    ImGui::TextDisabled("Stories today");
+    if (coverage_shown(ctx)) {
+        const AlternativeTake* t = ctx.take_from(c.iso);
+        if (t) {
+            std::string line = outlet_label(t->outlet) + " covers this story";
+            text_coloured(col.covering, line.c_str());
+            text_coloured(col.text_dim, t->article_id.empty() ? "" : "Click to read its take");
+        } else if (count > 0) {
+            text_coloured(col.text_dim, (story_count_text(count) + " \xc2\xb7 click to see them").c_str());
+        }
+    } else if (count > 0) {
+        text_coloured(col.text_dim, story_count_text(count).c_str());
+    } else if (count == 0) {
+        text_coloured(col.text_faint, "No stories today");
+    }
+    ImGui::PopFont();
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
+void swatch(ImDrawList* dl, ImU32 colour, const char* label) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float s = ImGui::GetTextLineHeight() - 2;
+    dl->AddRectFilled(ImVec2(p.x, p.y + 1), ImVec2(p.x + s, p.y + 1 + s), colour, 3);
+    ImGui::Dummy(ImVec2(s, s));
+    ImGui::SameLine(0, 5);
+    ImGui::TextUnformatted(label);
+}
+
+void draw_legend(app::Context& ctx, const Layout& l, Mode mode) {
+    if (!ctx.world_ready || (l.phone && mode != Mode::None)) return;
+    const Colours& c = colours();
+    ImGui::SetNextWindowPos(ImVec2(l.phone ? 8 : 12, l.height - (l.phone ? 8 : 12)), 0, ImVec2(0, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 9));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
+    ImGui::Begin("##legend", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs);
+    ImGui::PushFont(fonts().small);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    auto swatch = [&](Rgb c, const char* label) {
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float s = ImGui::GetTextLineHeight();
-        dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), to_u32(c), 3);
-        ImGui::Dummy(ImVec2(s, s));
-        ImGui::SameLine();
-        ImGui::TextUnformatted(label);
-    };
-    swatch(no_data_colour(ctx.dark), "none");
-    for (const CoverageBin& b : bins) {
-        ImGui::SameLine();
-        swatch(coverage_colour(b.min_count, ctx.dark), b.label.c_str());
+    if (coverage_shown(ctx)) {
+        ImGui::PushFont(fonts().small_bold);
+        text_coloured(c.text_dim, "This story's coverage");
+        ImGui::PopFont();
+        swatch(dl, c.selected, "this article");
+        ImGui::SameLine(0, 12);
+        swatch(dl, to_u32(viridis(0.85)), "has a take");
+        ImGui::SameLine(0, 12);
+        swatch(dl, to_u32(no_data_colour(ctx.dark)), "none");
+    } else {
+        ImGui::PushFont(fonts().small_bold);
+        text_coloured(c.text_dim, "Stories today");
+        ImGui::PopFont();
+        swatch(dl, to_u32(no_data_colour(ctx.dark)), "0");
+        for (const CoverageBin& b : coverage_bins()) {
+            ImGui::SameLine(0, 10);
+            swatch(dl, to_u32(coverage_colour(b.min_count, ctx.dark)), b.label.c_str());
+        }
     }
     ImGui::PopFont();
     ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
 }
 
-void draw_load_error(app::Context& ctx, const app::FrameInfo& f) {
-    if (ctx.load_error.empty()) return;
-    ImGui::SetNextWindowPos(ImVec2(float(f.viewport.width) / 2, float(f.viewport.height) / 2), 0, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(float(f.viewport.width) - 32, 420.0f), 0));
-    ImGui::Begin("##loaderror", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                 ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextWrapped("%s", ctx.load_error.c_str());
-    if (ImGui::Button("Try again")) ctx.retry_map();
-    ImGui::End();
+// A first-visit hint while no panel is open.
+void draw_hint(app::Context& ctx, const Layout& l, Mode mode) {
+    if (!ctx.world_ready || mode != Mode::None) return;
+    const Colours& c = colours();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImFont* f = fonts().small_bold;
+    const char* text = l.phone ? ICON_MAP_MARKER "  Tap a country to read its press" : ICON_MAP_MARKER
+                                                   "  Click a country to read its press  \xc2\xb7  drag to spin";
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text);
+    float bottom = l.phone ? l.height - 8 - 64 : l.height - 12;
+    ImVec2 a(std::round((l.width - ts.x) / 2 - 16), bottom - ts.y - 16), b(a.x + ts.x + 32, bottom);
+    if (!l.phone && a.x < 360) return;  // would sit on the legend
+    dl->AddRectFilled(a, b, with_alpha(c.panel, 0.92f), (b.y - a.y) / 2);
+    dl->AddText(f, f->FontSize, ImVec2(a.x + 16, a.y + 8), c.text_dim, text);
 }
+
+// [SECTION] notices --------------------------------------------------------------------------
+
+void draw_index_notice(app::Context& ctx, const Layout& l) {
+    if (!ctx.news || ctx.news->countries_loaded() || ctx.news->countries_load().loading ||
+        ctx.news->countries_load().error.ok())
+        return;
+    const Colours& c = colours();
+    std::string msg = "Couldn't load today's list of countries. " + ctx.news->countries_load().error.message;
+    snapshot().notice = msg;
+    float w = std::min(l.phone ? l.width - 16 : 460.0f, l.width - 16);
+    float x = l.phone ? 8 : std::max(12.0f, (std::min(l.width, l.phone ? l.width : l.width - 460) - w) / 2);
+    ImGui::SetNextWindowPos(ImVec2(x, l.bar_pos.y + l.bar_size.y + 10));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 10));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
+    ImGui::Begin("##index-notice", nullptr, kOverlayFlags & ~ImGuiWindowFlags_NoNav);
+    if (inline_banner(ICON_WARNING, c.error, msg, "Try again", "retry-index")) ctx.news->load_countries();
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void draw_load_error(app::Context& ctx, const Layout& l) {
+    if (ctx.load_error.empty()) return;
+    const Colours& c = colours();
+    snapshot().notice = ctx.load_error;
+    ImGui::SetNextWindowPos(ImVec2(l.width / 2, l.height / 2), 0, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(l.width - 32, 420.0f), 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
+    ImGui::Begin("##loaderror", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    if (state_card(ICON_GLOBE, c.error, "The globe couldn't start", ctx.load_error, "Try again", "retry-map"))
+        ctx.retry_map();
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+// [SECTION] the panel -------------------------------------------------------------------------
+
+void draw_panel(app::Context& ctx, const Layout& l, Mode mode) {
+    const Colours& c = colours();
+    ImGui::SetNextWindowPos(l.panel_pos);
+    ImGui::SetNextWindowSize(l.panel_size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, l.phone ? 22.0f : 18.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 8);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
+    ImGui::PushStyleColor(ImGuiCol_Border, c.panel_border);
+    ImGui::Begin("##panel", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    UiSnapshot& snap = snapshot();
+    if (l.phone) {
+        snap.panel_rect = {0, l.height - l.sheet_visible, l.width, l.sheet_visible};
+        if (sheet_handle()) {
+            if (ctx.list_view) ctx.list_view = false;
+            else ctx.navigate({});
+        }
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + 26));
+    } else {
+        snap.panel_rect = {l.panel_pos.x, l.panel_pos.y, l.panel_size.x, l.panel_size.y};
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + 18));
+    }
+    switch (mode) {
+        case Mode::Country: draw_country_panel(ctx, l); break;
+        case Mode::Reader: draw_reader(ctx, l); break;
+        case Mode::List: draw_country_list(ctx, l); break;
+        case Mode::None: break;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+}
+
+// [SECTION] keys ------------------------------------------------------------------------------
+
+bool g_popup_open = false;  // at the end of the last frame: Esc closes it (ImGui does) before anything else
+
+void handle_keys(app::Context& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || search_took_escape()) return;
+    if (g_popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ctx.close_top();
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false))) focus_search();
+}
+
+std::string g_last_article;
 
 }  // namespace
 
 void draw(app::Context& ctx, const app::FrameInfo& f) {
+    begin_snapshot();
+    Mode mode = mode_of(ctx);
+    Layout l = compute_layout(f, mode != Mode::None, !ctx.compact);
+    UiSnapshot& snap = snapshot();
+    snap.layout = l.phone ? "sheet" : "side";
+    snap.panel = "none";
+    // a story opened on a phone gets the tall sheet
+    if (mode == Mode::Reader && ctx.article != g_last_article && l.phone) sheet_expand();
+    g_last_article = mode == Mode::Reader ? ctx.article : "";
+
     if (ctx.world_ready) {
         draw_markers(ctx);
         draw_tooltip(ctx);
     }
-    draw_top_bar(ctx, f);
-    draw_legend(ctx, f);
-    draw_load_error(ctx, f);
+    if (!ctx.compact) {
+        draw_legend(ctx, l, mode);
+        draw_hint(ctx, l, mode);
+    }
+    draw_top_bar(ctx, l);
+    handle_keys(ctx);
+    mode = mode_of(ctx);  // keys or the bar may have changed it
+    if (mode != Mode::None) draw_panel(ctx, l, mode);
+    draw_index_notice(ctx, l);
+    draw_load_error(ctx, l);
+    draw_search_results(ctx, l);
+    float toast_bottom = l.height - (l.phone ? 20 : 28);
+    float toast_x = l.phone ? l.width / 2 : (mode != Mode::None ? l.panel_pos.x + l.panel_size.x / 2 : l.width / 2);
+    snap.toast = draw_toast(toast_x, toast_bottom);
+    snap.sheet_height = l.sheet_visible;
+    snap.sheet_resting = sheet_resting();
+    // ImGui hands queued input over one event per frame for some kinds (fast
+    // typing, quick clicks): keep frames coming until the queue is empty
+    if (!GImGui->InputEventsQueue.empty()) request_animation();
+    // keyboard navigation (Tab, arrows) resolves over the next frames
+    if (GImGui->NavAnyRequest || GImGui->NavMoveSubmitted || GImGui->NavMoveScoringItems) request_animation();
+    g_popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    ctx.ui_animating = take_animation_request();
+    end_snapshot();
 }
 
 }  // namespace ng::ui

@@ -129,16 +129,25 @@ test('the wheel zooms in and out within bounds', async () => {
 
 test('double-click and the + key zoom in; arrow keys rotate', async () => {
   const { page } = await newPage();
+  await settle(page);
   const v0 = await view(page);
+  // let each input reach the (paused) loop before waiting for the view to settle
+  const drawn = () => page.evaluate(() => window.newsglobeViewer.framesDrawn());
+  let n = await drawn();
   await page.mouse.dblclick(640, 400);
+  await page.waitForFunction((k) => window.newsglobeViewer.framesDrawn() > k, n);
   await settle(page);
   const v1 = await view(page);
   assert.ok(v1.zoom > v0.zoom * 1.5, `double-click zoomed: ${v0.zoom} -> ${v1.zoom}`);
+  n = await drawn();
   await page.keyboard.press('Equal');
+  await page.waitForFunction((k) => window.newsglobeViewer.framesDrawn() > k, n);
   await settle(page);
   assert.ok((await view(page)).zoom > v1.zoom * 1.2);
   const lon0 = (await view(page)).lon;
+  n = await drawn();
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((k) => window.newsglobeViewer.framesDrawn() > k, n);
   await settle(page);
   assert.notEqual((await view(page)).lon, lon0);
   await page.close();

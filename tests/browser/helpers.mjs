@@ -64,3 +64,40 @@ export async function pagePoint(page, lat, lon) {
 export async function settle(page, timeout = 10000) {
   await page.waitForFunction(() => !window.newsglobeViewer.view().animating, null, { timeout, polling: 100 });
 }
+
+// ---- the UI's own state (canvas text is invisible to the DOM) ----------------
+// What the UI drew in its last frame (src/ui/ui_state.hpp): panel mode,
+// country, story rows and their rectangles, the reader, errors, the toast.
+export const uiState = (page) => page.evaluate(() => {
+  const c = window.newsglobeViewer && window.newsglobeViewer.canvas;
+  return c && c.newsglobeUiState ? c.newsglobeUiState() : null;
+});
+
+// Polls the UI state until `predicate(state)` is truthy; returns that state.
+export async function waitForUi(page, predicate, { timeout = 15000, what = 'the UI state' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await uiState(page);
+    if (last && predicate(last)) return last;
+    if (Date.now() > deadline) {
+      const brief = last && { panel: last.panel, status: last.status, country: last.country, error: last.error,
+        reader: last.reader && last.reader.headline, rows: last.rows && last.rows.length };
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(brief)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Page coordinates of the centre of a UI rectangle (canvas CSS px).
+export async function rectCentre(page, rect) {
+  const box = await page.evaluate(() => { const r = window.newsglobeViewer.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  return { x: box.x + rect.x + rect.w / 2, y: box.y + rect.y + rect.h / 2 };
+}
+
+// A real mouse click on a UI rectangle.
+export async function clickRect(page, rect) {
+  const p = await rectCentre(page, rect);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.click(p.x, p.y);
+}

@@ -1,0 +1,397 @@
+// country_panel — a country's stories: a header with its code badge, name,
+// local time, story count and when its press last updated; a filter by
+// outlet and a sort (newest / most covered); story rows with headline,
+// outlet, time and picture; paging by infinite scroll; and the designed
+// loading (shimmer), empty and error states. A failed later page keeps the
+// stories already listed and offers "Try again" in a calm banner below them.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/time_format.hpp"
+#include "platform/web.hpp"
+#include "ui/icons.hpp"
+#include "ui/images.hpp"
+#include "ui/local_time.hpp"
+#include "ui/parts.hpp"
+#include "ui/style.hpp"
+#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace ng::ui {
+namespace {
+
+constexpr float kRowPadY = 12, kRowPadX = 12;
+
+std::string utc_clock(int64_t unix) {
+    if (unix == 0) return "";
+    int64_t s = ((unix % 86400) + 86400) % 86400;
+    char b[16];
+    std::snprintf(b, sizeof b, "%02d:%02d", int(s / 3600), int(s / 60 % 60));
+    return b;
+}
+
+// "25 Nov 2026, 18:28 UTC" for tooltips; notes a first-seen time as such.
+std::string exact_time(const StorySummary& s) {
+    if (s.published.known()) return "Published " + format_date(s.published.seconds) + ", " + utc_clock(s.published.seconds) + " UTC";
+    if (s.first_seen.known())
+        return "First seen " + format_date(s.first_seen.seconds) + ", " + utc_clock(s.first_seen.seconds) +
+               " UTC (publication time unknown)";
+    return "";
+}
+
+void header(app::Context& ctx, float pad) {
+    const Colours& c = colours();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 wp = ImGui::GetWindowPos();
+    float ww = ImGui::GetWindowWidth();
+    ImVec2 p(wp.x + pad, ImGui::GetCursorScreenPos().y);
+    std::string name = ctx.country_name(ctx.country);
+    // code badge, a flag-like tile
+    float bh = 40;
+    float bw = code_badge(dl, p, ctx.country, bh, c.selected, IM_COL32(255, 255, 255, 255), fonts().brand);
+    // name, ellipsized so the close button always fits
+    ImFont* title = fonts().title;
+    float name_x = p.x + bw + 12;
+    float name_max = wp.x + ww - pad - 40 - name_x;
+    std::string shown = ellipsize(name, name_max, title);
+    dl->AddText(title, title->FontSize, ImVec2(name_x, p.y - 3), c.text, shown.c_str());
+    // local time under the name
+    const Country* country = ctx.country_by_iso(ctx.country);
+    LocalTime lt = local_time(ctx.country, country ? country->label.lon : 0, ctx.now_unix);
+    std::string time_line = std::string(ICON_CLOCK " ") + (lt.estimated ? "about " : "") + lt.clock + " " + lt.label;
+    if (!lt.estimated) time_line += " \xc2\xb7 " + format_utc_offset(lt.offset_minutes);
+    ImFont* small = fonts().small;
+    dl->AddText(small, small->FontSize, ImVec2(name_x, p.y + title->FontSize + 1), c.text_dim,
+                ellipsize(time_line, name_max + 36, small).c_str());
+    if (ImGui::IsMouseHoveringRect(ImVec2(name_x, p.y + title->FontSize), ImVec2(name_x + name_max, p.y + title->FontSize + 18)) &&
+        lt.estimated)
+        ImGui::SetTooltip("No time-zone data for %s: the time is estimated from its longitude.", name.c_str());
+    // close
+    if (ctx.locked_country.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(wp.x + ww - pad - 36 + 6, p.y));
+        if (icon_button("##panel-close", ICON_CLOSE, "Close (Esc)")) ctx.navigate({});
+        record_control("close");
+    }
+
+    // counts and freshness
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + bh + 12));
+    int count = ctx.news ? ctx.news->story_count(ctx.country) : -1;
+    const CountryStories* s = ctx.news ? ctx.news->stories(ctx.country) : nullptr;
+    if (count < 0 && s && s->pages_loaded > 0) count = s->total;
+    std::string line;
+    if (count >= 0) line = count == 0 ? "No stories today" : std::to_string(count) + (count == 1 ? " story today" : " stories today");
+    if (ctx.news && ctx.news->countries_loaded())
+        for (const CountryEntry& e : ctx.news->countries().countries)
+            if (e.iso == ctx.country && e.latest.known()) {
+                std::string when = format_relative_time(e.latest.seconds, ctx.now_unix);
+                if (!when.empty()) line += (line.empty() ? "Updated " : " \xc2\xb7 updated ") + when;
+            }
+    if (!line.empty()) {
+        ImGui::PushFont(small);
+        text_coloured(c.text_dim, (std::string(ICON_NEWSPAPER "  ") + line).c_str());
+        ImGui::PopFont();
+    }
+}
+
+// Outlet filter and sort; only when there are stories to act on.
+void controls(app::Context& ctx, const CountryStories& s, float pad, float width) {
+    const Colours& c = colours();
+    std::map<std::string, int> outlets;
+    for (const StorySummary& st : s.stories) ++outlets[st.outlet.name];
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + pad, ImGui::GetCursorScreenPos().y + 4));
+    float sort_w = std::min(200.0f, width * 0.48f);
+    float combo_w = width - sort_w - 10;
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ImGui::GetFrameHeight() / 2);
+    // as tall as the sort control next to it, in the smaller font
+    float frame_h = ImGui::GetFrameHeight();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, (frame_h - fonts().small_bold->FontSize) / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 12);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+    ImGui::SetNextItemWidth(combo_w);
+    std::string preview;
+    if (ctx.outlet_filter.empty()) {
+        preview = "All outlets";
+    } else {
+        Outlet o;
+        o.name = ctx.outlet_filter;
+        for (const StorySummary& st : s.stories)
+            if (st.outlet.name == ctx.outlet_filter) o = st.outlet;
+        preview = outlet_label(o);
+    }
+    preview = ellipsize(preview, combo_w - 50, fonts().small_bold);
+    ImGui::PushFont(fonts().small_bold);  // popped after the popup: fonts must not cross windows
+    ImVec2 combo_at = ImGui::GetCursorScreenPos();
+    float combo_h = ImGui::GetFrameHeight();
+    snapshot().controls["outlet-filter"] = {combo_at.x, combo_at.y, combo_w, combo_h};
+    ImDrawList* parent_dl = ImGui::GetWindowDrawList();
+    bool open = ImGui::BeginCombo("##outlet", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+    // our own chevron instead of ImGui's square arrow button
+    ImFont* chevron_font = fonts().small;
+    parent_dl->AddText(chevron_font, chevron_font->FontSize,
+                       ImVec2(combo_at.x + combo_w - 28, combo_at.y + (combo_h - chevron_font->FontSize) / 2), c.text_dim,
+                       open ? ICON_CHEVRON_UP : ICON_CHEVRON_DOWN);
+    if (!open && ImGui::IsItemHovered()) ImGui::SetItemTooltip("Show one outlet's stories");
+    if (!open) note_focus("outlet-filter");
+    if (open) {
+        if (ImGui::Selectable("All outlets", ctx.outlet_filter.empty())) ctx.outlet_filter.clear();
+        for (const auto& [name, n] : outlets) {
+            Outlet o;
+            o.name = name;
+            for (const StorySummary& st : s.stories)
+                if (st.outlet.name == name) o = st.outlet;
+            std::string label = outlet_label(o) + "  (" + std::to_string(n) + ")";
+            if (ImGui::Selectable(label.c_str(), ctx.outlet_filter == name)) ctx.outlet_filter = name;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopFont();
+    ImGui::PopStyleVar(4);
+    ImGui::SameLine(0, 10);
+    const char* labels[] = {"Newest", "Most covered"};
+    int sort = ctx.sort_by_coverage ? 1 : 0;
+    if (segmented("##sort", labels, 2, &sort, sort_w)) ctx.sort_by_coverage = sort == 1;
+    record_control("sort");
+}
+
+// Height of a story row laid out `width` wide.
+struct RowLayout {
+    float height, text_w, thumb_w, thumb_h, headline_h;
+};
+
+RowLayout row_layout(const StorySummary& s, float width) {
+    RowLayout r;
+    r.thumb_w = s.image.empty() ? 0 : std::min(96.0f, width * 0.26f);
+    r.thumb_h = r.thumb_w * 0.75f;
+    r.text_w = width - 2 * kRowPadX - (r.thumb_w > 0 ? r.thumb_w + 14 : 0);
+    r.headline_h = text_block_height(s.headline, r.text_w, fonts().bold);
+    float text_h = r.headline_h + 6 + fonts().small->FontSize + 2;
+    r.height = std::max(text_h, r.thumb_h) + 2 * kRowPadY;
+    return r;
+}
+
+// One story row; returns true when it was clicked.
+bool story_row(app::Context& ctx, const StorySummary& s, const RowLayout& r, float width, bool visible) {
+    const Colours& c = colours();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushID(s.id.c_str());
+    bool clicked = ImGui::InvisibleButton("##story", ImVec2(width, r.height));
+    bool hovered = ImGui::IsItemHovered();
+    bool held = ImGui::IsItemActive();
+    bool focused = nav_focused();
+    if (focused) snapshot().focus = s.id;
+    UiRect rect = last_item_rect();
+    ImGui::PopID();
+    std::string when = describe_story_time(s.published, s.first_seen, ctx.now_unix);
+    std::string outlet = outlet_label(s.outlet);
+    snapshot().rows.push_back({s.id, s.headline, outlet + (when.empty() ? "" : " \xc2\xb7 " + when), rect, visible});
+    if (!visible) return clicked;
+    if (hovered || held) dl->AddRectFilled(p, ImVec2(p.x + width, p.y + r.height), held ? with_alpha(c.row_hover, 2) : c.row_hover, 12);
+    if (focused)
+        dl->AddRect(p, ImVec2(p.x + width, p.y + r.height), c.accent, 12, 0, 2);
+    float x = p.x + kRowPadX, y = p.y + kRowPadY;
+    // headline
+    ImFont* bold = fonts().bold;
+    dl->AddText(bold, bold->FontSize, ImVec2(x, y), c.text, s.headline.c_str(), nullptr, r.text_w);
+    y += r.headline_h + 6;
+    // outlet · time · coverage
+    ImFont* small = fonts().small;
+    ImFont* small_bold = fonts().small_bold;
+    std::string cov = s.coverage && *s.coverage > 1 ? std::string(ICON_GLOBE " ") + std::to_string(*s.coverage) : "";
+    float sep_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, " \xc2\xb7 ").x;
+    float when_w = when.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, when.c_str()).x + sep_w;
+    float cov_w = cov.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, cov.c_str()).x + sep_w;
+    std::string outlet_shown = ellipsize(outlet, std::max(40.0f, r.text_w - when_w - cov_w), small_bold);
+    float mx = x;
+    dl->AddText(small_bold, small_bold->FontSize, ImVec2(mx, y), c.text_dim, outlet_shown.c_str());
+    mx += small_bold->CalcTextSizeA(small_bold->FontSize, FLT_MAX, 0, outlet_shown.c_str()).x;
+    if (!when.empty()) {
+        dl->AddText(small, small->FontSize, ImVec2(mx, y), c.text_faint, " \xc2\xb7 ");
+        mx += sep_w;
+        float tw = when_w - sep_w;
+        dl->AddText(small, small->FontSize, ImVec2(mx, y), c.text_dim, when.c_str());
+        if (hovered && ImGui::IsMouseHoveringRect(ImVec2(mx, y), ImVec2(mx + tw, y + small->FontSize)))
+            ImGui::SetTooltip("%s", exact_time(s).c_str());
+        mx += tw;
+    }
+    if (!cov.empty()) {
+        dl->AddText(small, small->FontSize, ImVec2(mx, y), c.text_faint, " \xc2\xb7 ");
+        mx += sep_w;
+        float tw = cov_w - sep_w;
+        dl->AddText(small, small->FontSize, ImVec2(mx, y), c.covering, cov.c_str());
+        if (hovered && ImGui::IsMouseHoveringRect(ImVec2(mx, y), ImVec2(mx + tw, y + small->FontSize)))
+            ImGui::SetTooltip("Covered by the press of %d countries", *s.coverage);
+    }
+    // picture
+    if (r.thumb_w > 0) {
+        ImVec2 a(p.x + width - kRowPadX - r.thumb_w, p.y + kRowPadY), b(a.x + r.thumb_w, a.y + r.thumb_h);
+        if (!draw_image_cover(dl, s.image, a, b, 10)) {
+            ImageTexture t;
+            image_placeholder(dl, a, b, 10, s.outlet, image(s.image, &t) == ImageState::Loading);
+        }
+    }
+    return clicked;
+}
+
+void skeleton_rows(int n, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float h = 96;
+        float x = p.x + kRowPadX, y = p.y + kRowPadY + 2;
+        float thumb = std::min(96.0f, width * 0.26f);
+        float tw = width - 2 * kRowPadX - thumb - 14;
+        float f = 0.55f + 0.35f * float((i * 37) % 10) / 10.0f;
+        skeleton(dl, ImVec2(x, y), ImVec2(x + tw, y + 14), 6);
+        skeleton(dl, ImVec2(x, y + 22), ImVec2(x + tw * f, y + 36), 6);
+        skeleton(dl, ImVec2(x, y + 50), ImVec2(x + tw * 0.42f, y + 60), 5);
+        skeleton(dl, ImVec2(p.x + width - kRowPadX - thumb, p.y + kRowPadY), ImVec2(p.x + width - kRowPadX, p.y + kRowPadY + thumb * 0.75f), 10);
+        ImGui::Dummy(ImVec2(width, h));
+    }
+}
+
+std::string g_drawn_country;  // scroll to the top when the country changes
+
+}  // namespace
+
+void draw_country_panel(app::Context& ctx, const Layout& l) {
+    const Colours& c = colours();
+    UiSnapshot& snap = snapshot();
+    snap.panel = "country";
+    snap.country = ctx.country;
+    snap.country_name = ctx.country_name(ctx.country);
+    float pad = l.phone ? 16 : 20;
+    header(ctx, pad);
+    float width = ImGui::GetWindowWidth() - 2 * pad;
+    const CountryStories* s = ctx.news ? ctx.news->stories(ctx.country) : nullptr;
+    if (!s && ctx.news && ctx.news->story_count(ctx.country) != 0) ctx.news->open_country(ctx.country);
+    bool have = s && !s->stories.empty();
+    if (have) controls(ctx, *s, pad, width);
+    vspace(8);
+    // a hairline between the fixed header and the list
+    ImDrawList* wdl = ImGui::GetWindowDrawList();
+    float line_y = ImGui::GetCursorScreenPos().y;
+    wdl->AddLine(ImVec2(ImGui::GetWindowPos().x, line_y), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), line_y), c.divider);
+
+    float list_pad = pad - kRowPadX;  // rows' hover backgrounds reach into the margin
+    float child_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_y - (l.phone ? l.panel_size.y - l.sheet_visible : 0) - 2;
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, line_y + 1));
+    if (g_drawn_country != ctx.country) {
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        g_drawn_country = ctx.country;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::BeginChild("##stories", ImVec2(ImGui::GetWindowWidth(), std::max(60.0f, child_h)), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+    float row_w = width + 2 * kRowPadX;
+    float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
+    std::string name = ctx.country_name(ctx.country);
+    vspace(6);
+    if (!ctx.news) {
+        snap.status = "empty";
+    } else if (!have) {
+        bool none_today = ctx.news->story_count(ctx.country) == 0;  // the index says so: nothing to load
+        if (s && !s->load.error.ok() && !s->load.loading && !none_today) {
+            snap.status = "error";
+            snap.error = s->load.error.message;
+            ImGui::SetCursorPosX(list_pad);
+            ImGui::BeginGroup();
+            ImGui::Dummy(ImVec2(row_w, 0));
+            if (state_card(ICON_WARNING, c.error, "Couldn't load stories from " + name, s->load.error.message, "Try again",
+                           "retry"))
+                ctx.news->open_country(ctx.country);
+            ImGui::EndGroup();
+        } else if (!none_today && (!s || s->load.loading || s->pages_loaded == 0)) {
+            snap.status = "loading";
+            ImGui::SetCursorPosX(list_pad);
+            ImGui::BeginGroup();
+            skeleton_rows(6, row_w);
+            ImGui::EndGroup();
+        } else {
+            snap.status = "empty";
+            ImGui::SetCursorPosX(list_pad);
+            ImGui::BeginGroup();
+            ImGui::Dummy(ImVec2(row_w, 0));
+            bool locked = !ctx.locked_country.empty();
+            if (state_card(ICON_NEWSPAPER, c.text_dim, "No stories from " + name + " today",
+                           locked ? "Its press has nothing new for now. Check back later."
+                                  : "Its press has nothing new for now. Check back later, or pick another country.",
+                           locked ? nullptr : "Browse all countries", "browse"))
+                ctx.list_view = true;
+            ImGui::EndGroup();
+        }
+    } else {
+        snap.status = "ready";
+        std::vector<const StorySummary*> list = ctx.visible_stories();
+        ImGui::SetCursorPosX(list_pad);
+        ImGui::BeginGroup();
+        for (size_t i = 0; i < list.size(); ++i) {
+            const StorySummary& st = *list[i];
+            RowLayout r = row_layout(st, row_w);
+            float y = ImGui::GetCursorScreenPos().y;
+            bool visible = y + r.height > clip_top && y < clip_bottom;
+            if (story_row(ctx, st, r, row_w, visible)) {
+                ctx.navigate({Route::Article, st.id});
+                if (l.phone) sheet_expand();
+            }
+            if (i + 1 < list.size() && visible) {
+                float ly = ImGui::GetCursorScreenPos().y;
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(ImGui::GetCursorScreenPos().x + kRowPadX, ly),
+                                                    ImVec2(ImGui::GetCursorScreenPos().x + row_w - kRowPadX, ly), c.divider);
+            }
+        }
+        if (!list.empty()) web::mark("first-stories");
+        if (list.empty()) {
+            ImGui::Dummy(ImVec2(row_w, 0));
+            if (state_card(ICON_FILTER, c.text_dim, "No stories from this outlet yet",
+                           s->complete() ? "Its stories may be in another country's list." : "Load more to look further.",
+                           "Show all outlets", "all-outlets"))
+                ctx.outlet_filter.clear();
+        }
+        // paging: the next page loads as the end of the list comes into view
+        vspace(8);
+        if (!s->complete()) {
+            if (!s->load.error.ok() && !s->load.loading) {
+                snap.error = s->load.error.message;
+                if (inline_banner(ICON_WARNING, c.error, "More stories couldn't be loaded. " + s->load.error.message,
+                                  "Try again", "retry"))
+                    ctx.news->load_more(ctx.country);
+            } else if (s->load.loading) {
+                skeleton_rows(2, row_w);
+            } else {
+                float y = ImGui::GetCursorScreenPos().y;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (row_w - 180) / 2);
+                if (secondary_button("Load more stories", ImVec2(180, 0))) ctx.news->load_more(ctx.country);
+                record_control("load-more");
+                if (y < clip_bottom + 200) ctx.news->load_more(ctx.country);
+            }
+        } else if (!list.empty()) {
+            ImGui::PushFont(fonts().small);
+            std::string end = "That's everything from " + name + " for now.";
+            float tw = ImGui::CalcTextSize(end.c_str()).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (row_w - tw) / 2));
+            text_coloured(c.text_faint, end.c_str());
+            ImGui::PopFont();
+        }
+        if (s->load.skipped > 0) {
+            ImGui::PushFont(fonts().small);
+            std::string note = std::to_string(s->load.skipped) + (s->load.skipped == 1 ? " item" : " items") +
+                               " in the feed couldn't be read and were left out.";
+            vspace(6);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + row_w);
+            text_coloured(c.text_faint, note.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopFont();
+        }
+        ImGui::EndGroup();
+    }
+    vspace(24);
+    drag_scroll();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace ng::ui

@@ -1,0 +1,46 @@
+// parts — how ui.cpp reaches the UI's modules: the top bar, the search
+// field and its results, the docked panel's three modes (a country's
+// stories, the reader, the A–Z country list) and the shared list of
+// countries they all draw from. Each lives in its own file.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "ui/layout.hpp"
+
+namespace ng::ui {
+
+// ---- top_bar.cpp ----
+void draw_top_bar(app::Context& ctx, const Layout& l);
+
+// ---- search.cpp ----
+// The search field at the cursor, `width` wide (the top bar calls it).
+void search_field(app::Context& ctx, const Layout& l, float width);
+// The type-ahead results under the field, above everything else.
+void draw_search_results(app::Context& ctx, const Layout& l);
+void focus_search();
+bool search_took_escape();     // Esc went to the search field this frame
+bool phone_search_open();      // the phone's top bar shows the field instead of the brand
+void close_phone_search();
+
+// ---- country_panel.cpp, reader.cpp, country_list.cpp ----
+// Each draws inside the panel window that ui.cpp opened, below the sheet
+// handle on phones.
+void draw_country_panel(app::Context& ctx, const Layout& l);
+void draw_reader(app::Context& ctx, const Layout& l);
+void draw_country_list(app::Context& ctx, const Layout& l);
+
+// ---- country_list.cpp: every country the reader can pick ----
+struct CountryItem {
+    std::string iso, name;
+    std::vector<std::string> aliases;
+    int count = -1;       // stories; -1 unknown
+    bool on_map = true;   // false: only in the news index
+};
+const std::vector<CountryItem>& country_items(const app::Context& ctx);
+
+// "26 stories", "1 story", "No stories", "" when unknown.
+std::string story_count_text(int count);
+
+}  // namespace ng::ui

@@ -21,6 +21,13 @@ EM_JS(void, js_abort_xhr, (unsigned id), {
     if (xhr) { xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.onreadystatechange = null; xhr.abort(); }
 });
 
+// The response headers, or "" once the request is gone (Emscripten's own
+// accessor throws a JS TypeError in that case, which would abort the app).
+EM_JS(char*, js_response_headers, (unsigned id), {
+    var xhr = Fetch.xhrs[id - 1];
+    return allocateUTF8(xhr && xhr.readyState >= 2 ? xhr.getAllResponseHeaders() : "");
+});
+
 struct Request {
     emscripten_fetch_t* fetch = nullptr;
     Transport::DoneFn done;
@@ -36,10 +43,9 @@ std::string to_lower(std::string s) {
 }
 
 std::string header_value(emscripten_fetch_t* f, const char* name) {  // name in lower case
-    size_t len = emscripten_fetch_get_response_headers_length(f);
-    if (!len) return "";
-    std::string raw(len, '\0');
-    emscripten_fetch_get_response_headers(f, raw.data(), len);
+    char* headers = js_response_headers(f->id);
+    std::string raw = headers;
+    free(headers);
     std::string lower = to_lower(raw);
     std::string key = std::string(name) + ":";
     size_t at = lower.find(key);

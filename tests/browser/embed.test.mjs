@@ -3,7 +3,7 @@
 // and its events, destroy().
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { startSite, launchBrowser, collectConsoleErrors, screenshot, pixels } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -169,12 +169,7 @@ test('a locked viewer stays on its country; setOptions switches the theme', asyn
   // theme at run time: the background behind the globe changes
   const corner = async () => {
     const r = await page.evaluate(() => { const b = window.viewers.locked.canvas.getBoundingClientRect(); return { x: b.left + 3, y: b.bottom - 3 }; });
-    const png = await page.screenshot({ clip: { x: r.x, y: r.y, width: 1, height: 1 } });
-    return page.evaluate(async (b64) => {
-      const img = new Image(); img.src = 'data:image/png;base64,' + b64; await img.decode();
-      const c = new OffscreenCanvas(1, 1); c.getContext('2d').drawImage(img, 0, 0);
-      return Array.from(c.getContext('2d').getImageData(0, 0, 1, 1).data);
-    }, png.toString('base64'));
+    return (await pixels(page, [[r.x, r.y]]))[0];
   };
   const dark = await corner();
   await page.evaluate(() => window.viewers.locked.setOptions({ theme: 'light' }));

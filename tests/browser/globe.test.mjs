@@ -2,7 +2,7 @@
 // and real mouse/keyboard events spin, zoom and select countries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle } from './helpers.mjs';
+import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, pixels } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -15,20 +15,6 @@ async function newPage(size = { width: 1280, height: 800 }, query = '?autorotate
   return { page, errors };
 }
 
-// RGBA of canvas pixels, read back from a screenshot (WebGL's buffer is not
-// preserved, so reading the canvas itself would give blank pixels).
-async function pixels(page, points) {
-  const png = await page.screenshot();
-  return page.evaluate(async ([b64, pts]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return pts.map(([x, y]) => Array.from(g.getImageData(x, y, 1, 1).data));
-  }, [png.toString('base64'), points]);
-}
 const differ = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 24;
 
 for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {

@@ -101,3 +101,18 @@ export async function clickRect(page, rect) {
   await page.mouse.move(p.x, p.y);
   await page.mouse.click(p.x, p.y);
 }
+
+// RGBA at page pixels, read back from a screenshot (WebGL's drawing buffer is
+// not preserved, so reading the canvas itself would give blank pixels).
+export async function pixels(page, points) {
+  const png = await page.screenshot();
+  return page.evaluate(async ([b64, pts]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return pts.map(([x, y]) => Array.from(g.getImageData(Math.round(x), Math.round(y), 1, 1).data));
+  }, [png.toString('base64'), points]);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, pagePoint, siteDir, settle } from './helpers.mjs';
+import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, pagePoint, siteDir, settle, pixels } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -13,18 +13,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const index = JSON.parse(fs.readFileSync(path.join(siteDir, 'api/v1/countries.json'), 'utf8'));
 const countOf = (iso) => (index.countries.find((c) => c.iso === iso) || { story_count: 0 }).story_count;
-
-async function pixelAt(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(1, 1);
-    c.getContext('2d').drawImage(img, 0, 0);
-    return Array.from(c.getContext('2d').getImageData(0, 0, 1, 1).data);
-  }, png.toString('base64'));
-}
 
 test('the sample API is loaded over HTTP and its story counts shade the globe', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -51,7 +39,7 @@ test('the sample API is loaded over HTTP and its story counts shade the globe', 
   await page.waitForTimeout(300);
   const a = await pagePoint(page, ...labels[without]);
   const b = await pagePoint(page, ...labels[withStories]);
-  const pa = await pixelAt(page, a.x, a.y), pb = await pixelAt(page, b.x, b.y);
+  const [pa, pb] = await pixels(page, [[a.x, a.y], [b.x, b.y]]);
   const diff = Math.abs(pa[0] - pb[0]) + Math.abs(pa[1] - pb[1]) + Math.abs(pa[2] - pb[2]);
   assert.ok(diff > 40, `${without} ${pa} and ${withStories} ${pb} should be shaded differently`);
   await screenshot(page, 'news-coverage-shading');

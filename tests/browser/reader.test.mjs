@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, project, settle, siteDir,
-  uiState, waitForUi, clickRect, rectCentre,
+  uiState, waitForUi, clickRect, rectCentre, pixels,
 } from './helpers.mjs';
 
 const api = (file) => JSON.parse(fs.readFileSync(path.join(siteDir, 'api/v1', file), 'utf8'));
@@ -44,20 +44,6 @@ async function newPage(hashOrQuery = '', size = { width: 1280, height: 800 }, sc
 
 // Errors the tests provoke on purpose (missing files, injected 503s) are not faults of the app.
 const unexpected = (errors) => errors.filter((e) => !/Failed to load resource|404|503/.test(e));
-
-// RGBA at page pixels, read from a screenshot (WebGL's buffer is not preserved).
-async function pixels(page, points) {
-  const png = await page.screenshot();
-  return page.evaluate(async ([b64, pts]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return pts.map(([x, y]) => Array.from(g.getImageData(Math.round(x), Math.round(y), 1, 1).data));
-  }, [png.toString('base64'), points]);
-}
 
 // Scrolls the panel with the mouse wheel until `find(state)` returns an item that is visible.
 async function scrollPanelTo(page, find, what) {

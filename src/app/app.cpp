@@ -283,12 +283,6 @@ void init() {
     c.navigate(c.route, false);
 }
 
-void shutdown() {
-    globe_renderer::shutdown();
-    delete g;
-    g = nullptr;
-}
-
 GlobeView& globe() { return g->ctx.globe; }
 
 void key(Key k) {

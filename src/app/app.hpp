@@ -15,7 +15,6 @@ struct FrameInfo {
 };
 
 void init();
-void shutdown();
 
 // Input, in CSS pixels; only what the UI did not take.
 GlobeView& globe();

@@ -126,6 +126,16 @@ Transport::RequestId FetchTransport::start(const TransportRequest& request, Done
     return id;
 }
 
+void abort_all_fetches() {
+    auto requests = std::move(g_requests);
+    g_requests.clear();
+    for (auto& [id, r] : requests)
+        if (r.fetch) {
+            js_abort_xhr(r.fetch->id);
+            close_quietly(r.fetch);
+        }
+}
+
 void FetchTransport::cancel(RequestId id) {
     auto it = g_requests.find(id);
     if (it == g_requests.end()) return;

@@ -11,4 +11,7 @@ public:
     void cancel(RequestId id) override;
 };
 
+// Aborts every request in flight without calling back (the viewer is going away).
+void abort_all_fetches();
+
 }  // namespace ng::web

@@ -15,6 +15,7 @@
 #include <cmath>
 
 #include "app/app.hpp"
+#include "platform/fetch.hpp"
 #include "platform/web.hpp"
 #include "render/imgui_renderer.hpp"
 
@@ -241,16 +242,16 @@ EMSCRIPTEN_KEEPALIVE void ng_wheel(double delta_y, double x, double y, int over_
     wake_loop();
 }
 
-// Stops the viewer for good: the loop, the app, ImGui and SDL (which removes
-// its listeners from the canvas). The module stays loaded but idle.
+// Stops the viewer for good: the loop, every request in flight, SDL (which
+// removes its listeners from the canvas) and the GL context. The app's state
+// is deliberately not freed: a late browser callback (an image, a timer) can
+// then never touch freed memory, and the whole instance is garbage once the
+// page drops it.
 EMSCRIPTEN_KEEPALIVE void ng_destroy() {
     if (!g_window) return;
     emscripten_cancel_main_loop();
     ng::web::set_wake_handler(nullptr);
-    ng::app::shutdown();
-    ng::imgui_renderer::shutdown();
-    ImGui_ImplSDL2_Shutdown();
-    ImGui::DestroyContext();
+    ng::web::abort_all_fetches();
     SDL_DelEventWatch(on_sdl_event, nullptr);
     SDL_GL_DeleteContext(g_gl);
     SDL_DestroyWindow(g_window);

@@ -185,18 +185,6 @@ bool init() {
     return s.surface.id && s.line.id && s.glow.id;
 }
 
-void shutdown() {
-    for (Mesh* m : {&s.ocean, &s.land, &s.borders, &s.graticule}) {
-        glDeleteVertexArrays(1, &m->vao);
-        glDeleteBuffers(2, m->vbo);
-        glDeleteBuffers(1, &m->ibo);
-    }
-    glDeleteVertexArrays(1, &s.glow_vao);
-    glDeleteTextures(1, &s.palette_tex);
-    for (Program* p : {&s.surface, &s.line, &s.glow}) glDeleteProgram(p->id);
-    s = State{};
-}
-
 void upload_mesh(const GlobeMesh& mesh) {
     upload(s.land, mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
     upload(s.borders, mesh.border_xyz, nullptr, nullptr);

@@ -18,7 +18,6 @@ GlobeTheme globe_theme(bool dark);
 namespace globe_renderer {
 
 bool init();  // compiles shaders; false if WebGL2 is missing
-void shutdown();
 void upload_mesh(const GlobeMesh& mesh);
 bool has_mesh();
 // 256 RGBA colours, one per country index.

@@ -100,16 +100,6 @@ void rebuild_font_texture() {
     io.Fonts->ClearTexData();  // the GPU has it now
 }
 
-void shutdown() {
-    glDeleteTextures(1, &s.font);
-    glDeleteBuffers(1, &s.vbo);
-    glDeleteBuffers(1, &s.ibo);
-    glDeleteVertexArrays(1, &s.vao);
-    glDeleteProgram(s.program);
-    s = State{};
-    ImGui::GetIO().Fonts->SetTexID(nullptr);
-}
-
 void render(ImDrawData* d) {
     int fb_w = int(d->DisplaySize.x * d->FramebufferScale.x), fb_h = int(d->DisplaySize.y * d->FramebufferScale.y);
     if (fb_w <= 0 || fb_h <= 0 || d->CmdListsCount == 0) return;

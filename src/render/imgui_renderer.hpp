@@ -16,7 +16,6 @@ struct ImDrawData;
 namespace ng::imgui_renderer {
 
 bool init();
-void shutdown();
 void rebuild_font_texture();  // after the font atlas changed
 void render(ImDrawData* data);
 

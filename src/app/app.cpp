@@ -271,6 +271,7 @@ void init() {
     c.news = std::make_unique<NewsState>(*g->service);
 
     c.route = parse_route(web::url_hash());  // read before anything can write the URL
+    c.embedded = web::is_embedded();
     // auto-rotation is on unless the reader prefers reduced motion; ?autorotate= overrides
     c.globe.camera().set_auto_rotate(!web::prefers_reduced_motion());
     c.apply_options(web::page_query());

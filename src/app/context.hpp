@@ -33,6 +33,7 @@ struct Context {
     // Embed options (app/options.cpp): stay on one country; smaller chrome.
     std::string locked_country;
     bool compact = false;
+    bool embedded = false;                // on a host page: offer the full viewer
     int64_t now_unix = 0;                 // wall clock, seconds, for "2 h ago"
 
     // ---- actions (implemented in app.cpp) ----

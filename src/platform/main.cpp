@@ -80,7 +80,7 @@ bool ui_hit(double x, double y) {
     ImGuiContext* ctx = ImGui::GetCurrentContext();
     if (!ctx) return false;
     for (ImGuiWindow* w : ctx->Windows)
-        if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoInputs) &&
+        if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoMouseInputs) &&
             w->Rect().Contains(ImVec2(float(x), float(y))))
             return true;
     return false;

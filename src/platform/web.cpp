@@ -10,6 +10,10 @@ namespace {
 
 // Module.newsglobeHost is set by web/newsglobe.js: per-viewer options, the
 // canvas, and the event sink. Each helper tolerates its absence.
+EM_JS(int, js_embedded, (), {
+    var host = Module.newsglobeHost;
+    return host && !host.options.fullPage ? 1 : 0;
+});
 EM_JS(void, js_mark, (const char* name), {
     try { performance.mark(UTF8ToString(name)); } catch (e) {}
 });
@@ -72,6 +76,7 @@ void on_timer(void*) { wake(); }
 }  // namespace
 
 double now_ms() { return emscripten_performance_now(); }
+bool is_embedded() { return js_embedded() != 0; }
 
 void mark(const char* name) {
     static std::set<std::string> done;

@@ -9,6 +9,7 @@
 namespace ng::web {
 
 double now_ms();
+bool is_embedded();                       // mounted on a host page, not the full-page app
 void mark(const char* name);              // performance.mark, once per name
 double device_pixel_ratio();
 bool prefers_reduced_motion();

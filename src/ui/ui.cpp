@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/coverage.hpp"
+#include "platform/web.hpp"
 #include "ui/icons.hpp"
 #include "ui/layout.hpp"
 #include "ui/parts.hpp"
@@ -154,6 +155,27 @@ void draw_hint(app::Context& ctx, const Layout& l, Mode mode) {
     dl->AddText(f, f->FontSize, ImVec2(a.x + 16, a.y + 8), c.text_dim, text);
 }
 
+// An embedded viewer links to the full app, at what the reader is looking at.
+void draw_full_viewer_link(app::Context& ctx, const Layout& l) {
+    if (!ctx.embedded || !ctx.world_ready) return;
+    const Colours& c = colours();
+    float right = l.phone ? l.width - 8 : l.globe_right - 12;
+    float bottom = l.phone ? std::min(l.height, l.globe_bottom) - 8 : l.height - 12;
+    ImGui::SetNextWindowPos(ImVec2(right, bottom), 0, ImVec2(1, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
+    ImGui::Begin("##full-viewer", nullptr, kOverlayFlags);
+    ImGui::PushFont(fonts().small_bold);
+    if (ImGui::Button(ICON_EXTERNAL "  Open full viewer"))
+        web::open_in_new_tab(web::page_url_with_hash(format_route(ctx.route)));
+    record_control("open-full-viewer");
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
 // [SECTION] notices --------------------------------------------------------------------------
 
 void draw_index_notice(app::Context& ctx, const Layout& l) {
@@ -263,6 +285,7 @@ void draw(app::Context& ctx, const app::FrameInfo& f) {
         draw_legend(ctx, l, mode);
         draw_hint(ctx, l, mode);
     }
+    draw_full_viewer_link(ctx, l);
     draw_top_bar(ctx, l);
     handle_keys(ctx);
     mode = mode_of(ctx);  // keys or the bar may have changed it

@@ -179,3 +179,21 @@ test('a locked viewer stays on its country; setOptions switches the theme', asyn
   await screenshot(page, 'embed-locked-compact');
   await page.close();
 });
+
+test('an embedded viewer links to the full viewer at what it shows', async () => {
+  const { page } = await openExample();
+  await settled(page, 'left');
+  await page.waitForTimeout(500);  // the sheet finishes opening: the link sits above it
+  const ui = await page.evaluate(() => window.viewers.left.uiState());
+  const rect = ui.controls['open-full-viewer'];
+  assert.ok(rect, 'the link is on screen');
+  const box = await page.evaluate(() => { const r = window.viewers.left.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),  // opened with noopener: a page of the context, not a popup of this one
+    page.mouse.click(box.x + rect.x + rect.w / 2, box.y + rect.y + rect.h / 2),
+  ]);
+  await popup.waitForLoadState('domcontentloaded');
+  assert.match(popup.url(), /\/index\.html\?.*#\/country\/FR$/);
+  await popup.close();
+  await page.close();
+});

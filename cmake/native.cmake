@@ -16,6 +16,9 @@ target_compile_definitions(core_tests PRIVATE
   NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
 gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
 
+# ---- the ingest service (its own library, program and tests) -----------------
+add_subdirectory(ingest)
+
 # ---- tools and benchmarks: one executable per file ----------------------------
 foreach(kind tools bench)
   file(GLOB sources CONFIGURE_DEPENDS ${kind}/*.cpp)

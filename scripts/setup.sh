@@ -10,6 +10,10 @@ APT_PACKAGES=(
   nlohmann-json3-dev googletest libgtest-dev
   fonts-noto-core fonts-font-awesome python3-fonttools
   chromium
+  # the ingest service: HTTP, XML, gzip, hashing, language identification, offline MT into English
+  libcurl4-openssl-dev libxml2-dev zlib1g-dev libssl-dev libcld2-dev
+  apertium apertium-eng-spa apertium-eng-cat apertium-hbs-eng apertium-mkd-eng
+  apertium-en-gl apertium-eu-en apertium-eo-en apertium-isl-eng
 )
 
 need_root() { [ "$(id -u)" = 0 ] || die "run as root (installs Debian packages)"; }

@@ -9,16 +9,15 @@
 // far easier to keep consistent from one program. The output is byte-identical
 // for a given seed and date on every machine: the PRNG is our own splitmix64
 // (std:: distributions differ between standard libraries), shuffles are our
-// own, all maths is integer, sorts have total orders, and JSON keys keep their
-// insertion order.
+// own, all maths is integer, sorts have total orders, and the documents are
+// written by the core's encoder (src/core/news_encode.hpp), whose key order
+// is fixed.
 //
 // (Each random draw is its own statement: the operands of + are evaluated in
 // an order that differs between compilers.)
 //
 // Everything is fictional: outlets live under .example domains (RFC 2606),
 // stories and names are made up, and the index says "sample": true.
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -33,12 +32,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/news_encode.hpp"
+#include "core/news_model.hpp"
 #include "sample_api/countries.hpp"
 #include "sample_api/phrases.hpp"
 #include "sample_api/stories.hpp"
 
 namespace fs = std::filesystem;
-using json = nlohmann::ordered_json;
 using namespace sample;
 
 namespace {
@@ -646,78 +646,59 @@ std::vector<Article> write_articles(std::vector<Story>& stories, uint64_t seed, 
   return articles;
 }
 
-// ---- JSON documents ----------------------------------------------------------
+// ---- documents (written by the core's encoder, exactly as docs/api.md) -------
 
-json outlet_json(const Article& a) {
-  return {{"name", a.outlet->name}, {"domain", a.outlet->domain}, {"country", kCountries[a.country].iso}};
-}
+ng::Outlet outlet_of(const Article& a) { return {a.outlet->name, a.outlet->domain, kCountries[a.country].iso}; }
 
 std::string image_url(const Article& a) {
   // Relative to {base}/v1/, so the sample API works from any host and path.
   return a.image == ImageState::Broken ? "img/" + a.id + ".jpg" : "img/" + a.id + ".svg";
 }
 
-void put_times(json& j, const Article& a) {
-  if (a.first_seen_only) {
-    j["published"] = nullptr;
-    j["first_seen"] = rfc3339(a.time);
-  } else {
-    j["published"] = rfc3339(a.time);
-  }
+ng::Timestamp timestamp(int64_t t) { return {rfc3339(t), t}; }
+
+// What a story item and its article share.
+void fill_summary(ng::StorySummary& s, const Article& a) {
+  s.id = a.id;
+  s.headline = a.headline;
+  s.original_headline = a.original_headline;
+  s.language = a.outlet->lang;
+  s.outlet = outlet_of(a);
+  (a.first_seen_only ? s.first_seen : s.published) = timestamp(a.time);
+  if (a.image != ImageState::Absent) s.image = image_url(a);
+  s.summary = a.summary;
 }
 
-json story_item(const Article& a, const Story& story) {
-  json j;
-  j["id"] = a.id;
-  j["headline"] = a.headline;
-  if (!a.original_headline.empty()) j["original_headline"] = a.original_headline;
-  j["language"] = a.outlet->lang;
-  j["outlet"] = outlet_json(a);
-  put_times(j, a);
-  if (a.image != ImageState::Absent) j["image"] = image_url(a);
-  if (!a.summary.empty()) j["summary"] = a.summary;
-  j["coverage"] = story.countries.size();
-  return j;
+ng::StorySummary story_item(const Article& a, const Story& story) {
+  ng::StorySummary s;
+  fill_summary(s, a);
+  s.coverage = static_cast<int>(story.countries.size());
+  return s;
 }
 
 // Newest first; the id breaks ties so the order never depends on the sort.
 bool newer(const Article& x, const Article& y) { return x.time != y.time ? x.time > y.time : x.id < y.id; }
 
-json article_json(const Article& a, const Story& story, const std::vector<Article>& all) {
-  json j;
-  j["version"] = 1;
-  j["id"] = a.id;
-  j["story_id"] = story.id;
-  j["headline"] = a.headline;
-  if (!a.original_headline.empty()) j["original_headline"] = a.original_headline;
-  j["language"] = a.outlet->lang;
-  j["outlet"] = outlet_json(a);
-  j["country"] = kCountries[a.country].iso;
-  put_times(j, a);
-  if (a.image != ImageState::Absent) j["image"] = image_url(a);
-  if (!a.summary.empty()) j["summary"] = a.summary;
-  j["body"] = a.body;
-  if (!a.sections.empty()) {
-    json sections = json::array();
-    for (const auto& s : a.sections) sections.push_back({{"heading", s.heading}, {"paragraphs", s.paragraphs}});
-    j["sections"] = sections;
-  }
-  j["world_take"] = story.world_take;
+ng::Article article_doc(const Article& a, const Story& story, const std::vector<Article>& all) {
+  ng::Article j;
+  fill_summary(j, a);
+  j.story_id = story.id;
+  j.country = kCountries[a.country].iso;
+  j.body = a.body;
+  for (const auto& s : a.sections) j.sections.push_back({s.heading, s.paragraphs});
+  j.world_take = story.world_take;
   std::vector<const Article*> others;
   for (int k : story.articles)
     if (&all[static_cast<size_t>(k)] != &a) others.push_back(&all[static_cast<size_t>(k)]);
   std::sort(others.begin(), others.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
-  json takes = json::array();
   for (const Article* o : others)
-    takes.push_back({{"article_id", o->id}, {"headline", o->headline}, {"angle", o->angle},
-                     {"country", kCountries[o->country].iso}, {"outlet", outlet_json(*o)}});
-  j["alternative_takes"] = takes;
+    j.alternative_takes.push_back({o->id, o->headline, o->angle, kCountries[o->country].iso, outlet_of(*o), ""});
   const Civil c = civil_from_time(a.time);
   char date[16];
   std::snprintf(date, sizeof date, "%04lld/%02d/%02d", static_cast<long long>(c.year), c.month, c.day);
-  j["url"] = std::string("https://") + a.outlet->domain + "/" + date + "/" + a.slug;
+  j.url = std::string("https://") + a.outlet->domain + "/" + date + "/" + a.slug;
   if (std::string(a.outlet->lang) != "en")
-    j["translation"] = {{"from", a.outlet->lang}, {"by", kTranslator}, {"at", rfc3339(a.translated_at)}};
+    j.translation = ng::Translation{a.outlet->lang, kTranslator, timestamp(a.translated_at), {}};
   return j;
 }
 
@@ -849,7 +830,6 @@ struct Writer {
     ++files;
     bytes += content.size();
   }
-  void write_json(const fs::path& relative, const json& j) { write(relative, j.dump(1) + "\n"); }
 };
 
 void write_country_pages(Writer& w, int c, const std::vector<const Article*>& mine,
@@ -857,24 +837,22 @@ void write_country_pages(Writer& w, int c, const std::vector<const Article*>& mi
   const int total = static_cast<int>(mine.size());
   const int page_count = std::max(1, (total + kPageSize - 1) / kPageSize);
   for (int page = 1; page <= page_count; ++page) {
-    json items = json::array();
+    ng::StoryPage doc;
+    doc.country = kCountries[c].iso;
+    doc.page = page;
+    doc.page_count = page_count;
+    doc.total = total;
     for (int k = (page - 1) * kPageSize; k < std::min(total, page * kPageSize); ++k) {
       const Article& a = *mine[static_cast<size_t>(k)];
-      items.push_back(story_item(a, stories[static_cast<size_t>(a.story)]));
+      doc.stories.push_back(story_item(a, stories[static_cast<size_t>(a.story)]));
     }
-    json doc;
-    doc["version"] = 1;
-    doc["country"] = kCountries[c].iso;
-    doc["page"] = page;
-    doc["page_count"] = page_count;
-    doc["total"] = total;
-    doc["stories"] = items;
-    w.write_json(fs::path("countries") / kCountries[c].iso / ("stories-" + std::to_string(page) + ".json"), doc);
+    w.write(fs::path("countries") / kCountries[c].iso / ("stories-" + std::to_string(page) + ".json"),
+            ng::encode_story_page(doc));
   }
 }
 
 void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<Article>& articles, uint64_t seed) {
-  json countries = json::array();
+  ng::CountriesIndex index;
   int64_t newest = 0;
   for (int c = 0; c < kCountryCount; ++c) {
     std::vector<const Article*> mine;
@@ -882,24 +860,22 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
       if (a.country == c) mine.push_back(&a);
     std::sort(mine.begin(), mine.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
     write_country_pages(w, c, mine, stories);
-    json entry = {{"iso", kCountries[c].iso}, {"name", kCountries[c].name}, {"story_count", mine.size()}};
-    if (!mine.empty()) entry["latest"] = rfc3339(mine.front()->time);
+    ng::CountryEntry entry{kCountries[c].iso, kCountries[c].name, static_cast<int>(mine.size()), {}};
+    if (!mine.empty()) entry.latest = timestamp(mine.front()->time);
     if (!mine.empty()) newest = std::max(newest, mine.front()->time);
-    countries.push_back(entry);
+    index.countries.push_back(entry);
   }
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     const Story& story = stories[static_cast<size_t>(a.story)];
-    w.write_json(fs::path("articles") / (a.id + ".json"), article_json(a, story, articles));
+    w.write(fs::path("articles") / (a.id + ".json"), ng::encode_article(article_doc(a, story, articles)));
     if (a.image == ImageState::Present)
       w.write(fs::path("img") / (a.id + ".svg"), svg_image(a, story, seed, static_cast<int>(i)));
   }
-  json index;
-  index["version"] = 1;
-  index["generated"] = rfc3339(newest + 600);
-  index["source"] = {{"name", "newsglobe sample data"}, {"sample", true}};
-  index["countries"] = countries;
-  w.write_json("countries.json", index);
+  index.generated = timestamp(newest + 600);
+  index.source_name = "newsglobe sample data";
+  index.sample = true;
+  w.write("countries.json", ng::encode_countries(index));
 }
 
 }  // namespace

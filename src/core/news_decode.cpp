@@ -137,6 +137,31 @@ FetchError open_document(std::string_view body, std::string_view doc, json& root
     return {};
 }
 
+// The non-empty strings of an optional list of short texts (translated field
+// names, attribution notices); other items are ignored, not counted: these
+// lists are annotations, not content.
+std::vector<std::string> text_list(const json& obj, const char* key, size_t max_bytes) {
+    std::vector<std::string> out;
+    const json* list = as_array(member(obj, key));
+    if (!list) return out;
+    for (const json& item : *list) {
+        std::string text = item.is_string() ? clean_text(item.get_ref<const std::string&>(), max_bytes) : "";
+        if (!text.empty()) out.push_back(std::move(text));
+    }
+    return out;
+}
+
+std::optional<Translation> read_translation(const json& obj) {
+    const json* j = as_object(member(obj, "translation"));
+    if (!j) return std::nullopt;
+    Translation t;
+    t.from = language_field(*j, "from");
+    t.by = text_field(*j, "by", kMaxNameBytes);
+    t.at = time_field(*j, "at");
+    t.fields = text_list(*j, "fields", kMaxNameBytes);
+    return t;
+}
+
 // ---- shared story fields ------------------------------------------------------
 
 // Reads what story items and articles share. Returns the first missing or
@@ -157,6 +182,10 @@ const char* read_summary(const json& j, StorySummary& s, std::string_view image_
     s.summary = text_field(j, "summary", kMaxSummaryBytes);
     s.coverage = count_field(j, "coverage");
     s.url = url_field(j, "url");
+    if (auto story = as_string(member(j, "story_id")); story && is_valid_article_id(*story)) s.story_id = *story;
+    s.original_summary = text_field(j, "original_summary", kMaxSummaryBytes);
+    s.language_detected = language_field(j, "language_detected");
+    s.translation = read_translation(j);
     return nullptr;
 }
 
@@ -188,15 +217,6 @@ std::optional<AlternativeTake> read_take(const json& j) {
     return t;
 }
 
-std::optional<Translation> read_translation(const json& obj) {
-    const json* j = as_object(member(obj, "translation"));
-    if (!j) return std::nullopt;
-    Translation t;
-    t.from = language_field(*j, "from");
-    t.by = text_field(*j, "by", kMaxNameBytes);
-    t.at = time_field(*j, "at");
-    return t;
-}
 
 // A SAX consumer that only notes where parsing failed, to tell a truncated
 // download from malformed JSON.
@@ -348,6 +368,7 @@ Result<CountriesIndex> decode_countries(std::string_view body) {
     if (const json* source = as_object(member(root, "source"))) {
         r.value.source_name = text_field(*source, "name", kMaxNameBytes);
         r.value.sample = as_bool(member(*source, "sample")).value_or(false);
+        r.value.attribution = text_list(*source, "attribution", kMaxSummaryBytes);
     }
     std::set<std::string> seen;
     for (const json& item : *list) {
@@ -404,7 +425,6 @@ Result<Article> decode_article(std::string_view body, std::string_view image_roo
     if (auto country = as_string(member(root, "country"))) a.country = normalize_iso(*country);
     if (a.country.empty()) return failure<Article>(bad(kDoc, "country", "a two-letter country code"));
 
-    if (auto story = as_string(member(root, "story_id")); story && is_valid_article_id(*story)) a.story_id = *story;
     a.body = paragraphs_field(root, "body", r.skipped);
     if (const json* sections = as_array(member(root, "sections"))) {
         for (const json& item : *sections) {
@@ -430,7 +450,11 @@ Result<Article> decode_article(std::string_view body, std::string_view image_roo
             }
         }
     }
-    a.translation = read_translation(root);
+    // "excerpt": headline, summary and link only; "full" (or absent, as in
+    // documents older than the field): the body is the article.
+    if (auto content = as_string(member(root, "content"))) a.excerpt_only = *content == "excerpt";
+    a.licence = text_field(root, "licence", kMaxNameBytes);
+    a.licence_url = url_field(root, "licence_url");
     return r;
 }
 

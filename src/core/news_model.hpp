@@ -20,6 +20,17 @@ struct Outlet {
     std::string country;  // ISO alpha-2 of the outlet's home country
 };
 
+// Who translated a text and when. Absent (std::nullopt) means headline and
+// summary are in their original language (`language`).
+struct Translation {
+    std::string from;               // ISO 639-1 of the original
+    std::string by;                 // the translator (a service or a person): "apertium 3.8.3 spa-eng"
+    Timestamp at;
+    // Which fields are machine translations ("headline", "summary"); empty:
+    // not stated (older documents: headline and body).
+    std::vector<std::string> fields;
+};
+
 // One item of a story list; also the common part of an Article.
 struct StorySummary {
     std::string id;                 // matches ^[A-Za-z0-9_-]{1,64}$
@@ -36,6 +47,14 @@ struct StorySummary {
     std::string summary;
     std::optional<int> coverage;    // how many countries' press carry the story
     std::string url;                // the original article, when the source gives it
+    std::string story_id;           // the story (cluster of articles) it belongs to; empty: none assigned
+    // Provenance of the text (docs/api.md, "Provenance"). original_summary is
+    // the outlet's own summary when `summary` is a translation;
+    // language_detected is set only when automatic language identification
+    // disagrees with the declared `language`.
+    std::string original_summary;
+    std::string language_detected;
+    std::optional<Translation> translation;
 };
 
 struct CountryEntry {
@@ -49,9 +68,10 @@ struct CountryEntry {
 };
 
 struct CountriesIndex {
-    Timestamp generated;
+    Timestamp generated;            // when the data was built: the "updated" time the UI shows
     std::string source_name;        // shown in the top bar
     bool sample = false;            // true: label everything as sample data
+    std::vector<std::string> attribution;  // notices the data's sources require (licences, credits)
     std::vector<CountryEntry> countries;
 };
 
@@ -77,25 +97,20 @@ struct AlternativeTake {
     std::string url;
 };
 
-// Who translated the article and when. Absent (std::nullopt on Article)
-// means headline and body are in their original language.
-struct Translation {
-    std::string from;               // ISO 639-1 of the original
-    std::string by;                 // the translator (a service or a person)
-    Timestamp at;
-};
-
 struct Article : StorySummary {
-    std::string story_id;
     std::string country;            // ISO alpha-2 the article is filed under
     std::vector<std::string> body;  // paragraphs
     std::vector<Section> sections;
     std::string world_take;
     std::vector<AlternativeTake> alternative_takes;
-    std::optional<Translation> translation;
-    // True when `body` is only a short excerpt (adapters for list-only
-    // sources): the UI should offer `url` for the full text.
+    // True when the article is only an excerpt (the API's "content":
+    // "excerpt", or adapters for list-only sources): headline, summary and
+    // link; the UI offers `url` ("Read at <outlet>") for the full text.
     bool excerpt_only = false;
+    // For full text under an open licence ("content": "full"): its name
+    // ("CC-BY-4.0") and where it is stated; shown as attribution.
+    std::string licence;
+    std::string licence_url;
 };
 
 }  // namespace ng

@@ -57,6 +57,16 @@ inline void check_summary(const ng::StorySummary& s) {
     require(s.published.known() == !s.published.text.empty());
     require(s.first_seen.known() == !s.first_seen.text.empty());
     require(!s.coverage || *s.coverage >= 0);
+    require(s.story_id.empty() || ng::is_valid_article_id(s.story_id));
+    check_text(s.original_summary, ng::kMaxSummaryBytes);
+    check_text(s.language_detected, 15);
+    if (s.translation) {
+        check_text(s.translation->by, ng::kMaxNameBytes);
+        for (const std::string& f : s.translation->fields) {
+            require(!f.empty());
+            check_text(f, ng::kMaxNameBytes);
+        }
+    }
 }
 
 inline void check_article(const ng::Article& a) {
@@ -72,6 +82,8 @@ inline void check_article(const ng::Article& a) {
         for (const std::string& p : s.paragraphs) check_text(p, ng::kMaxParagraphBytes);
     }
     check_text(a.world_take, ng::kMaxSummaryBytes);
+    check_text(a.licence, ng::kMaxNameBytes);
+    check_link(a.licence_url);
     for (const ng::AlternativeTake& t : a.alternative_takes) {
         require(t.article_id.empty() || ng::is_valid_article_id(t.article_id));
         check_text(t.headline, ng::kMaxLineBytes);

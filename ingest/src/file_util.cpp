@@ -23,6 +23,22 @@ bool read_whole_file(const fs::path& path, std::string& bytes, std::string& prob
     return true;
 }
 
+bool write_whole_file(const fs::path& path, const std::string& bytes, std::string& problem) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (out) return true;
+    problem = "Cannot write " + path.string() + " (disk full?).";
+    return false;
+}
+
+void flush_folder(const fs::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::syncfs(fd);
+    ::close(fd);
+}
+
 bool write_file_atomically(const fs::path& path, const std::string& bytes, std::string& problem) {
     fs::path temporary = path;
     temporary += ".tmp-" + std::to_string(::getpid());

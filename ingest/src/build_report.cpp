@@ -33,6 +33,8 @@ std::string report_json(const BuildReport& r) {
     items["published"] = r.published;
     items["dropped"] = ordered_json::object();
     for (const auto& [reason, n] : r.dropped) items["dropped"][reason] = n;
+    items["corrected"] = ordered_json::object();
+    for (const auto& [what, n] : r.corrected) items["corrected"][what] = n;
     items["dropped_examples"] = ordered_json::array();
     for (const DroppedItem& d : r.dropped_examples)
         items["dropped_examples"].push_back({{"reason", d.reason}, {"outlet", d.outlet}, {"url", d.url}, {"detail", d.detail}});

@@ -55,6 +55,7 @@ struct BuildReport {
     size_t observations = 0;                     // entries' items, before merging
     size_t items = 0;                            // distinct articles after merging
     std::map<std::string, size_t> dropped;       // reason -> count
+    std::map<std::string, size_t> corrected;     // what was fixed rather than dropped -> count
     std::vector<DroppedItem> dropped_examples;   // the first few of each reason
     std::vector<LanguageMismatch> language_mismatches;
     TranslationStats translation;

@@ -6,11 +6,12 @@
 #include <unordered_map>
 
 #include "canonical_url.hpp"
+#include "core/gdelt_text.hpp"
 #include "core/news_decode.hpp"
 #include "core/url_util.hpp"
 #include "feed.hpp"
 #include "gdelt_files.hpp"
-#include "normalize.hpp"
+#include "language_id.hpp"
 
 namespace ingest {
 
@@ -66,11 +67,16 @@ struct OutletView {
 // Observations keyed by canonical URL, then by who showed them.
 using Merged = std::unordered_map<std::string, std::map<std::tuple<int, std::string>, OutletView>>;
 
-// Whether `a` was observed after `b` (ties broken by content, so the input
+// Whether `a` is newer news than `b` (ties broken by content, so the input
 // order never decides).
 bool observed_later(const Observation& a, const Observation& b) {
-    return std::tie(a.seen_at, a.capture_id, a.title, a.description, a.link) >
-           std::tie(b.seen_at, b.capture_id, b.title, b.description, b.link);
+    return std::tie(a.fresh_at, a.seen_at, a.capture_id, a.title, a.description, a.link) >
+           std::tie(b.fresh_at, b.seen_at, b.capture_id, b.title, b.description, b.link);
+}
+
+// Who showed an observation, as the report names it.
+std::string source_label(const std::tuple<int, std::string>& key) {
+    return std::get<0>(key) == static_cast<int>(SourceRank::Gdelt) ? "GDELT (" + std::get<1>(key) + ")" : std::get<1>(key);
 }
 
 class Collector {
@@ -85,6 +91,10 @@ public:
         std::string body, problem;
         if (!read_body(capture, entry, body, problem)) return unusable(problem);
         ++report_.entries_read;
+        int64_t seen = entry.requested_at ? entry.requested_at : capture.started;
+        if (!entry.not_modified()) last_fresh_[entry.url] = seen;
+        auto fresh = last_fresh_.find(entry.url);
+        current_ = {capture.id, seen, fresh == last_fresh_.end() ? 0 : fresh->second};
         switch (entry.kind) {
             case SourceKind::Feed: return read_feed(capture, entry, body);
             case SourceKind::GdeltArticleList: return read_gal(capture, entry, body);
@@ -108,7 +118,7 @@ public:
             for (const auto& [key, view] : views) {
                 item.first_seen = std::min(item.first_seen, view.first_seen);
                 if (&view != &chosen)
-                    report_.drop_item(drop::kDuplicateUrl, *url, std::get<1>(key), "kept from " + std::get<1>(views.begin()->first));
+                    report_.drop_item(drop::kDuplicateUrl, *url, source_label(key), "kept from " + source_label(views.begin()->first));
             }
             items.push_back(std::move(item));
         }
@@ -133,39 +143,38 @@ private:
         ParsedFeed feed = parse_feed(body, entry.content_type, entry.final_url.empty() ? entry.url : entry.final_url);
         if (!feed.error.empty())
             return unusable(capture.id + ": " + entry.url + ": " + feed.error);
+        for (const std::string& w : feed.warnings) note_once(entry.url + ": " + w);
         for (const FeedItem& item : feed.items) {
-            Observation o;
+            Observation o = current();
             o.rank = outlet->second->wide_tier ? SourceRank::WideFeed : SourceRank::CuratedFeed;
             o.outlet_id = entry.outlet;
-            o.capture_id = capture.id;
-            o.seen_at = entry.requested_at ? entry.requested_at : capture.started;
             o.title = item.title;
             o.description = item.description;
             o.content = item.content;
             o.link = item.link;
             o.published = item.published;
-            o.language = normalize_language(item.language);
+            o.language = normalize_language_tag(item.language);
             o.feed_title = feed.title;
             add(std::move(o));
         }
     }
 
     void read_gal(const Capture& capture, const CaptureEntry& entry, const std::string& body) {
-        GalFile gal = read_gal_file(body);
-        if (!gal.error.empty()) return unusable(capture.id + ": " + entry.url + ": " + gal.error);
+        GalFile gal = ingest::read_gal(body);
+        if (!gal.report.error.empty()) return unusable(capture.id + ": " + entry.url + ": " + gal.report.error);
+        for (const std::string& w : gal.report.warnings) note_once(entry.url + ": " + w);
         for (const GalArticle& row : gal.articles) {
-            Observation o;
+            Observation o = current();
             o.rank = SourceRank::Gdelt;
-            o.capture_id = capture.id;
-            o.seen_at = entry.requested_at ? entry.requested_at : capture.started;
-            o.title = detokenize_gdelt_title(row.title);
-            o.description = detokenize_gdelt_title(row.description);
+            o.title = ng::detokenize_gdelt_title(row.title);
+            o.description = ng::detokenize_gdelt_title(row.description);
             o.link = row.url;
-            o.language = normalize_language(row.language);
-            o.domain = without_www(ng::url_host(row.url));
+            o.language = row.language;
+            o.domain = without_www(row.domain.empty() ? ng::url_host(row.url) : row.domain);
             o.outlet_name = row.outlet_name;
-            // GAL's date is the publication time for some rows and the crawl
-            // time for others, with no way to tell: never a publication time.
+            // A publication time only when the row says its date is one
+            // (gdelt_files.hpp); a first-seen date is GDELT's, not ours.
+            if (row.date_is_published) o.published = row.date;
             if (const Outlet* known = outlets_.find_domain(o.domain)) {
                 o.outlet_id = known->id;
                 o.country = known->country;
@@ -185,11 +194,25 @@ private:
         auto key = std::make_tuple(static_cast<int>(o.rank), who);
         OutletView& view = merged_[url][key];
         view.first_seen = view.first_seen == 0 ? o.seen_at : std::min(view.first_seen, o.seen_at);
-        if (o.published && std::tie(o.seen_at, o.published) > std::tie(view.published_seen, view.published)) {
+        if (o.published && std::tie(o.fresh_at, o.published) > std::tie(view.published_seen, view.published)) {
             view.published = o.published;
-            view.published_seen = o.seen_at;
+            view.published_seen = o.fresh_at;
         }
         if (view.newest.link.empty() || observed_later(o, view.newest)) view.newest = std::move(o);
+    }
+
+    // An observation of the entry being read, to fill in.
+    Observation current() const {
+        Observation o;
+        o.capture_id = current_.capture_id;
+        o.seen_at = current_.seen_at;
+        o.fresh_at = current_.fresh_at;
+        return o;
+    }
+
+    // A feed says the same thing in every capture: note it once.
+    void note_once(const std::string& problem) {
+        if (noted_.insert(problem).second) report_.problems.push_back(problem);
     }
 
     // The same broken entry appears in every capture; count it once.
@@ -202,6 +225,12 @@ private:
     Merged merged_;
     std::set<std::tuple<std::string, std::string, std::string>> dropped_once_;
     std::set<std::string> unknown_outlets_;
+    std::set<std::string> noted_;
+    std::map<std::string, int64_t> last_fresh_;  // feed URL -> its last fresh answer
+    struct {
+        std::string capture_id;
+        int64_t seen_at = 0, fresh_at = 0;
+    } current_;
 };
 
 }  // namespace

@@ -28,6 +28,10 @@ struct Observation {
     std::string outlet_id;     // the outlet table's id; for GDELT rows, the outlet whose domain matches, else empty
     std::string capture_id;
     int64_t seen_at = 0;       // when the entry was requested (Unix seconds)
+    // How recent the content is: seen_at for a fresh answer; for a 304 the
+    // time of that feed's last fresh answer (0 when outside the window), as
+    // a 304's body is older news than another feed's newer answer.
+    int64_t fresh_at = 0;
     std::string title, description;
     std::vector<std::string> content;  // full-text paragraphs, when the feed carries them
     std::string link;          // absolute http(s) URL as the source gave it

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/news_decode.hpp"
+#include "html_text.hpp"
 #include "language_id.hpp"
 #include "normalize.hpp"
 
@@ -64,15 +65,15 @@ public:
             report_.drop_item(drop::kNoTitle, item.canonical_url, who);
             return false;
         }
-        a.summary = excerpt(o.description);
+        a.summary = short_extract(o.description);
         if (headline_key(a.summary) == headline_key(a.headline)) a.summary.clear();  // feeds that repeat the title
         a.outlet = outlet_of(o, known, country);
         a.country = country;
         a.url = item.canonical_url;
         a.id = article_id(country, item.canonical_url);
+        out.outlet_id = who;
         set_content(a, o, known);
         set_language(out, o, known, o.description);
-        out.outlet_id = who;
         out.canonical_url = item.canonical_url;
         out.from_gdelt = o.rank == SourceRank::Gdelt;
         return true;
@@ -98,11 +99,11 @@ private:
     void set_language(BuildArticle& out, const Observation& o, const Outlet* known, const std::string& description) {
         ng::Article& a = out.article;
         std::string declared = !o.language.empty() ? o.language : known ? known->language : std::string();
-        LanguageGuess guess = identify_language(a.headline + ". " + description);
+        LanguageGuess guess = detect_language(a.headline + ". " + description, declared);
         std::string detected = guess.reliable ? guess.language : std::string();
         a.language = declared.empty() ? detected : declared;
         out.text_language = a.language;
-        if (!declared.empty() && !detected.empty() && !same_language(declared, detected)) {
+        if (!declared.empty() && !detected.empty() && !languages_match(declared, detected)) {
             a.language_detected = detected;
             out.text_language = detected;
             report_.language_mismatches.push_back({a.id, out.outlet_id, declared, detected});
@@ -135,8 +136,11 @@ void drop_repeated_headlines(std::vector<BuildArticle>& articles, BuildReport& r
                          "same headline as " + articles[it->second].canonical_url);
     }
     size_t n = 0;
-    for (size_t i = 0; i < articles.size(); ++i)
-        if (keep[i]) articles[n++] = std::move(articles[i]);
+    for (size_t i = 0; i < articles.size(); ++i) {
+        if (!keep[i]) continue;
+        if (n != i) articles[n] = std::move(articles[i]);  // (never onto itself: that would empty it)
+        ++n;
+    }
     articles.resize(n);
 }
 
@@ -152,7 +156,8 @@ void drop_id_collisions(std::vector<BuildArticle>& articles, BuildReport& report
             report.drop_item(drop::kIdCollision, articles[i].canonical_url, articles[i].outlet_id, articles[i].article.id);
             continue;
         }
-        articles[n++] = std::move(articles[i]);
+        if (n != i) articles[n] = std::move(articles[i]);
+        ++n;
     }
     articles.resize(n);
 }

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/time_format.hpp"
-#include "normalize.hpp"
+#include "language_id.hpp"
 
 namespace ingest {
 
@@ -18,7 +18,7 @@ struct Done {
 };
 
 bool needs_translation(const BuildArticle& b) {
-    return !b.text_language.empty() && primary_language(b.text_language) != "en";
+    return !b.text_language.empty() && !languages_match("en", b.text_language);
 }
 
 }  // namespace

@@ -132,6 +132,13 @@ bool parse_build_options(int argc, char** argv, BuildOptions& o, std::string& pr
             problem.clear();  // not a problem: the caller prints the usage
             return false;
         }
+        static const std::set<std::string> kOptions = {
+            "--outlets", "--feed-list", "--captures", "--out", "--translator", "--translate-url", "--translate-key",
+            "--translation-cache", "--source-name", "--report", "--retention-hours", "--now"};
+        if (!kOptions.count(arg)) {
+            problem = "Unknown option " + arg + ".";
+            return false;
+        }
         if (i + 1 >= argc) {
             problem = "Missing value after " + arg + ".";
             return false;
@@ -161,9 +168,6 @@ bool parse_build_options(int argc, char** argv, BuildOptions& o, std::string& pr
                 problem = "--now wants an RFC 3339 time (2026-11-30T10:00:00Z), not \"" + value + "\".";
                 return false;
             }
-        } else {
-            problem = "Unknown option " + arg + ".";
-            return false;
         }
     }
     const char* missing = o.outlets_path.empty() ? "--outlets" : o.captures_dir.empty() ? "--captures"

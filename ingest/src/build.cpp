@@ -182,6 +182,12 @@ bool parse_build_options(int argc, char** argv, BuildOptions& o, std::string& pr
 BuildReport build_api(const BuildOptions& options, Translator* translator) {
     auto started = std::chrono::steady_clock::now();
     BuildReport report;
+    auto stage_started = started;
+    auto end_stage = [&](const char* name) {
+        auto now = std::chrono::steady_clock::now();
+        report.stage_ms.emplace_back(name, std::chrono::duration_cast<std::chrono::milliseconds>(now - stage_started).count());
+        stage_started = now;
+    };
     report.retention_hours = options.retention_hours;
     auto finish = [&]() -> BuildReport {
         report.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -209,8 +215,10 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
         return finish();
     }
 
-    std::vector<BuildArticle> articles = curate_items(collect_items(captures, outlets.index, report), outlets.index,
-                                                      {now, options.retention_hours, 3600}, report);
+    std::vector<CollectedItem> items = collect_items(captures, outlets.index, report);
+    end_stage("read");
+    std::vector<BuildArticle> articles = curate_items(std::move(items), outlets.index, {now, options.retention_hours, 3600}, report);
+    end_stage("normalise");
 
     TranslationCache cache;
     std::string problem;
@@ -219,6 +227,7 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
     translate_articles(articles, *translator, cache, now, report.translation);
     if (!options.translation_cache.empty() && !cache.save(options.translation_cache, now - kCacheKeepSeconds, problem))
         report.problems.push_back(problem);
+    end_stage("translate");
 
     // [SECTION] stories — issue 13's clustering goes here: it groups
     // `articles` into stories and fills each article's story_id, coverage,
@@ -238,6 +247,7 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
     std::string now_id = ng::format_rfc3339(now);
     now_id.erase(std::remove_if(now_id.begin(), now_id.end(), [](char c) { return c == '-' || c == ':'; }), now_id.end());
     PublishResult published = publish_api(options.out_dir, documents, meta, now_id);
+    end_stage("publish");
     report.published = documents.size();
     report.outlets = outlet_ids.size();
     report.countries = published.countries;

@@ -65,6 +65,8 @@ std::string report_json(const BuildReport& r) {
                       {"documents", r.documents}, {"bytes", r.bytes}};
     j["validation_violations"] = r.validation_violations;
     j["elapsed_ms"] = r.elapsed_ms;
+    j["stage_ms"] = ordered_json::object();
+    for (const auto& [stage, ms] : r.stage_ms) j["stage_ms"][stage] = ms;
     j["peak_rss_kb"] = r.peak_rss_kb;
     return j.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ingest {
@@ -68,6 +69,7 @@ struct BuildReport {
     bool ok = false;
     std::string error;                           // why the build failed, when it did
     int64_t elapsed_ms = 0;
+    std::vector<std::pair<std::string, int64_t>> stage_ms;  // "read", "normalise", "translate", "publish"
     long peak_rss_kb = 0;
 
     void drop_item(const char* reason, const std::string& url, const std::string& outlet, const std::string& detail = {});

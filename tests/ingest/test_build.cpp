@@ -96,6 +96,7 @@ std::string stable_report(const BuildReport& report) {
     BuildReport r = report;
     r.elapsed_ms = 0;
     r.peak_rss_kb = 0;
+    r.stage_ms.clear();
     return report_json(r);
 }
 

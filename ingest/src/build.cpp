@@ -233,6 +233,12 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
     // `articles` into stories and fills each article's story_id, coverage,
     // alternative_takes and world_take (the encoder then writes the takes).
 
+    if (articles.empty()) {
+        // Every feed failed or was empty: publishing would blank the live API.
+        report.error = "No article is left to publish (" + std::to_string(report.entries_read) +
+                       " feeds read); the live API is left as it was.";
+        return finish();
+    }
     std::vector<ng::Article> documents;
     std::set<std::string> outlet_ids;
     documents.reserve(articles.size());

@@ -366,6 +366,18 @@ TEST(BuildCommand, ErrorsAreClearAndPublishNothing) {
     EXPECT_FALSE(report.ok);
     EXPECT_NE(report.error.find("No capture in"), std::string::npos) << report.error;
 
+    // Captures where every feed failed: the live API is not blanked.
+    json failed = ng::json_util::parse(R"({"captures": [{"started": "2026-11-30T08:00:00Z", "finished": "2026-11-30T08:01:00Z",
+        "entries": [{"outlet": "diario-ebro", "url": "https://diario-ebro.example/rss/portada.xml", "status": 503,
+                     "error": "HTTP 503.", "requested_at": "2026-11-30T08:00:01Z"}]}]})");
+    std::string problem;
+    ASSERT_TRUE(write_captures_from_spec(failed, out, out / "failed-captures", problem)) << problem;
+    options.captures_dir = (out / "failed-captures").string();
+    report = build_api(options);
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.error, "No article is left to publish (0 feeds read); the live API is left as it was.");
+    EXPECT_FALSE(fs::exists(out / "v1"));
+
     options = fixture_options(out);
     options.translator = "http";
     report = build_api(options);

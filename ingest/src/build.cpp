@@ -232,6 +232,10 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
     // [SECTION] stories — issue 13's clustering goes here: it groups
     // `articles` into stories and fills each article's story_id, coverage,
     // alternative_takes and world_take (the encoder then writes the takes).
+    // Each BuildArticle has what cluster.hpp's ClusterArticle asks for: the
+    // original headline and summary (original_* when translated), the
+    // English ones, the engine, the outlet, text_language, the shown time
+    // and GDELT's GSG embedding when one was captured.
 
     if (articles.empty()) {
         // Every feed failed or was empty: publishing would blank the live API.

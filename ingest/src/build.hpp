@@ -66,6 +66,7 @@ struct BuildArticle {
     std::string canonical_url;
     std::string text_language;  // the language the text is in: detected when that disagrees, else declared
     bool from_gdelt = false;    // its text came from GDELT's article list (attribution)
+    std::vector<float> embedding;  // GDELT GSG document embedding, when captured (story clustering)
 };
 
 }  // namespace ingest

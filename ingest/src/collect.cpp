@@ -98,7 +98,7 @@ public:
         switch (entry.kind) {
             case SourceKind::Feed: return read_feed(capture, entry, body);
             case SourceKind::GdeltArticleList: return read_gal(capture, entry, body);
-            case SourceKind::GdeltEmbeddings: return;  // document embeddings: read by story clustering, not here
+            case SourceKind::GdeltEmbeddings: return read_gsg(capture, entry, body);
         }
     }
 
@@ -115,6 +115,7 @@ public:
             item.best = chosen.newest;
             item.published = chosen.published;
             item.first_seen = chosen.first_seen;
+            if (auto e = embeddings_.find(*url); e != embeddings_.end()) item.embedding = e->second;
             for (const auto& [key, view] : views) {
                 item.first_seen = std::min(item.first_seen, view.first_seen);
                 if (&view != &chosen)
@@ -185,6 +186,16 @@ private:
         }
     }
 
+    // Embeddings are kept by canonical URL; a later file's replaces an earlier one's.
+    void read_gsg(const Capture& capture, const CaptureEntry& entry, const std::string& body) {
+        GsgFile gsg = read_gsg_docembed(body);
+        if (!gsg.report.error.empty()) return unusable(capture.id + ": " + entry.url + ": " + gsg.report.error);
+        for (auto& [url, doc] : gsg.by_url) {
+            std::string canonical = canonical_url(url);
+            if (!canonical.empty()) embeddings_[canonical] = std::move(doc.vector);
+        }
+    }
+
     void add(Observation o) {
         ++report_.observations;
         std::string who = o.outlet_id.empty() ? o.domain : o.outlet_id;
@@ -227,6 +238,7 @@ private:
     std::set<std::string> unknown_outlets_;
     std::set<std::string> noted_;
     std::map<std::string, int64_t> last_fresh_;  // feed URL -> its last fresh answer
+    std::unordered_map<std::string, std::vector<float>> embeddings_;  // canonical URL -> GSG vector
     struct {
         std::string capture_id;
         int64_t seen_at = 0, fresh_at = 0;

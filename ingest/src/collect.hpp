@@ -5,7 +5,9 @@
 // table, then the wide tier, then GDELT; then the outlet id), its newest
 // observation gives the mutable fields, the first capture that held it
 // gives first_seen, and `published` is the newest time an observation
-// stated (never invented).
+// stated (never invented). GDELT's GSG document embeddings, when captured,
+// are attached to the articles with the same canonical URL, for story
+// clustering.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -49,6 +51,7 @@ struct CollectedItem {
     Observation best;
     int64_t first_seen = 0;
     int64_t published = 0;
+    std::vector<float> embedding;  // GDELT's GSG document embedding for this URL (newest file), or empty
 };
 
 struct OutletIndex {

@@ -76,6 +76,7 @@ public:
         set_language(out, o, known, o.description);
         out.canonical_url = item.canonical_url;
         out.from_gdelt = o.rank == SourceRank::Gdelt;
+        out.embedding = item.embedding;
         return true;
     }
 

@@ -68,6 +68,7 @@ std::map<std::string, std::string> tree(const fs::path& root) {
 BuildOptions fixture_options(const fs::path& out) {
     BuildOptions o;
     o.outlets_path = (kFixtures / "outlets.json").string();
+    o.feed_list_path = (kFixtures / "feed_list.json").string();
     o.captures_dir = (kFixtures / "captures").string();
     o.out_dir = out.string();
     o.translator = "http";
@@ -159,7 +160,7 @@ TEST(BuildGolden, EveryDocumentIsValidAndDecodesWithoutSkips) {
             EXPECT_EQ(r.skipped, 0);
             EXPECT_EQ(r.value.generated.text, "2026-11-30T09:16:40Z");  // the newest capture's finish, not the clock
             EXPECT_FALSE(r.value.sample);
-            EXPECT_EQ(r.value.attribution.size(), 2u);  // the table's notice and GDELT's
+            EXPECT_EQ(r.value.attribution.size(), 3u);  // the table's notice, the feed list's and GDELT's
         } else if (path.rfind("countries/", 0) == 0) {
             for (const auto& v : api_schema(ApiDocument::StoryPage).validate(doc)) ADD_FAILURE() << path << v.describe();
             auto r = ng::decode_story_page(bytes);
@@ -175,8 +176,8 @@ TEST(BuildGolden, EveryDocumentIsValidAndDecodesWithoutSkips) {
             ++articles;
         }
     }
-    EXPECT_EQ(articles, 16);
-    EXPECT_EQ(pages, 6);
+    EXPECT_EQ(articles, 17);
+    EXPECT_EQ(pages, 7);
 }
 
 TEST(BuildGolden, TwoBuildsAndShuffledInputGiveTheSameBytes) {
@@ -230,6 +231,10 @@ TEST(BuildGolden, ItemsAreNormalisedAndHonestAboutTheirTimes) {
     ASSERT_TRUE(andes.is_object());
     EXPECT_EQ(andes["country"], "PE");
     EXPECT_EQ(andes["original_headline"], "¿Qué ofrece el nuevo plan hídrico para Lima?");
+    // A wide-tier outlet (from the bare feed list) is named by its feed.
+    json austral = find_article(api, "Punta Arenas inaugura");
+    EXPECT_EQ(austral["outlet"]["name"], "Crónica Austral");
+    EXPECT_EQ(austral["country"], "CL");
     // Drops, each with its reason.
     const auto& dropped = build.report.dropped;
     EXPECT_EQ(dropped.at("duplicate-title"), 1u);        // m.diario-ebro.example repeats a headline

@@ -8,14 +8,11 @@
 //   NEWSGLOBE_UPDATE_GOLDEN=1 build/native/ingest/ingest_tests --gtest_filter='BuildGolden.*'
 // and review the diff (docs/ingest.md, "Build step").
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -26,9 +23,14 @@
 #include "core/json_util.hpp"
 #include "core/news_decode.hpp"
 #include "fake_libretranslate.hpp"
+#include "scratch_files.hpp"
 #include "subprocess.hpp"
 
+
 using namespace ingest;
+using testing_support::read;
+using testing_support::temp_dir;
+using testing_support::write;
 using testing_support::FakeLibreTranslate;
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -36,25 +38,6 @@ using nlohmann::json;
 namespace {
 
 const fs::path kFixtures = fs::path(NEWSGLOBE_SOURCE_DIR) / "tests/fixtures/ingest";
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void write(const fs::path& p, const std::string& bytes) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-}
-
-fs::path temp_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("newsglobe-build-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 // Every file under `root`, by relative path.
 std::map<std::string, std::string> tree(const fs::path& root) {

@@ -2,7 +2,6 @@
 // fresher feed, GSG embeddings reach their articles, and entries that cannot
 // be used (a damaged body, an outlet the table lacks) are reported, not fatal.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,19 +12,16 @@
 #include "collect.hpp"
 #include "core/json_util.hpp"
 #include "core/time_format.hpp"
+#include "scratch_files.hpp"
+
 
 using namespace ingest;
+using testing_support::temp_dir;
+using testing_support::write;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-fs::path temp_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("newsglobe-collect-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::string rss(const std::string& title, const std::string& link) {
     return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>" + title +
@@ -44,7 +40,7 @@ struct Fixture {
     }
     ~Fixture() { fs::remove_all(dir); }
 
-    void body(const std::string& name, const std::string& bytes) { std::ofstream(dir / name, std::ios::binary) << bytes; }
+    void body(const std::string& name, const std::string& bytes) { write(dir / name, bytes); }
 
     std::vector<CollectedItem> collect(const std::string& spec) {
         std::string problem;

@@ -4,27 +4,21 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "api_schemas.hpp"
 #include "core/json_util.hpp"
 #include "json_schema.hpp"
+#include "scratch_files.hpp"
+
 
 using namespace ingest;
+using testing_support::read;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<std::string> violations(const JsonSchema& schema, std::string_view doc) {
     std::vector<std::string> out;

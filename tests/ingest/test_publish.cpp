@@ -2,35 +2,23 @@
 // against the schemas, written as a release and switched live atomically,
 // with the previous release kept and a broken document publishing nothing.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 #include "core/news_decode.hpp"
 #include "publish.hpp"
+#include "scratch_files.hpp"
+
 
 using namespace ingest;
+using testing_support::read;
+using testing_support::temp_dir;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path temp_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("newsglobe-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 ng::Timestamp at(int64_t t) { return {ng::format_rfc3339(t), t}; }
 

@@ -10,10 +10,13 @@
 
 #include "fake_libretranslate.hpp"
 #include "file_util.hpp"
+#include "scratch_files.hpp"
 #include "subprocess.hpp"
 #include "translate.hpp"
 
+
 using namespace ingest;
+using testing_support::temp_dir;
 using testing_support::FakeLibreTranslate;
 namespace fs = std::filesystem;
 
@@ -26,13 +29,6 @@ std::string lower(std::string s) {
 
 bool has_cyrillic(const std::string& s) {
     return std::regex_search(s, std::regex("[\xD0-\xD3]"));
-}
-
-fs::path temp_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("newsglobe-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
 }
 
 }  // namespace

@@ -165,6 +165,10 @@ bool CaptureWriter::add(CaptureEntry entry, const std::string* body) {
     return true;
 }
 
+void CaptureWriter::sort_entries(const std::function<bool(const CaptureEntry&, const CaptureEntry&)>& before) {
+    std::stable_sort(capture_.entries.begin(), capture_.entries.end(), before);
+}
+
 fs::path CaptureWriter::commit(int64_t finished) {
     if (!error_.empty() || committed_) return {};
     capture_.finished = finished;

@@ -16,6 +16,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,11 @@ public:
     // Stores `body` (when the entry has one) and fills entry.sha256/bytes.
     // Returns false with error() set when the disk refused.
     bool add(CaptureEntry entry, const std::string* body);
+
+    // Orders the entries added so far (stable). A fetch adds them as requests
+    // finish, in no fixed order; it sorts them into the configured order so
+    // two captures of the same sources list them alike.
+    void sort_entries(const std::function<bool(const CaptureEntry&, const CaptureEntry&)>& before);
 
     // Finishes the capture; returns its final folder, or empty on failure.
     std::filesystem::path commit(int64_t finished);

@@ -31,6 +31,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kLockName = ".fetch.lock";
+// When this many requests in a row fail to resolve or connect before any
+// answer arrives, the machine is offline: the rest are not tried.
+constexpr int kOfflineProbe = 24;
 constexpr const char* kPlaceholderContact = "https://example.invalid/newsglobe-ingest-operator-unset";
 
 int64_t unix_now() {
@@ -195,6 +198,7 @@ private:
     std::set<std::string> hosts_;
     int64_t now_ = 0;
     int network_failures_ = 0, attempts_ = 0;
+    bool network_seen_working_ = false;
     std::string first_network_error_;
 };
 
@@ -364,7 +368,9 @@ void FetchRun::handle(size_t job, HttpResult& r) {
         if (r.failure == HttpFailure::Skipped) o.skipped = true;
         if (r.failure == HttpFailure::Network) {
             if (first_network_error_.empty()) first_network_error_ = r.error;
-            ++network_failures_;
+            if (++network_failures_ == kOfflineProbe && !network_seen_working_)
+                fetcher_->skip_all("Not tried: the first " + std::to_string(kOfflineProbe) +
+                                   " requests all failed to resolve or connect; the network seems unreachable.");
         }
         if (r.status == 429 || r.status == 503) {
             std::string host = host_key(s.url);
@@ -381,6 +387,7 @@ void FetchRun::handle(size_t job, HttpResult& r) {
         }
     }
     if (!o.skipped) ++attempts_;
+    if (r.failure != HttpFailure::Network && r.failure != HttpFailure::Skipped) network_seen_working_ = true;
     o.error = e.error;
     if (have_body) {
         o.bytes = body.size();

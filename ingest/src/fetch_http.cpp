@@ -251,10 +251,13 @@ HttpResult HttpFetcher::Impl::finish(Transfer& t, CURLcode rc) {
         case CURLE_COULDNT_CONNECT:
             return fail(HttpFailure::Network, "Could not connect to " + t.host + " (" + detail + ").");
         case CURLE_OPERATION_TIMEDOUT: {
-            // The phase that timed out: connecting, waiting for the answer, or the body.
+            // The phase that timed out: resolving, connecting (both count as
+            // an unreachable network), waiting for the answer, or the body.
+            const std::string connect_limit = std::to_string(settings.connect_timeout_ms / 1000) + " s";
+            if (r.status == 0 && (detail.rfind("Resolving timed out", 0) == 0 || detail.rfind("Could not resolve", 0) == 0))
+                return fail(HttpFailure::Network, "The host name " + t.host + " could not be resolved within " + connect_limit + " (DNS).");
             if (r.status == 0 && (detail.rfind("Connection timed out", 0) == 0 || detail.rfind("Failed to connect", 0) == 0))
-                return fail(HttpFailure::Timeout, "Could not connect to " + t.host + " within " +
-                                                      std::to_string(settings.connect_timeout_ms / 1000) + " s.");
+                return fail(HttpFailure::Network, "Could not connect to " + t.host + " within " + connect_limit + ".");
             if (detail.find("too slow") != std::string::npos)
                 return fail(HttpFailure::Timeout, "The server sent less than " + std::to_string(settings.low_speed_bytes) +
                                                       " bytes/s for " + std::to_string(settings.low_speed_seconds) +
@@ -318,6 +321,10 @@ size_t HttpFetcher::add(HttpJob job) {
 
 void HttpFetcher::skip_host(const std::string& url, const std::string& reason) {
     for (size_t id : impl_->scheduler.drop_host(host_key(url))) impl_->skipped.emplace_back(id, reason);
+}
+
+void HttpFetcher::skip_all(const std::string& reason) {
+    for (size_t id : impl_->scheduler.drop_all()) impl_->skipped.emplace_back(id, reason);
 }
 
 void HttpFetcher::run(const std::function<void(size_t, HttpResult&)>& done) {

@@ -67,6 +67,9 @@ public:
     // `reason` (delivered after the current callback returns).
     void skip_host(const std::string& url, const std::string& reason);
 
+    // Removes every queued request, each ending as Skipped with `reason`.
+    void skip_all(const std::string& reason);
+
     // Runs until every request has ended, calling `done(id, result)` on this
     // thread as each ends. `result` may be moved from.
     void run(const std::function<void(size_t, HttpResult&)>& done);

@@ -119,6 +119,15 @@ std::vector<size_t> HostScheduler::drop_host(const std::string& host) {
     return dropped;
 }
 
+std::vector<size_t> HostScheduler::drop_all() {
+    std::vector<size_t> dropped;
+    for (auto& [name, h] : hosts_) {
+        std::vector<size_t> these = drop_host(name);
+        dropped.insert(dropped.end(), these.begin(), these.end());
+    }
+    return dropped;
+}
+
 std::optional<int64_t> HostScheduler::wait_ms(int64_t now) const {
     std::optional<int64_t> wait;
     for (const auto& [name, h] : hosts_) {

@@ -58,6 +58,9 @@ public:
     // returns them, in queue order.
     std::vector<size_t> drop_host(const std::string& host);
 
+    // Removes every queued job (running ones finish), in host order.
+    std::vector<size_t> drop_all();
+
     // Milliseconds from `now` until a queued job's host may start again
     // (0: one may start now, if a connection is free); empty when nothing is
     // queued or every queued job waits for a running one on its host.

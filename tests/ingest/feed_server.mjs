@@ -10,8 +10,9 @@
 //   node tests/ingest/feed_server.mjs [--root DIR] [--hosts N]   (prints the bases; try it with curl)
 //
 // Every request is logged in `log`: { host (index into bases), method, path,
-// start, end (ms, Date.now()), status, ua, ifNoneMatch, ifModifiedSince,
-// acceptEncoding }. `end` is when the response finished or the client went.
+// start, end (ms, Date.now()), aborted, status, ua, ifNoneMatch,
+// ifModifiedSince, acceptEncoding }. `end` is when the response finished or,
+// when `aborted`, when the server noticed that the client went (a little late).
 //
 // Routes (on every host):
 //   /feeds/NAME                 the fixture feeds/NAME: strong ETag and Last-Modified, 304 on
@@ -228,7 +229,13 @@ ${items}
         ifModifiedSince: req.headers['if-modified-since'] ?? null, acceptEncoding: req.headers['accept-encoding'] ?? '' };
       log.push(entry);
       open.add(res);
-      res.on('close', () => { entry.end = Date.now(); open.delete(res); });
+      // The last byte handed to the network: no later than the client sees the end.
+      res.on('finish', () => { entry.end ??= Date.now(); });
+      res.on('close', () => {
+        entry.end ??= Date.now();
+        entry.aborted = !res.writableFinished;  // the client left before the whole response was sent
+        open.delete(res);
+      });
       handle(req, res, entry).catch((err) => {
         if (!res.headersSent) sendHtml(res, entry, 500, 'Internal Server Error', String(err.message));
         else res.destroy();

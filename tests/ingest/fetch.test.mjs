@@ -59,13 +59,15 @@ function checkSums(dir) {
 
 // Requests per host start one at a time, each at least the delay after the
 // previous one ended; only the hops of a redirect follow at once (they are
-// one fetch of one feed, as in a browser).
+// one fetch of one feed, as in a browser). When the fetcher abandoned a
+// response (too large), the server notices late: its end time runs behind.
 function assertPolite(log, host) {
   const reqs = log.filter((r) => r.host === host).sort((a, b) => a.start - b.start);
   for (let i = 1; i < reqs.length; i++) {
-    const gap = reqs[i].start - reqs[i - 1].end;
-    const hop = reqs[i - 1].status >= 300 && reqs[i - 1].status < 400;
-    assert.ok(gap >= (hop ? 0 : DELAY_S * 1000 - 20),
+    const prev = reqs[i - 1];
+    const gap = reqs[i].start - prev.end;
+    const hop = prev.status >= 300 && prev.status < 400;
+    assert.ok(gap >= (hop ? 0 : DELAY_S * 1000 - (prev.aborted ? 150 : 20)),
       `host ${host}: ${reqs[i].path} started ${gap} ms after ${reqs[i - 1].path} ended (delay ${DELAY_S * 1000} ms)`);
   }
   return reqs.length;
@@ -141,8 +143,9 @@ test('first run: a checksummed capture, polite per host, parallel across hosts, 
   assert.ok(assertPolite(log, A) >= 6);
   assert.ok(assertPolite(log, B) >= 10);
   assertPolite(log, E);
-  const overlap = log.some((a) => a.host === A && log.some((b) => b.host === B && a.start < b.end && b.start < a.end));
-  assert.ok(overlap, 'requests to different hosts ran at the same time');
+  // Every host's first request went out at once, not after another host's queue.
+  const firsts = [A, B, C, D, E].map((h) => Math.min(...log.filter((r) => r.host === h).map((r) => r.start)));
+  assert.ok(Math.max(...firsts) - Math.min(...firsts) < DELAY_S * 1000, `first requests per host at ${firsts}`);
   for (const r of log) {
     assert.match(r.ua, /^newsglobe-ingest\/\d+\.\d+ \(.*\+https:\/\/test\.example\/contact\)$/);
     assert.match(r.acceptEncoding, /gzip/);
@@ -277,6 +280,18 @@ test('an unreachable network is said plainly, and older captures are kept', asyn
   assert.equal((await captureDirs(dir)).length, 2, 'the old capture survived and the failed run was recorded');
   const health = await readJson(path.join(dir, 'health.json'));
   assert.match(health.feeds[0].error, /^Could not connect to 127\.0\.0\.1:1 /);
+});
+
+test('an offline machine is recognised after a few failures, not after trying every source', async () => {
+  const many = Array.from({ length: 40 }, (_, i) => `http://127.0.0.1:1/feed-${i}.xml`);
+  const table = await writeTable(path.join(tmp, 'offline-many.json'), [outlet('xo-many', 'FR', 'fr', many)]);
+  const dir = path.join(tmp, 'offline-many');
+  const r = await runFetch(['--outlets', table, '--captures', dir, ...COMMON, '--delay', '0']);
+  assert.equal(r.code, 3, r.stderr);
+  const health = await readJson(path.join(dir, 'health.json'));
+  assert.equal(health.run.failed, 24);
+  assert.equal(health.run.skipped, 16);
+  assert.match(health.feeds[39].error, /^Not tried: the first 24 requests all failed to resolve or connect; the network seems unreachable\.$/);
 });
 
 test('a bad command line gets a usage message, not a run', async () => {

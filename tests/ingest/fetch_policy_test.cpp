@@ -101,6 +101,10 @@ TEST(HostScheduler, DroppingAHostLeavesItsRunningRequestAndOtherHosts) {
     s.finish(3, 1);
     EXPECT_TRUE(s.done());
     EXPECT_TRUE(s.drop_host("unknown.example").empty());
+    s.add(4, "a.example");
+    s.add(5, "b.example");
+    EXPECT_EQ(s.drop_all(), (std::vector<size_t>{4, 5}));
+    EXPECT_TRUE(s.done());
 }
 
 // [SECTION] Retry-After, hosts, User-Agent ------------------------------------------

@@ -238,8 +238,9 @@ void FetchRun::add_sources() {
         for (const Outlet& o : table->outlets) {
             for (const std::string& url : o.feeds) {
                 if (auto [it, added] = owner.emplace(url, o.id); !added) {
-                    table_problems_.push_back("Outlet " + o.id + " lists " + url + ", which " + it->second +
-                                              " already has: fetched once, for " + it->second + ".");
+                    table_problems_.push_back(it->second == o.id ? "Outlet " + o.id + " lists " + url + " more than once; fetched once."
+                                                                 : "Outlet " + o.id + " lists " + url + ", which " + it->second +
+                                                                       " already has: fetched once, for " + it->second + ".");
                     continue;
                 }
                 add_source({SourceKind::Feed, false, url, o.id, o.country});
@@ -432,14 +433,20 @@ void FetchRun::write_health(const std::string& capture_id, int64_t finished) {
     out_ << "health: " << text_path.string() << " (" << problems << (problems == 1 ? " problem" : " problems") << ")\n";
 }
 
+// "1 outlet", "2 outlets".
+std::string count(size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string FetchRun::describe_sources() const {
     std::set<std::string> countries;
     for (const OutletTable* table : {&curated_, &wide_})
         for (const Outlet& o : table->outlets) countries.insert(o.country);
     size_t outlets = curated_.outlets.size() + wide_.outlets.size();
     std::ostringstream s;
-    s << outlets << " outlets in " << countries.size() << " countries (" << curated_.outlets.size() << " curated, "
-      << wide_.outlets.size() << " wide tier), " << sources_.size() << " sources on " << hosts_.size() << " hosts"
+    s << count(outlets, "outlet", "outlets") << " in " << count(countries.size(), "country", "countries") << " ("
+      << curated_.outlets.size() << " curated, " << wide_.outlets.size() << " wide tier), "
+      << count(sources_.size(), "source", "sources") << " on " << count(hosts_.size(), "host", "hosts")
       << (opt_.gdelt ? " including GDELT's listings" : "") << "; " << opt_.parallel << " requests at a time, "
       << opt_.delay_s << " s between requests to one host";
     return s.str();
@@ -480,6 +487,11 @@ int FetchRun::run() {
         err_ << "newsglobe-ingest fetch: " << writer_->error() << "\n";
         return kFetchFailed;
     }
+    // Most feeds change little between runs: share unchanged bodies with the
+    // latest captures (hard links) rather than storing them again.
+    std::vector<fs::path> recent;
+    for (auto it = captures_.rbegin(); it != captures_.rend() && recent.size() < kValidatorCaptures; ++it) recent.push_back(it->dir);
+    writer_->link_bodies_from(std::move(recent));
     add_sources();
     for (size_t i = 0; i < sources_.size(); ++i) queue(i);
     stats_.started = now_;

@@ -235,7 +235,8 @@ test('second run: conditional GET, Retry-After honoured, GDELT files not fetched
     const now2 = m2.entries.find((e) => e.url === url(A, p));
     assert.equal(now2.status, 304, p);
     assert.equal(now2.sha256, before1.sha256, `${p}: the previous body is in the new capture`);
-    await fs.access(path.join(dirs[1], 'bodies', now2.sha256));
+    const [s1, s2] = await Promise.all(dirs.map((d) => fs.stat(path.join(d, 'bodies', now2.sha256))));
+    assert.equal(s2.ino, s1.ino, `${p}: stored once on disk, linked from both captures`);
   }
   assert.equal(log.filter((r) => r.host === D).length, 0, 'the host that sent Retry-After: 3600 was left alone');
   for (const e of m2.entries.filter((x) => x.url.startsWith(server.bases[D])))

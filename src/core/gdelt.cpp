@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/fips_countries.hpp"
+#include "core/gdelt_text.hpp"
 #include "core/json_util.hpp"
 #include "core/news_decode.hpp"
 #include "core/url_util.hpp"
@@ -68,6 +69,18 @@ public:
         FetchError e = check_json_body(r.body, r.status, r.content_type);
         if (e.ok() || text.front() == '<') return e;
         return gdelt_text_error(text, r.status);
+    }
+
+    // Without a proxy, no answer from GDELT's host is most likely its rate
+    // limit (see kGdeltNoAnswerBackoffMs); through a proxy it means nothing
+    // in particular.
+    void tune(FetchOptions& options) const override {
+        if (!proxy_.empty()) return;
+        options.no_answer_error = make_error(
+            FetchError::RateLimited,
+            "GDELT did not answer, probably because it is limiting requests (it refuses them in a way browsers "
+            "cannot read).");
+        options.no_answer_backoff_ms = kGdeltNoAnswerBackoffMs;
     }
 
     FetchError explain(const FetchResult& failed) const override {
@@ -145,6 +158,7 @@ private:
         std::optional<Article> item_article = article_from_link(item, "g");
         if (!item_article) return std::nullopt;
         Article& a = *item_article;
+        a.headline = clean_text(detokenize_gdelt_title(*as_string(member(item, "title"))), kMaxLineBytes);
         if (auto lang = as_string(member(item, "language"))) a.language = std::string(gdelt_language_code(*lang));
         if (auto domain = as_string(member(item, "domain"))) a.outlet.domain = clean_text(*domain, kMaxNameBytes);
         if (a.outlet.domain.empty()) a.outlet.domain = url_host(a.url);

@@ -4,7 +4,10 @@
 // countries index (one is built from the FIPS table, counts unknown), no
 // article pages and no bodies (articles are rebuilt from list items), and
 // only the time its crawler first saw an article (kept as first_seen, never as
-// published). Titles stay in their original language, marked untranslated.
+// published). Titles stay in their original language, marked untranslated,
+// and are detokenised (gdelt_text.hpp). `sourcecountry` is not read: it is
+// sometimes empty or wrong, and the query already names the country. Nor is
+// `url_mobile`, which can be relative ("/amp/…").
 // GDELT allows one request per 5 s per client, enforced through the
 // HttpClient's per-host interval; it reports errors as plain text with
 // HTTP 200, which accept() turns into specific errors.
@@ -20,6 +23,11 @@ namespace ng {
 constexpr const char* kGdeltEndpoint = "https://api.gdeltproject.org/api/v2/doc/doc";
 constexpr int kGdeltMaxRecords = 75;         // per country list (GDELT allows up to 250)
 constexpr const char* kGdeltTimespan = "7d";  // small countries need a week to fill a list
+// GDELT's 429 answers carry no CORS header, so a throttled browser request
+// fails with no answer at all (status 0). On GDELT's own host that is
+// therefore read as "probably throttled", and nothing is asked of it for
+// this long.
+constexpr std::int64_t kGdeltNoAnswerBackoffMs = 60 * 1000;
 
 std::unique_ptr<NewsSource> make_gdelt_source(const SourceConfig& config);
 

@@ -154,7 +154,10 @@ struct HttpClientCore {
         int64_t interval = 0;
         int64_t last_start = 0;
         bool started = false;
+        int64_t not_before = 0;         // held closed after a probable refusal (no_answer_backoff_ms)
         std::deque<std::string> queue;  // URLs of queued flights, oldest first
+
+        int64_t opens_at() const { return std::max(started ? last_start + interval : 0, not_before); }
     };
 
     struct Completion {
@@ -224,7 +227,7 @@ struct HttpClientCore {
 
     void begin_attempt(Flight& f) {
         Gate* gate = gate_for(f.url);
-        if (gate && (!gate->queue.empty() || (gate->started && clock() < gate->last_start + gate->interval))) {
+        if (gate && (!gate->queue.empty() || clock() < gate->opens_at())) {
             f.state = FlightState::Queued;
             gate->queue.push_back(f.url);
             return;
@@ -276,10 +279,10 @@ struct HttpClientCore {
         flights.erase(url);  // f is dangling from here on
     }
 
-    void fail(Flight& f, FetchError error, const HttpResponse& response) {
+    void fail(Flight& f, FetchError error, const HttpResponse& response, int64_t min_delay_ms = 0) {
         int64_t now = clock();
         if (is_transient(error) && f.attempts < f.options.max_attempts) {
-            int64_t delay = backoff_ms(f.attempts);
+            int64_t delay = std::max(backoff_ms(f.attempts), min_delay_ms);
             int64_t asked = retry_after_ms(response.retry_after, now);
             if (asked > config.retry_after_cap_ms) {
                 error.message += " It asks to wait " + wait_text(asked) + " before trying again.";
@@ -315,6 +318,11 @@ struct HttpClientCore {
                                           size_text(f.options.max_bytes) + ", so it was not loaded.",
                                       response.status),
                            {});
+        }
+        if (response.status == 0 && !f.options.no_answer_error.ok()) {
+            int64_t wait = f.options.no_answer_backoff_ms;
+            if (Gate* gate = gate_for(f.url)) gate->not_before = std::max(gate->not_before, clock() + wait);
+            return fail(f, f.options.no_answer_error, response, wait);
         }
         if (response.status == 0) {
             return fail(f,
@@ -393,7 +401,7 @@ struct HttpClientCore {
             if (it != flights.end() && now >= it->second.deadline) begin_attempt(it->second);
         }
         for (auto& [host, gate] : gates) {
-            if (gate.queue.empty() || (gate.started && now < gate.last_start + gate.interval)) continue;
+            if (gate.queue.empty() || now < gate.opens_at()) continue;
             std::string url = gate.queue.front();
             gate.queue.pop_front();
             auto it = flights.find(url);

@@ -77,6 +77,13 @@ struct FetchOptions {
     // RateLimited errors are retried like a 429. Used to refuse an HTML page
     // or a service's plain-text error that arrived with status 200.
     std::function<FetchError(const HttpResponse&)> accept;
+    // A server that refuses without CORS headers (GDELT's 429s) reaches the
+    // page as no answer at all (status 0). When no_answer_error is set, such
+    // an attempt fails with it instead of a Network error, the next attempt
+    // waits at least no_answer_backoff_ms, and so do all requests to the
+    // same host when it has a minimum interval (set_min_interval).
+    FetchError no_answer_error;
+    std::int64_t no_answer_backoff_ms = 0;
 };
 
 struct FetchResult {

@@ -161,6 +161,8 @@ FetchError NewsSource::accept(const HttpResponse& r) const {
 
 FetchError NewsSource::explain(const FetchResult& failed) const { return failed.error; }
 
+void NewsSource::tune(FetchOptions&) const {}
+
 Result<CountriesIndex> ListOnlySource::decode_countries(const HttpResponse&) {
     Result<CountriesIndex> r;
     r.value.source_name = info_.name;
@@ -230,6 +232,7 @@ FetchHandle NewsService::load(const std::string& url, FetchOptions options,
         });
     }
     options.accept = [source](const HttpResponse& r) { return source->accept(r); };
+    source->tune(options);
     auto on_fetched = [source, decode, done](const FetchResult& r) {
         NewsUpdate<T> u;
         u.result = r.ok() ? decode(*source, r.response) : failure<T>(source->explain(r));

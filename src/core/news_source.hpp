@@ -75,6 +75,8 @@ public:
     // The message for a failed fetch; adapters read their service's error
     // answers here. The default keeps the HttpClient's.
     virtual FetchError explain(const FetchResult& failed) const;
+    // Adjusts the fetch policy to the service (GDELT: what no answer means).
+    virtual void tune(FetchOptions& options) const;
 
     virtual Result<CountriesIndex> decode_countries(const HttpResponse& response) = 0;
     virtual Result<StoryPage> decode_stories(const std::string& iso, int page, const HttpResponse& response) = 0;

@@ -397,7 +397,10 @@ void FetchRun::handle(size_t job, HttpResult& r) {
             o.items = static_cast<int>(parsed.items.size());
             o.warnings = parsed.warnings;
             // The body is kept either way: a better parser may read it later.
+            // A feed that yields nothing is no source: its health says why.
             if (!parsed.error.empty()) o.error = parsed.error;
+            else if (parsed.items.empty() && !s.listing)
+                o.error = o.warnings.empty() ? "The feed has no items." : o.warnings.front();
             if (s.listing) discover_files(s, parsed, o);
         }
     }

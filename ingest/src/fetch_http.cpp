@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <thread>
@@ -88,6 +89,7 @@ struct Transfer {
     std::unique_ptr<BodyDecoder> decoder;
     // The response being received (a redirect chain has several).
     std::string reason, content_encoding;
+    int64_t content_length = -1;  // as announced; -1 when not
     std::vector<std::string> chain;  // the URL asked for, then every Location followed
     bool too_large = false;
     int64_t started_ms = 0;
@@ -119,6 +121,7 @@ size_t on_header(char* buffer, size_t size, size_t count, void* user) {
         t.result.last_modified.clear();
         t.result.retry_after.clear();
         t.content_encoding.clear();
+        t.content_length = -1;
         t.decoder.reset();
         return n;
     }
@@ -131,6 +134,7 @@ size_t on_header(char* buffer, size_t size, size_t count, void* user) {
     else if (equals_nocase(name, "last-modified")) t.result.last_modified = value;
     else if (equals_nocase(name, "retry-after")) t.result.retry_after = value;
     else if (equals_nocase(name, "content-encoding")) t.content_encoding = value;
+    else if (equals_nocase(name, "content-length")) t.content_length = std::strtoll(value.c_str(), nullptr, 10);
     else if (equals_nocase(name, "location") && t.result.status >= 300 && t.result.status < 400 && !value.empty())
         t.chain.push_back(ng::resolve_url(t.chain.back(), value));
     return n;
@@ -267,15 +271,12 @@ HttpResult HttpFetcher::Impl::finish(Transfer& t, CURLcode rc) {
             return fail(HttpFailure::Timeout, "The download did not finish within " + limit_s + " (" +
                                                   format_bytes(r.received_bytes) + " received).");
         }
-        case CURLE_FILESIZE_EXCEEDED: {
-            curl_off_t announced = -1;
-            curl_easy_getinfo(t.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+        case CURLE_FILESIZE_EXCEEDED:
             return fail(HttpFailure::TooLarge, "The feed is larger than the " + limit + " limit" +
-                                                   (announced > 0 ? " (the server announced " +
-                                                                        format_bytes(static_cast<uint64_t>(announced)) + ")"
-                                                                  : std::string()) +
+                                                   (t.content_length > 0 ? " (the server announced " +
+                                                                               format_bytes(static_cast<uint64_t>(t.content_length)) + ")"
+                                                                         : std::string()) +
                                                    "; it was not downloaded.");
-        }
         case CURLE_WRITE_ERROR:
             if (t.too_large)
                 return fail(HttpFailure::TooLarge,

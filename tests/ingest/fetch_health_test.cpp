@@ -165,7 +165,7 @@ TEST(Health, TextNamesEveryProblemWithItsHistory) {
 
 // [SECTION] The curated table ----------------------------------------------------------
 
-TEST(CuratedOutlets, TheRepositoryTableIsCompleteAndSeededFromTheFeedList) {
+TEST(CuratedOutlets, TheRepositoryTableCoversTheWorldAndLeavesTheRestToTheWideTier) {
     const std::string root = NEWSGLOBE_SOURCE_DIR;
     OutletTable table = load_outlet_table(root + "/ingest/outlets.json");
     EXPECT_TRUE(table.problems.empty()) << table.problems.front();
@@ -179,8 +179,6 @@ TEST(CuratedOutlets, TheRepositoryTableIsCompleteAndSeededFromTheFeedList) {
         ++per_country[o.country];
         EXPECT_FALSE(o.domain.empty()) << o.id;
         EXPECT_LE(o.feeds.size(), 2u) << o.id << ": a few feeds per outlet keep the run polite";
-        for (const std::string& f : o.feeds)
-            EXPECT_NE(list.find("\"" + f + "\""), std::string::npos) << o.id << ": " << f << " is not in the feed list";
         if (o.allows_full_text()) {
             open_licence = true;
             EXPECT_FALSE(o.licence_url.empty()) << o.id;

@@ -1,6 +1,7 @@
 #include "cli_args.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <cctype>
 #include <cstdlib>
 
@@ -60,31 +61,40 @@ std::optional<std::string> ArgParser::value(std::string_view name) const {
     return it->second;
 }
 
-bool ArgParser::number(std::string_view name, double& out, double min, double max) {
+namespace {
+std::string compact(double d) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", d);
+    return text;
+}
+}  // namespace
+
+bool ArgParser::read_number(std::string_view name, bool whole, double min, double max, std::optional<double>& out) {
+    out.reset();
     auto v = value(name);
     if (!v) return true;
     char* end = nullptr;
     double d = std::strtod(v->c_str(), &end);
-    if (v->empty() || *end != '\0' || !std::isfinite(d) || d < min || d > max) {
-        error_ = std::string(name) + " needs a number from " + std::to_string(min) + " to " + std::to_string(max) +
-                 ", not \"" + *v + "\".";
+    if (v->empty() || *end != '\0' || !std::isfinite(d) || d < min || d > max || (whole && std::floor(d) != d)) {
+        error_ = std::string(name) + " needs " + (whole ? "a whole number" : "a number") + " from " + compact(min) + " to " +
+                 compact(max) + ", not \"" + *v + "\".";
         return false;
     }
     out = d;
     return true;
 }
 
+bool ArgParser::number(std::string_view name, double& out, double min, double max) {
+    std::optional<double> d;
+    if (!read_number(name, false, min, max, d)) return false;
+    if (d) out = *d;
+    return true;
+}
+
 bool ArgParser::integer(std::string_view name, int64_t& out, int64_t min, int64_t max) {
-    auto v = value(name);
-    if (!v) return true;
-    char* end = nullptr;
-    long long n = std::strtoll(v->c_str(), &end, 10);
-    if (v->empty() || *end != '\0' || n < min || n > max) {
-        error_ = std::string(name) + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                 ", not \"" + *v + "\".";
-        return false;
-    }
-    out = n;
+    std::optional<double> d;
+    if (!read_number(name, true, static_cast<double>(min), static_cast<double>(max), d)) return false;
+    if (d) out = static_cast<int64_t>(*d);
     return true;
 }
 
@@ -103,8 +113,8 @@ bool ArgParser::bytes(std::string_view name, uint64_t& out, uint64_t min, uint64
     double value_bytes = d * scale;
     if (v->empty() || end == v->c_str() || scale < 0 || !std::isfinite(value_bytes) || value_bytes < static_cast<double>(min) ||
         value_bytes > static_cast<double>(max)) {
-        error_ = std::string(name) + " needs a size such as 5MB or 512KB, from " + std::to_string(min) + " to " +
-                 std::to_string(max) + " bytes, not \"" + *v + "\".";
+        error_ = std::string(name) + " needs a size such as 5MB or 512KB, from " + compact(static_cast<double>(min)) +
+                 " to " + compact(static_cast<double>(max)) + " bytes, not \"" + *v + "\".";
         return false;
     }
     out = static_cast<uint64_t>(value_bytes);

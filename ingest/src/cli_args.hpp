@@ -42,6 +42,8 @@ public:
 
 private:
     const OptionSpec* find(std::string_view name) const;
+    // `out` empty: the option is absent (true) or unreadable (false, error set).
+    bool read_number(std::string_view name, bool whole, double min, double max, std::optional<double>& out);
 
     std::string command_, summary_;
     std::vector<OptionSpec> options_;

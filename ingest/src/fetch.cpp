@@ -108,6 +108,24 @@ struct Source {
     std::string url, outlet, country;
 };
 
+CaptureEntry entry_for(const Source& s) {
+    CaptureEntry e;
+    e.kind = s.kind;
+    e.outlet = s.outlet;
+    e.url = e.final_url = s.url;
+    return e;
+}
+
+SourceOutcome outcome_for(const Source& s) {
+    SourceOutcome o;
+    o.kind = s.kind;
+    o.listing = s.listing;
+    o.url = s.url;
+    o.outlet = s.outlet;
+    o.country = s.country;
+    return o;
+}
+
 // The newest stored body of each feed URL in the latest captures, for
 // conditional GET: a 304 re-adds it. Older captures are not searched: a
 // feed missing from the last few runs is simply fetched in full.
@@ -259,19 +277,11 @@ void FetchRun::queue(size_t index) {
     hosts_.insert(host);
     for (const HostHold& h : holds_) {
         if (h.host != host) continue;
-        SourceOutcome o;
-        o.kind = s.kind;
-        o.listing = s.listing;
-        o.url = s.url;
-        o.outlet = s.outlet;
-        o.country = s.country;
+        SourceOutcome o = outcome_for(s);
         o.skipped = true;
         o.attempted_at = now_;
         o.error = "Skipped: " + host + " asked us to wait until " + ng::format_rfc3339(h.until) + " (" + h.reason + ").";
-        CaptureEntry e;
-        e.kind = s.kind;
-        e.outlet = s.outlet;
-        e.url = e.final_url = s.url;
+        CaptureEntry e = entry_for(s);
         e.error = o.error;
         e.requested_at = now_;
         if (!s.listing) record(index, std::move(e), nullptr, std::move(o));
@@ -320,11 +330,8 @@ void FetchRun::discover_files(const Source& listing, const ParsedFeed& parsed, S
 void FetchRun::handle(size_t job, HttpResult& r) {
     size_t index = job_source_[job];
     const Source s = sources_[index];
-    CaptureEntry e;
-    e.kind = s.kind;
-    e.outlet = s.outlet;
-    e.url = s.url;
-    e.final_url = r.final_url.empty() ? s.url : r.final_url;
+    CaptureEntry e = entry_for(s);
+    if (!r.final_url.empty()) e.final_url = r.final_url;
     e.status = r.status;
     e.content_type = r.content_type;
     e.etag = r.etag;
@@ -332,12 +339,7 @@ void FetchRun::handle(size_t job, HttpResult& r) {
     e.redirects = r.redirects;
     e.requested_at = r.started_at;
     e.elapsed_ms = r.elapsed_ms;
-    SourceOutcome o;
-    o.kind = s.kind;
-    o.listing = s.listing;
-    o.url = s.url;
-    o.outlet = s.outlet;
-    o.country = s.country;
+    SourceOutcome o = outcome_for(s);
     o.status = r.status;
     o.elapsed_ms = r.elapsed_ms;
     o.attempted_at = r.started_at;
@@ -548,7 +550,7 @@ int fetch_command(int argc, char** argv) {
                        {"--outlets", "FILE", "curated outlet table (ingest/outlets.json; docs/ingest.md)"},
                        {"--captures", "DIR", "captures folder (required); health.json and health.txt go here too"},
                        {"--feed-list", "FILE", "also fetch the wide tier from a bare feed list"},
-                       {"--wide", "", "the wide tier from ingest/feeds/country_feeds.json"},
+                       {"--wide", "", "the wide tier from ingest/feeds/country_feeds.json (in the current folder)"},
                        {"--gdelt", "", "also fetch GDELT's article-list (GAL) and embedding (GSG) files"},
                        {"--gdelt-base", "URL", "where GDELT's gal/ and gsg_docembed/ folders are (default http://data.gdeltproject.org/gdeltv3)"},
                        {"--gdelt-files", "N", "newest new files fetched per kind and run (default 4)"},

@@ -80,6 +80,11 @@ private:
     std::string error_;
 };
 
+// "1 outlet", "2 outlets".
+std::string plural(size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 bool write_atomically(const fs::path& path, const std::string& bytes) {
     fs::path tmp = path;
     tmp += ".tmp";
@@ -106,6 +111,7 @@ struct Source {
     SourceKind kind = SourceKind::Feed;
     bool listing = false;  // a GDELT listing: discovers files, is not stored
     std::string url, outlet, country;
+    bool probe = false;    // a GDELT file that may not exist: a 404 only means "not this minute"
 };
 
 CaptureEntry entry_for(const Source& s) {
@@ -159,6 +165,8 @@ const char* file_suffix(SourceKind kind) {
     return kind == SourceKind::GdeltArticleList ? ".gal.json.gz" : ".gsg.docembed.json.gz";
 }
 
+const char* gdelt_folder(SourceKind kind) { return kind == SourceKind::GdeltArticleList ? "gal/" : "gsg_docembed/"; }
+
 // The files a GDELT listing names, newest first: links (or guids) ending in
 // the kind's suffix, whose names start with their YYYYMMDDHHMMSS slot.
 std::vector<std::string> listed_files(const ParsedFeed& listing, SourceKind kind) {
@@ -190,6 +198,8 @@ private:
     void add_sources();
     void handle(size_t job, HttpResult& r);
     void discover_files(const Source& listing, const ParsedFeed& parsed, SourceOutcome& outcome);
+    void probe_minutes(SourceKind kind);
+    void finish_discovery();
     void record(size_t source, CaptureEntry entry, const std::string* body, SourceOutcome outcome);
     size_t add_source(Source s);
     void queue(size_t source);
@@ -208,6 +218,7 @@ private:
     std::vector<Capture> captures_;
     std::unordered_map<std::string, PreviousBody> previous_;
     std::set<std::string> gdelt_held_;
+    std::map<SourceKind, std::pair<int, int>> probed_;  // minute stamps asked, files found
     HealthReport previous_health_;
     std::vector<HostHold> holds_, new_holds_;
     std::unique_ptr<HttpFetcher> fetcher_;
@@ -266,13 +277,16 @@ void FetchRun::add_sources() {
         }
     }
     if (opt_.gdelt) {
-        add_source({SourceKind::GdeltArticleList, true, ng::join_url(opt_.gdelt_base, "gal/feed.rss"), "", ""});
-        add_source({SourceKind::GdeltEmbeddings, true, ng::join_url(opt_.gdelt_base, "gsg_docembed/feed.rss"), "", ""});
+        // Without a listing to read, the folder itself stands for the discovery in the report.
+        std::string name = opt_.gdelt_discovery == "minutes" ? "" : "feed.rss";
+        for (SourceKind kind : {SourceKind::GdeltArticleList, SourceKind::GdeltEmbeddings})
+            add_source({kind, true, ng::join_url(opt_.gdelt_base, gdelt_folder(kind) + name), "", ""});
     }
 }
 
 void FetchRun::queue(size_t index) {
     const Source& s = sources_[index];
+    if (s.listing && opt_.gdelt_discovery == "minutes") return probe_minutes(s.kind);
     std::string host = host_key(s.url);
     hosts_.insert(host);
     for (const HostHold& h : holds_) {
@@ -308,12 +322,32 @@ void FetchRun::record(size_t source, CaptureEntry entry, const std::string* body
     outcomes_[source] = std::move(outcome);
 }
 
+void FetchRun::probe_minutes(SourceKind kind) {
+    std::string host = host_key(opt_.gdelt_base);
+    for (const HostHold& h : holds_)
+        if (h.host == host) return;  // finish_discovery() says so
+    int& asked = probed_[kind].first;
+    for (const std::string& stamp : gdelt_minute_stamps(now_, opt_.gdelt_lookback_min)) {
+        std::string url = ng::join_url(opt_.gdelt_base, gdelt_folder(kind) + stamp + file_suffix(kind));
+        if (gdelt_held_.count(url) || source_of_url_.count(url)) continue;
+        Source probe{kind, false, url, "", ""};
+        probe.probe = true;
+        queue(add_source(std::move(probe)));
+        ++asked;
+    }
+}
+
 void FetchRun::discover_files(const Source& listing, const ParsedFeed& parsed, SourceOutcome& outcome) {
     std::vector<std::string> files = listed_files(parsed, listing.kind);
     if (files.empty()) {
-        if (outcome.error.empty())
-            outcome.error = "The listing names no *" + std::string(file_suffix(listing.kind)) + " files (" +
-                            std::to_string(parsed.items.size()) + " items); nothing to download.";
+        std::string none = "The listing names no *" + std::string(file_suffix(listing.kind)) + " files (" +
+                           plural(parsed.items.size(), "item", "items") + ")";
+        if (opt_.gdelt_discovery == "auto") {
+            outcome.warnings.push_back(none + "; probing minute stamps instead.");
+            probe_minutes(listing.kind);
+        } else if (outcome.error.empty()) {
+            outcome.error = none + "; nothing to download.";
+        }
         return;
     }
     int queued = 0;
@@ -323,13 +357,42 @@ void FetchRun::discover_files(const Source& listing, const ParsedFeed& parsed, S
         queue(add_source({listing.kind, false, url, "", ""}));
         ++queued;
     }
-    outcome.warnings.push_back("The listing names " + std::to_string(files.size()) + " file(s); " + std::to_string(queued) +
-                               " new one(s) fetched (at most " + std::to_string(opt_.gdelt_files) + " a run).");
+    outcome.warnings.push_back("The listing names " + plural(files.size(), "file", "files") + "; " +
+                               plural(static_cast<size_t>(queued), "new one", "new ones") + " fetched (at most " +
+                               std::to_string(opt_.gdelt_files) + " a run).");
+}
+
+// Each discovery's line in the health report says what probing found.
+void FetchRun::finish_discovery() {
+    for (size_t i = 0; i < sources_.size(); ++i) {
+        const Source& s = sources_[i];
+        if (!s.listing) continue;
+        if (!outcomes_[i]) {  // "minutes": nothing was asked of the folder itself
+            outcomes_[i] = outcome_for(s);
+            outcomes_[i]->attempted_at = now_;
+        }
+        auto [asked, found] = probed_[s.kind];
+        std::string host = host_key(opt_.gdelt_base);
+        for (const HostHold& h : holds_)
+            if (h.host == host && asked == 0)
+                outcomes_[i]->warnings.push_back(host + " asked us to wait until " + ng::format_rfc3339(h.until) +
+                                                 ": no minute stamps were probed.");
+        if (asked > 0)
+            outcomes_[i]->warnings.push_back("Probed " + std::to_string(asked) + " minute stamps of the last " +
+                                             std::to_string(opt_.gdelt_lookback_min) + " minutes: " +
+                                             plural(static_cast<size_t>(found), "file", "files") + " found.");
+    }
 }
 
 void FetchRun::handle(size_t job, HttpResult& r) {
     size_t index = job_source_[job];
     const Source s = sources_[index];
+    if (s.probe && r.status == 404) {  // an empty minute: nothing to record
+        ++attempts_;
+        stats_.received_bytes += r.received_bytes;
+        network_seen_working_ = true;
+        return;
+    }
     CaptureEntry e = entry_for(s);
     if (!r.final_url.empty()) e.final_url = r.final_url;
     e.status = r.status;
@@ -409,6 +472,12 @@ void FetchRun::handle(size_t job, HttpResult& r) {
     if (o.skipped) ++stats_.skipped;
     else if (o.ok()) ++stats_.ok;
     else ++stats_.failed;
+    if (s.probe && o.ok()) ++probed_[s.kind].second;
+    // A listing that cannot be read leaves probing, in "auto".
+    if (s.listing && !have_body && !o.skipped && opt_.gdelt_discovery == "auto") {
+        o.warnings.push_back("Probing minute stamps instead.");
+        probe_minutes(s.kind);
+    }
     if (o.not_modified && have_body) ++stats_.not_modified;
     if (o.items > 0 && !s.listing) stats_.items += o.items;
     if (s.listing) {
@@ -438,20 +507,15 @@ void FetchRun::write_health(const std::string& capture_id, int64_t finished) {
     out_ << "health: " << text_path.string() << " (" << problems << (problems == 1 ? " problem" : " problems") << ")\n";
 }
 
-// "1 outlet", "2 outlets".
-std::string count(size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string FetchRun::describe_sources() const {
     std::set<std::string> countries;
     for (const OutletTable* table : {&curated_, &wide_})
         for (const Outlet& o : table->outlets) countries.insert(o.country);
     size_t outlets = curated_.outlets.size() + wide_.outlets.size();
     std::ostringstream s;
-    s << count(outlets, "outlet", "outlets") << " in " << count(countries.size(), "country", "countries") << " ("
+    s << plural(outlets, "outlet", "outlets") << " in " << plural(countries.size(), "country", "countries") << " ("
       << curated_.outlets.size() << " curated, " << wide_.outlets.size() << " wide tier), "
-      << count(sources_.size(), "source", "sources") << " on " << count(hosts_.size(), "host", "hosts")
+      << plural(sources_.size(), "source", "sources") << " on " << plural(hosts_.size(), "host", "hosts")
       << (opt_.gdelt ? " including GDELT's listings" : "") << "; " << opt_.parallel << " requests at a time, "
       << opt_.delay_s << " s between requests to one host";
     return s.str();
@@ -503,6 +567,7 @@ int FetchRun::run() {
     out_ << "newsglobe-ingest fetch: " << describe_sources() << ".\n" << std::flush;
 
     fetcher_->run([this](size_t job, HttpResult& r) { handle(job, r); });
+    finish_discovery();
 
     stats_.finished = unix_now();
     stats_.requests = attempts_;
@@ -553,7 +618,9 @@ int fetch_command(int argc, char** argv) {
                        {"--wide", "", "the wide tier from ingest/feeds/country_feeds.json (in the current folder)"},
                        {"--gdelt", "", "also fetch GDELT's article-list (GAL) and embedding (GSG) files"},
                        {"--gdelt-base", "URL", "where GDELT's gal/ and gsg_docembed/ folders are (default http://data.gdeltproject.org/gdeltv3)"},
-                       {"--gdelt-files", "N", "newest new files fetched per kind and run (default 4)"},
+                       {"--gdelt-files", "N", "newest new listed files fetched per kind and run (default 4)"},
+                       {"--gdelt-discovery", "HOW", "listing, minutes (probe minute stamps) or auto (default: the listing, else minutes)"},
+                       {"--gdelt-lookback", "MINUTES", "how far back minute stamps are probed (default 30)"},
                        {"--gdelt-max-bytes", "SIZE", "size cap per GDELT file (default 64MB)"},
                        {"--contact", "URL", "where publishers can reach you, for the User-Agent (default $NEWSGLOBE_CONTACT)"},
                        {"--delay", "SECONDS", "rest between two requests to one host (default 1)"},
@@ -565,12 +632,12 @@ int fetch_command(int argc, char** argv) {
                        {"--keep-hours", "HOURS", "capture retention (default 48)"},
                    });
     FetchOptions o;
-    int64_t parallel = o.parallel, gdelt_files = o.gdelt_files;
+    int64_t parallel = o.parallel, gdelt_files = o.gdelt_files, lookback = o.gdelt_lookback_min;
     bool ok = args.parse(argc, argv, 2) && args.number("--delay", o.delay_s, 0, 3600) &&
               args.integer("--parallel", parallel, 1, 256) && args.number("--connect-timeout", o.connect_timeout_s, 0.1, 600) &&
               args.number("--timeout", o.timeout_s, 0.1, 3600) && args.number("--low-speed-time", o.low_speed_s, 1, 3600) &&
               args.bytes("--max-bytes", o.max_bytes, 1, 1ull << 30) && args.number("--keep-hours", o.keep_hours, 0, 24 * 365) &&
-              args.integer("--gdelt-files", gdelt_files, 0, 1000) &&
+              args.integer("--gdelt-files", gdelt_files, 0, 1000) && args.integer("--gdelt-lookback", lookback, 3, 24 * 60) &&
               args.bytes("--gdelt-max-bytes", o.gdelt_max_bytes, 1, 4ull << 30);
     if (args.help_requested()) {
         std::cout << args.usage();
@@ -582,6 +649,13 @@ int fetch_command(int argc, char** argv) {
     }
     o.parallel = static_cast<int>(parallel);
     o.gdelt_files = static_cast<int>(gdelt_files);
+    o.gdelt_lookback_min = static_cast<int>(lookback);
+    o.gdelt_discovery = args.value("--gdelt-discovery").value_or(o.gdelt_discovery);
+    if (o.gdelt_discovery != "auto" && o.gdelt_discovery != "listing" && o.gdelt_discovery != "minutes") {
+        std::cerr << "newsglobe-ingest fetch: --gdelt-discovery must be auto, listing or minutes, not \"" << o.gdelt_discovery
+                  << "\".\n";
+        return kFetchUsage;
+    }
     o.outlets_path = args.value("--outlets").value_or("");
     o.feed_list_path = args.value("--feed-list").value_or(args.has("--wide") ? "ingest/feeds/country_feeds.json" : "");
     o.captures = args.value("--captures").value_or("");

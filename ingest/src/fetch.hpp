@@ -25,7 +25,12 @@ struct FetchOptions {
     std::filesystem::path captures;
     bool gdelt = false;
     std::string gdelt_base = "http://data.gdeltproject.org/gdeltv3";  // holds gal/ and gsg_docembed/
-    int gdelt_files = 4;         // newest files fetched per kind and run (each file once)
+    int gdelt_files = 4;         // newest listed files fetched per kind and run (each file once)
+    // How files are found: "listing" (links in gal/feed.rss and gsg_docembed/feed.rss),
+    // "minutes" (probing the minute stamps of the last gdelt_lookback_min minutes), or
+    // "auto": the listing, and probing when it names no files or fails.
+    std::string gdelt_discovery = "auto";
+    int gdelt_lookback_min = 30;
     uint64_t gdelt_max_bytes = 64ull * 1024 * 1024;
     std::string contact;         // for the User-Agent
     double delay_s = 1.0;        // rest between two requests to one host

@@ -36,6 +36,9 @@
 //   /gdeltv3/gal/feed.rss, /gdeltv3/gsg_docembed/feed.rss
 //                               RSS listings of the gdelt/ fixtures, newest first, linking to
 //   /gdeltv3/gal/FILE.gz, /gdeltv3/gsg_docembed/FILE.gz   the fixture gzipped (application/gzip)
+//   /gdelt-minutes/gal/feed.rss  an RSS feed of *articles* (no file links), as GDELT's may well be
+//   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   a file for every stamp at minute 1
+//                               or 6 after a quarter hour (the kind's newest fixture, gzipped), else 404
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -149,6 +152,25 @@ ${items}
     send(res, entry, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length }, body);
   }
 
+  async function gdeltMinutes(req, res, entry, kind, name) {
+    const suffix = kind === 'gal' ? '.gal.json' : '.gsg.docembed.json';
+    const files = (await fs.readdir(path.join(root, 'gdelt'))).filter((f) => f.endsWith(suffix)).sort().reverse();
+    if (name === 'feed.rss') {
+      const rows = (await fs.readFile(path.join(root, 'gdelt', files[0]), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      const items = rows.map((r) => `<item><title>${r.title}</title><link>${r.url}</link><pubDate>${LAST_MODIFIED}</pubDate></item>`);
+      const body = Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Articles</title>
+<link>http://${req.headers.host}/</link>${items.join('\n')}</channel></rss>
+`);
+      return send(res, entry, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length }, body);
+    }
+    const m = /^(\d{12})00(\.gal\.json|\.gsg\.docembed\.json)\.gz$/.exec(name ?? '');
+    if (!m || m[2] !== suffix || ![1, 6].includes(Number(m[1].slice(10)) % 15)) {
+      return sendHtml(res, entry, 404, 'Not Found', 'No file for this minute.');
+    }
+    const body = zlib.gzipSync(await fs.readFile(path.join(root, 'gdelt', files[0])));
+    return send(res, entry, 200, { 'Content-Type': 'application/gzip', 'Content-Length': body.length }, body);
+  }
+
   async function handle(req, res, entry) {
     const parts = entry.path.split('/').filter(Boolean);
     const [top, kind, a, b] = parts;
@@ -164,6 +186,7 @@ ${items}
       const body = zlib.gzipSync(bytes);
       return send(res, entry, 200, { 'Content-Type': 'application/gzip', 'Content-Length': body.length }, body);
     }
+    if (top === 'gdelt-minutes' && (kind === 'gal' || kind === 'gsg_docembed')) return gdeltMinutes(req, res, entry, kind, a);
     if (top !== 'fault') return sendHtml(res, entry, 404, 'Not Found', 'Nothing here.');
     switch (kind) {
       case '404': return sendHtml(res, entry, 404, 'Not Found', 'This feed has moved or gone.');

@@ -61,14 +61,14 @@ function checkSums(dir) {
 // previous one ended; only the hops of a redirect follow at once (they are
 // one fetch of one feed, as in a browser). When the fetcher abandoned a
 // response (too large), the server notices late: its end time runs behind.
-function assertPolite(log, host) {
+function assertPolite(log, host, delayS = DELAY_S) {
   const reqs = log.filter((r) => r.host === host).sort((a, b) => a.start - b.start);
   for (let i = 1; i < reqs.length; i++) {
     const prev = reqs[i - 1];
     const gap = reqs[i].start - prev.end;
     const hop = prev.status >= 300 && prev.status < 400;
-    assert.ok(gap >= (hop ? 0 : DELAY_S * 1000 - (prev.aborted ? 150 : 20)),
-      `host ${host}: ${reqs[i].path} started ${gap} ms after ${reqs[i - 1].path} ended (delay ${DELAY_S * 1000} ms)`);
+    assert.ok(gap >= (hop ? 0 : delayS * 1000 - (prev.aborted ? 150 : 20)),
+      `host ${host}: ${reqs[i].path} started ${gap} ms after ${reqs[i - 1].path} ended (delay ${delayS * 1000} ms)`);
   }
   return reqs.length;
 }
@@ -259,6 +259,37 @@ test('second run: conditional GET, Retry-After honoured, GDELT files not fetched
   assert.equal(f404.failing_since, feedHealth(health1, url(B, 'fault/404')).attempted);
   assert.equal(feedHealth(health2, url(A, 'feeds/alpha.xml')).not_modified, true);
   assert.equal(feedHealth(health2, url(A, 'feeds/alpha.xml')).items, 3, 'items counted in the kept body');
+});
+
+test('GDELT without a file listing: the minute stamps of the last half hour are probed, politely', async () => {
+  const dir = path.join(tmp, 'gdelt-minutes');
+  const before = server.log.length;
+  const r = await runFetch(['--captures', dir, '--gdelt', '--gdelt-base', url(E, 'gdelt-minutes'), ...COMMON, '--delay', '0.05']);
+  assert.equal(r.code, 0, r.stderr);
+  const log = server.log.slice(before);
+  assertPolite(log, E, 0.05);
+  const [capture] = await captureDirs(dir);
+  checkSums(capture);
+  const manifest = await readJson(path.join(capture, 'manifest.json'));
+  for (const kind of ['gdelt-gal', 'gdelt-gsg']) {
+    const files = manifest.entries.filter((e) => e.kind === kind);
+    assert.ok(files.length >= 2, `${kind}: ${files.length} files`);
+    for (const f of files) {
+      assert.equal(f.status, 200);
+      assert.ok([1, 6].includes(Number(/(\d\d)00\.[a-z.]+\.gz$/.exec(f.url)[1]) % 15), f.url);
+    }
+  }
+  assert.equal(manifest.entries.length, manifest.entries.filter((e) => e.status === 200).length, 'empty minutes leave no entry');
+  const health = await readJson(path.join(dir, 'health.json'));
+  const listing = health.feeds.find((f) => f.url === url(E, 'gdelt-minutes/gal/feed.rss'));
+  assert.equal(listing.ok, true);
+  assert.match(listing.warnings.join(' '), /^The listing names no \*\.gal\.json\.gz files \(1 item\); probing minute stamps instead\. Probed 1\d minute stamps of the last 30 minutes: \d files found\.$/);
+  assert.equal(health.feeds.filter((f) => !f.ok).length, 0, 'an empty minute is no problem');
+  const again = await runFetch(['--captures', dir, '--gdelt', '--gdelt-base', url(E, 'gdelt-minutes'), ...COMMON, '--delay', '0.05']);
+  assert.equal(again.code, 0, again.stderr);
+  const held = new Set(manifest.entries.map((e) => new URL(e.url).pathname));
+  assert.ok(!server.log.slice(before).filter((q, i, all) => i >= log.length).some((q) => held.has(q.path)),
+    'files already captured are not asked for again');
 });
 
 test('a second fetch on the same folder stops at once while the first runs', async () => {

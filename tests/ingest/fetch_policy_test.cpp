@@ -139,6 +139,19 @@ TEST(UserAgent, NamesTheProjectVersionAndContact) {
     EXPECT_NE(ua.find("+https://news.example/about)"), std::string::npos) << ua;
 }
 
+TEST(GdeltMinuteStamps, TheFirstMinutesOfEachQuarterHourInTheWindow) {
+    const int64_t now = ng::parse_rfc3339("2026-11-30T10:17:30Z");
+    std::vector<std::string> stamps = gdelt_minute_stamps(now, 30);
+    // From 10:15 (two minutes before now, floored) back to 09:47:30: 10:15,
+    // 10:07 … 10:00 after the quarter, then 09:52 … 09:48 after 09:45.
+    std::vector<std::string> want = {"20261130101500", "20261130100700", "20261130100600", "20261130100500",
+                                     "20261130100400", "20261130100300", "20261130100200", "20261130100100",
+                                     "20261130100000", "20261130095200", "20261130095100", "20261130095000",
+                                     "20261130094900", "20261130094800"};
+    EXPECT_EQ(stamps, want);
+    EXPECT_TRUE(gdelt_minute_stamps(now, 1).empty()) << "nothing is old enough yet";
+}
+
 TEST(FormatBytes, ReadableUnits) {
     EXPECT_EQ(format_bytes(800), "800 B");
     EXPECT_EQ(format_bytes(12 * 1024), "12 KB");

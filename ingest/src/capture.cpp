@@ -151,7 +151,15 @@ bool CaptureWriter::add(CaptureEntry entry, const std::string* body) {
         fs::path file = partial_ / "bodies" / entry.sha256;
         std::error_code ec;
         if (!fs::exists(file, ec)) {
-            if (!write_file(file, *body)) {
+            bool linked = false;
+            for (const fs::path& earlier : link_from_) {
+                fs::path same = earlier / "bodies" / entry.sha256;
+                if (fs::exists(same, ec) && (fs::create_hard_link(same, file, ec), !ec)) {
+                    linked = true;
+                    break;
+                }
+            }
+            if (!linked && !write_file(file, *body)) {
                 error_ = "Cannot write " + file.string() + " (disk full?).";
                 return false;
             }
@@ -163,6 +171,10 @@ bool CaptureWriter::add(CaptureEntry entry, const std::string* body) {
     }
     capture_.entries.push_back(std::move(entry));
     return true;
+}
+
+void CaptureWriter::sort_entries(const std::function<bool(const CaptureEntry&, const CaptureEntry&)>& before) {
+    std::stable_sort(capture_.entries.begin(), capture_.entries.end(), before);
 }
 
 fs::path CaptureWriter::commit(int64_t finished) {

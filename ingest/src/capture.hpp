@@ -16,6 +16,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,18 @@ public:
     // Returns false with error() set when the disk refused.
     bool add(CaptureEntry entry, const std::string* body);
 
+    // Bodies already stored in these earlier captures are hard-linked from
+    // there instead of written again: captures are immutable, so sharing the
+    // file is safe, and each capture stays self-contained (pruning one
+    // removes only its own link). Falls back to writing where linking fails
+    // (another file system).
+    void link_bodies_from(std::vector<std::filesystem::path> capture_dirs) { link_from_ = std::move(capture_dirs); }
+
+    // Orders the entries added so far (stable). A fetch adds them as requests
+    // finish, in no fixed order; it sorts them into the configured order so
+    // two captures of the same sources list them alike.
+    void sort_entries(const std::function<bool(const CaptureEntry&, const CaptureEntry&)>& before);
+
     // Finishes the capture; returns its final folder, or empty on failure.
     std::filesystem::path commit(int64_t finished);
 
@@ -86,6 +99,7 @@ private:
     std::filesystem::path root_, partial_;
     Capture capture_;
     std::vector<std::string> sums_;  // "<sha256>  bodies/<sha256>"
+    std::vector<std::filesystem::path> link_from_;
     std::string error_;
     bool committed_ = false;
 };

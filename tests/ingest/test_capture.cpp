@@ -97,6 +97,26 @@ TEST(Capture, UncommittedRunLeavesNothingAndIdsStayUnique) {
     EXPECT_EQ(list_captures(tmp.path).size(), 2u);
 }
 
+TEST(Capture, UnchangedBodiesAreSharedWithTheEarlierCaptureNotCopied) {
+    TempDir tmp;
+    std::string same = "<rss>unchanged</rss>", fresh = "<rss>new</rss>";
+    CaptureWriter first(tmp.path, 1796032800, "t");
+    first.add(feed_entry("https://a.example/rss", 200), &same);
+    fs::path one = first.commit(1796032801);
+    CaptureWriter second(tmp.path, 1796033700, "t");
+    second.link_bodies_from({one});
+    second.add(feed_entry("https://a.example/rss", 304), &same);
+    second.add(feed_entry("https://b.example/rss", 200), &fresh);
+    fs::path two = second.commit(1796033701);
+    EXPECT_TRUE(verify_capture(two).empty());
+    std::string sha = sha256_hex(same);
+    EXPECT_TRUE(fs::equivalent(one / "bodies" / sha, two / "bodies" / sha)) << "one file, two links";
+    EXPECT_EQ(fs::hard_link_count(two / "bodies" / sha256_hex(fresh)), 1u);
+    prune_captures(tmp.path, 1796033000, 1);  // the first capture goes; the second keeps its body
+    EXPECT_FALSE(fs::exists(one));
+    EXPECT_TRUE(verify_capture(two).empty());
+}
+
 TEST(Capture, PruneKeepsTheNewestAndTheWindow) {
     TempDir tmp;
     for (int64_t t : {1000000000, 1000003600, 1000007200}) CaptureWriter(tmp.path, t, "t").commit(t);

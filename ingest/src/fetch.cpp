@@ -327,7 +327,8 @@ void FetchRun::probe_minutes(SourceKind kind) {
     for (const HostHold& h : holds_)
         if (h.host == host) return;  // finish_discovery() says so
     int& asked = probed_[kind].first;
-    for (const std::string& stamp : gdelt_minute_stamps(now_, opt_.gdelt_lookback_min)) {
+    int minutes_after_quarter = kind == SourceKind::GdeltArticleList ? 8 : 1;
+    for (const std::string& stamp : gdelt_minute_stamps(now_, opt_.gdelt_lookback_min, minutes_after_quarter)) {
         std::string url = ng::join_url(opt_.gdelt_base, gdelt_folder(kind) + stamp + file_suffix(kind));
         if (gdelt_held_.count(url) || source_of_url_.count(url)) continue;
         Source probe{kind, false, url, "", ""};
@@ -620,7 +621,7 @@ int fetch_command(int argc, char** argv) {
                        {"--gdelt-base", "URL", "where GDELT's gal/ and gsg_docembed/ folders are (default http://data.gdeltproject.org/gdeltv3)"},
                        {"--gdelt-files", "N", "newest new listed files fetched per kind and run (default 4)"},
                        {"--gdelt-discovery", "HOW", "listing, minutes (probe minute stamps) or auto (default: the listing, else minutes)"},
-                       {"--gdelt-lookback", "MINUTES", "how far back minute stamps are probed (default 30)"},
+                       {"--gdelt-lookback", "MINUTES", "how far back minute stamps are probed (default 60)"},
                        {"--gdelt-max-bytes", "SIZE", "size cap per GDELT file (default 64MB)"},
                        {"--contact", "URL", "where publishers can reach you, for the User-Agent (default $NEWSGLOBE_CONTACT)"},
                        {"--delay", "SECONDS", "rest between two requests to one host (default 1)"},

@@ -37,8 +37,9 @@
 //                               RSS listings of the gdelt/ fixtures, newest first, linking to
 //   /gdeltv3/gal/FILE.gz, /gdeltv3/gsg_docembed/FILE.gz   the fixture gzipped (application/gzip)
 //   /gdelt-minutes/gal/feed.rss  an RSS feed of *articles* (no file links), as GDELT's may well be
-//   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   a file for every stamp at minute 1
-//                               or 6 after a quarter hour (the kind's newest fixture, gzipped), else 404
+//   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   the kind's newest fixture, gzipped,
+//                               for GAL stamps 1 or 6 minutes after a quarter hour and GSG stamps on
+//                               it; 404 for any other minute
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -164,7 +165,8 @@ ${items}
       return send(res, entry, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length }, body);
     }
     const m = /^(\d{12})00(\.gal\.json|\.gsg\.docembed\.json)\.gz$/.exec(name ?? '');
-    if (!m || m[2] !== suffix || ![1, 6].includes(Number(m[1].slice(10)) % 15)) {
+    const minutes = kind === 'gal' ? [1, 6] : [0];
+    if (!m || m[2] !== suffix || !minutes.includes(Number(m[1].slice(10)) % 15)) {
       return sendHtml(res, entry, 404, 'Not Found', 'No file for this minute.');
     }
     const body = zlib.gzipSync(await fs.readFile(path.join(root, 'gdelt', files[0])));

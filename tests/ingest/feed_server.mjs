@@ -36,6 +36,7 @@
 //   /gdeltv3/gal/feed.rss, /gdeltv3/gsg_docembed/feed.rss
 //                               RSS listings of the gdelt/ fixtures, newest first, linking to
 //   /gdeltv3/gal/FILE.gz, /gdeltv3/gsg_docembed/FILE.gz   the fixture gzipped (application/gzip)
+//   /gdelt-429/...              429 without headers, for any path (a throttled GDELT host)
 //   /gdelt-minutes/gal/feed.rss  an RSS feed of *articles* (no file links), as GDELT's may well be
 //   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   the kind's newest fixture, gzipped,
 //                               for GAL stamps 1 or 6 minutes after a quarter hour and GSG stamps on
@@ -189,8 +190,8 @@ ${items}
       return send(res, entry, 200, { 'Content-Type': 'application/gzip', 'Content-Length': body.length }, body);
     }
     if (top === 'gdelt-minutes' && (kind === 'gal' || kind === 'gsg_docembed')) return gdeltMinutes(req, res, entry, kind, a);
-    if (top !== 'fault') return sendHtml(res, entry, 404, 'Not Found', 'Nothing here.');
-    switch (kind) {
+    if (top !== 'fault' && top !== 'gdelt-429') return sendHtml(res, entry, 404, 'Not Found', 'Nothing here.');
+    switch (top === 'gdelt-429' ? '429' : kind) {
       case '404': return sendHtml(res, entry, 404, 'Not Found', 'This feed has moved or gone.');
       case '500': return sendHtml(res, entry, 500, 'Internal Server Error', 'Something broke.');
       case '429': {

@@ -292,6 +292,19 @@ test('GDELT without a file listing: the minute stamps of the last hour are probe
     'files already captured are not asked for again');
 });
 
+test('a throttled GDELT host is asked once per run: no probing after its 429', async () => {
+  const dir = path.join(tmp, 'gdelt-429');
+  const before = server.log.length;
+  const r = await runFetch(['--captures', dir, '--gdelt', '--gdelt-base', url(E, 'gdelt-429'), ...COMMON]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(server.log.slice(before).map((q) => q.path), ['/gdelt-429/gal/feed.rss']);
+  const health = await readJson(path.join(dir, 'health.json'));
+  const [gal, gsg] = health.feeds;
+  assert.match(gal.error, /^HTTP 429 Too Many Requests\. No Retry-After was given/);
+  assert.match(gsg.error, /^Skipped: \S+ answered 429 Too Many Requests earlier in this run\.$/);
+  assert.match(gal.warnings.join(' '), /^No minute stamps were probed\. Skipped: \S+ answered 429/);
+});
+
 test('a second fetch on the same folder stops at once while the first runs', async () => {
   const table = await writeTable(path.join(tmp, 'slow.json'), [outlet('xs-slow', 'FR', 'fr', [url(B, 'fault/slow/alpha.xml')])]);
   const dir = path.join(tmp, 'locked');

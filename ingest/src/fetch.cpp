@@ -425,8 +425,12 @@ void FetchRun::handle(size_t job, HttpResult& r) {
         std::string problem;
         if (it != previous_.end() && read_body(*it->second.capture, *it->second.entry, body, problem)) {
             have_body = true;
-            if (e.etag.empty()) e.etag = it->second.entry->etag;
-            if (e.last_modified.empty()) e.last_modified = it->second.entry->last_modified;
+            // A 304 need not repeat the headers; the kept body keeps its own
+            // (the charset may be named only in Content-Type).
+            const CaptureEntry& before = *it->second.entry;
+            if (e.etag.empty()) e.etag = before.etag;
+            if (e.last_modified.empty()) e.last_modified = before.last_modified;
+            if (e.content_type.empty()) e.content_type = before.content_type;
         } else {
             // Without the old body the validators are worthless: drop them so
             // the next run downloads the feed in full.

@@ -241,6 +241,7 @@ test('second run: conditional GET, Retry-After honoured, GDELT files not fetched
     const before1 = m1.entries.find((e) => e.url === url(A, p));
     const now2 = m2.entries.find((e) => e.url === url(A, p));
     assert.equal(now2.status, 304, p);
+    assert.equal(now2.content_type, before1.content_type, `${p}: the kept body keeps its Content-Type`);
     assert.equal(now2.sha256, before1.sha256, `${p}: the previous body is in the new capture`);
     const [s1, s2] = await Promise.all(dirs.map((d) => fs.stat(path.join(d, 'bodies', now2.sha256))));
     assert.equal(s2.ino, s1.ino, `${p}: stored once on disk, linked from both captures`);

@@ -198,11 +198,12 @@ private:
     void add_sources();
     void handle(size_t job, HttpResult& r);
     void discover_files(const Source& listing, const ParsedFeed& parsed, SourceOutcome& outcome);
-    void probe_minutes(SourceKind kind);
+    bool probe_minutes(SourceKind kind);  // false: the host may not be asked now
     void finish_discovery();
     void record(size_t source, CaptureEntry entry, const std::string* body, SourceOutcome outcome);
     size_t add_source(Source s);
     void queue(size_t source);
+    std::string skip_reason(const std::string& host) const;  // empty: ask it
     void write_health(const std::string& capture_id, int64_t finished);
     std::string describe_sources() const;
 
@@ -221,6 +222,7 @@ private:
     std::map<SourceKind, std::pair<int, int>> probed_;  // minute stamps asked, files found
     HealthReport previous_health_;
     std::vector<HostHold> holds_, new_holds_;
+    std::set<std::string> throttled_;  // hosts that sent 429 without Retry-After in this run
     std::unique_ptr<HttpFetcher> fetcher_;
     std::unique_ptr<CaptureWriter> writer_;
     RunStats stats_;
@@ -286,15 +288,17 @@ void FetchRun::add_sources() {
 
 void FetchRun::queue(size_t index) {
     const Source& s = sources_[index];
-    if (s.listing && opt_.gdelt_discovery == "minutes") return probe_minutes(s.kind);
+    if (s.listing && opt_.gdelt_discovery == "minutes") {
+        probe_minutes(s.kind);
+        return;
+    }
     std::string host = host_key(s.url);
     hosts_.insert(host);
-    for (const HostHold& h : holds_) {
-        if (h.host != host) continue;
+    if (std::string reason = skip_reason(host); !reason.empty()) {
         SourceOutcome o = outcome_for(s);
         o.skipped = true;
         o.attempted_at = now_;
-        o.error = "Skipped: " + host + " asked us to wait until " + ng::format_rfc3339(h.until) + " (" + h.reason + ").";
+        o.error = reason;
         CaptureEntry e = entry_for(s);
         e.error = o.error;
         e.requested_at = now_;
@@ -317,17 +321,24 @@ void FetchRun::queue(size_t index) {
     job_source_[id] = index;
 }
 
+std::string FetchRun::skip_reason(const std::string& host) const {
+    for (const HostHold& h : holds_)
+        if (h.host == host)
+            return "Skipped: " + host + " asked us to wait until " + ng::format_rfc3339(h.until) + " (" + h.reason + ").";
+    if (throttled_.count(host)) return "Skipped: " + host + " answered 429 Too Many Requests earlier in this run.";
+    return {};
+}
+
 void FetchRun::record(size_t source, CaptureEntry entry, const std::string* body, SourceOutcome outcome) {
     if (!writer_->add(std::move(entry), body)) outcome.error = writer_->error();
     outcomes_[source] = std::move(outcome);
 }
 
-void FetchRun::probe_minutes(SourceKind kind) {
-    std::string host = host_key(opt_.gdelt_base);
-    for (const HostHold& h : holds_)
-        if (h.host == host) return;  // finish_discovery() says so
+bool FetchRun::probe_minutes(SourceKind kind) {
+    if (!skip_reason(host_key(opt_.gdelt_base)).empty()) return false;  // finish_discovery() says so
     int& asked = probed_[kind].first;
-    for (const std::string& stamp : gdelt_minute_stamps(now_, opt_.gdelt_lookback_min)) {
+    int minutes_after_quarter = kind == SourceKind::GdeltArticleList ? 8 : 1;
+    for (const std::string& stamp : gdelt_minute_stamps(now_, opt_.gdelt_lookback_min, minutes_after_quarter)) {
         std::string url = ng::join_url(opt_.gdelt_base, gdelt_folder(kind) + stamp + file_suffix(kind));
         if (gdelt_held_.count(url) || source_of_url_.count(url)) continue;
         Source probe{kind, false, url, "", ""};
@@ -335,6 +346,7 @@ void FetchRun::probe_minutes(SourceKind kind) {
         queue(add_source(std::move(probe)));
         ++asked;
     }
+    return true;
 }
 
 void FetchRun::discover_files(const Source& listing, const ParsedFeed& parsed, SourceOutcome& outcome) {
@@ -372,11 +384,8 @@ void FetchRun::finish_discovery() {
             outcomes_[i]->attempted_at = now_;
         }
         auto [asked, found] = probed_[s.kind];
-        std::string host = host_key(opt_.gdelt_base);
-        for (const HostHold& h : holds_)
-            if (h.host == host && asked == 0)
-                outcomes_[i]->warnings.push_back(host + " asked us to wait until " + ng::format_rfc3339(h.until) +
-                                                 ": no minute stamps were probed.");
+        if (std::string reason = skip_reason(host_key(opt_.gdelt_base)); !reason.empty() && asked == 0)
+            outcomes_[i]->warnings.push_back("No minute stamps were probed. " + reason);
         if (asked > 0)
             outcomes_[i]->warnings.push_back("Probed " + std::to_string(asked) + " minute stamps of the last " +
                                              std::to_string(opt_.gdelt_lookback_min) + " minutes: " +
@@ -416,8 +425,12 @@ void FetchRun::handle(size_t job, HttpResult& r) {
         std::string problem;
         if (it != previous_.end() && read_body(*it->second.capture, *it->second.entry, body, problem)) {
             have_body = true;
-            if (e.etag.empty()) e.etag = it->second.entry->etag;
-            if (e.last_modified.empty()) e.last_modified = it->second.entry->last_modified;
+            // A 304 need not repeat the headers; the kept body keeps its own
+            // (the charset may be named only in Content-Type).
+            const CaptureEntry& before = *it->second.entry;
+            if (e.etag.empty()) e.etag = before.etag;
+            if (e.last_modified.empty()) e.last_modified = before.last_modified;
+            if (e.content_type.empty()) e.content_type = before.content_type;
         } else {
             // Without the old body the validators are worthless: drop them so
             // the next run downloads the feed in full.
@@ -445,10 +458,11 @@ void FetchRun::handle(size_t job, HttpResult& r) {
                 new_holds_.push_back({host, *until, "HTTP " + std::to_string(r.status) + " with Retry-After: " + r.retry_after});
                 holds_.push_back(new_holds_.back());
                 e.error += " Retry-After asks us to wait until " + when + ": the host's other sources are skipped until then.";
-                fetcher_->skip_host(s.url, "Skipped: " + host + " asked us to wait until " + when + " (Retry-After).");
+                fetcher_->skip_host(s.url, skip_reason(host));
             } else if (r.status == 429) {
                 e.error += " No Retry-After was given: the host's other sources are skipped for this run.";
-                fetcher_->skip_host(s.url, "Skipped: " + host + " answered 429 Too Many Requests earlier in this run.");
+                throttled_.insert(host);
+                fetcher_->skip_host(s.url, skip_reason(host));
             }
         }
     }
@@ -474,10 +488,8 @@ void FetchRun::handle(size_t job, HttpResult& r) {
     else ++stats_.failed;
     if (s.probe && o.ok()) ++probed_[s.kind].second;
     // A listing that cannot be read leaves probing, in "auto".
-    if (s.listing && !have_body && !o.skipped && opt_.gdelt_discovery == "auto") {
+    if (s.listing && !have_body && !o.skipped && opt_.gdelt_discovery == "auto" && probe_minutes(s.kind))
         o.warnings.push_back("Probing minute stamps instead.");
-        probe_minutes(s.kind);
-    }
     if (o.not_modified && have_body) ++stats_.not_modified;
     if (o.items > 0 && !s.listing) stats_.items += o.items;
     if (s.listing) {
@@ -620,7 +632,7 @@ int fetch_command(int argc, char** argv) {
                        {"--gdelt-base", "URL", "where GDELT's gal/ and gsg_docembed/ folders are (default http://data.gdeltproject.org/gdeltv3)"},
                        {"--gdelt-files", "N", "newest new listed files fetched per kind and run (default 4)"},
                        {"--gdelt-discovery", "HOW", "listing, minutes (probe minute stamps) or auto (default: the listing, else minutes)"},
-                       {"--gdelt-lookback", "MINUTES", "how far back minute stamps are probed (default 30)"},
+                       {"--gdelt-lookback", "MINUTES", "how far back minute stamps are probed (default 60)"},
                        {"--gdelt-max-bytes", "SIZE", "size cap per GDELT file (default 64MB)"},
                        {"--contact", "URL", "where publishers can reach you, for the User-Agent (default $NEWSGLOBE_CONTACT)"},
                        {"--delay", "SECONDS", "rest between two requests to one host (default 1)"},

@@ -30,7 +30,7 @@ struct FetchOptions {
     // "minutes" (probing the minute stamps of the last gdelt_lookback_min minutes), or
     // "auto": the listing, and probing when it names no files or fails.
     std::string gdelt_discovery = "auto";
-    int gdelt_lookback_min = 30;
+    int gdelt_lookback_min = 60;
     uint64_t gdelt_max_bytes = 64ull * 1024 * 1024;
     std::string contact;         // for the User-Agent
     double delay_s = 1.0;        // rest between two requests to one host

@@ -51,11 +51,11 @@ std::optional<int64_t> parse_retry_after(std::string_view value, int64_t now, in
     return std::min(at, now + max_wait);
 }
 
-std::vector<std::string> gdelt_minute_stamps(int64_t now, int lookback_minutes) {
+std::vector<std::string> gdelt_minute_stamps(int64_t now, int lookback_minutes, int minutes_after_quarter) {
     std::vector<std::string> stamps;
     int64_t newest = (now - 120) / 60 * 60, oldest = now - int64_t{lookback_minutes} * 60;
     for (int64_t t = newest; t >= oldest; t -= 60) {
-        if ((t / 60) % 15 >= 8) continue;
+        if ((t / 60) % 15 >= minutes_after_quarter) continue;
         std::string stamp;
         for (char c : ng::format_rfc3339(t))  // 2026-11-30T10:16:00Z -> 20261130101600
             if (c >= '0' && c <= '9') stamp += c;

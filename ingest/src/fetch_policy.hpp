@@ -34,12 +34,12 @@ std::string host_key(std::string_view url);
 std::optional<int64_t> parse_retry_after(std::string_view value, int64_t now, int64_t max_wait = 24 * 3600);
 
 // The minute stamps ("20261130101600") at which GDELT may have published a
-// file in the `lookback_minutes` before `now` (Unix seconds), newest first.
-// GDELT writes its 15-minute batches in the first minutes after each quarter
-// hour, at varying minutes, and offers no listing of them: so minutes 0–7
-// after each quarter hour are candidates, except the last two minutes
-// (files appear a little after their stamp).
-std::vector<std::string> gdelt_minute_stamps(int64_t now, int lookback_minutes);
+// file in the `lookback_minutes` before `now` (Unix seconds), newest first:
+// the first `minutes_after_quarter` minutes after each quarter hour (GAL
+// files come at varying minutes 0–7 after it; GSG embedding files exactly on
+// it, about 20 minutes late), except the last two minutes (a file appears a
+// little after its stamp). GDELT offers no listing of them.
+std::vector<std::string> gdelt_minute_stamps(int64_t now, int lookback_minutes, int minutes_after_quarter);
 
 // "800 B", "12 KB", "5.0 MB" (powers of 1024).
 std::string format_bytes(uint64_t bytes);

@@ -36,9 +36,11 @@
 //   /gdeltv3/gal/feed.rss, /gdeltv3/gsg_docembed/feed.rss
 //                               RSS listings of the gdelt/ fixtures, newest first, linking to
 //   /gdeltv3/gal/FILE.gz, /gdeltv3/gsg_docembed/FILE.gz   the fixture gzipped (application/gzip)
+//   /gdelt-429/...              429 without headers, for any path (a throttled GDELT host)
 //   /gdelt-minutes/gal/feed.rss  an RSS feed of *articles* (no file links), as GDELT's may well be
-//   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   a file for every stamp at minute 1
-//                               or 6 after a quarter hour (the kind's newest fixture, gzipped), else 404
+//   /gdelt-minutes/{gal,gsg_docembed}/YYYYMMDDHHMMSS.*.json.gz   the kind's newest fixture, gzipped,
+//                               for GAL stamps 1 or 6 minutes after a quarter hour and GSG stamps on
+//                               it; 404 for any other minute
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -112,7 +114,10 @@ export async function startFeedServer({ root = FIXTURES, hosts = 1, host = '127.
     const ims = req.headers['if-modified-since'];
     const notModified = etag && inm !== undefined ? inm === tag
       : lastModified && ims !== undefined && Date.parse(ims) >= LAST_MODIFIED_MS;
-    if (notModified) return send(res, entry, 304, headers);
+    if (notModified) {  // validators only, as many servers answer a 304
+      const { 'Content-Type': _type, Vary: _vary, ...validators } = headers;
+      return send(res, entry, 304, validators);
+    }
     let body = bytes;
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = zlib.gzipSync(bytes);
@@ -164,7 +169,8 @@ ${items}
       return send(res, entry, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length }, body);
     }
     const m = /^(\d{12})00(\.gal\.json|\.gsg\.docembed\.json)\.gz$/.exec(name ?? '');
-    if (!m || m[2] !== suffix || ![1, 6].includes(Number(m[1].slice(10)) % 15)) {
+    const minutes = kind === 'gal' ? [1, 6] : [0];
+    if (!m || m[2] !== suffix || !minutes.includes(Number(m[1].slice(10)) % 15)) {
       return sendHtml(res, entry, 404, 'Not Found', 'No file for this minute.');
     }
     const body = zlib.gzipSync(await fs.readFile(path.join(root, 'gdelt', files[0])));
@@ -187,8 +193,8 @@ ${items}
       return send(res, entry, 200, { 'Content-Type': 'application/gzip', 'Content-Length': body.length }, body);
     }
     if (top === 'gdelt-minutes' && (kind === 'gal' || kind === 'gsg_docembed')) return gdeltMinutes(req, res, entry, kind, a);
-    if (top !== 'fault') return sendHtml(res, entry, 404, 'Not Found', 'Nothing here.');
-    switch (kind) {
+    if (top !== 'fault' && top !== 'gdelt-429') return sendHtml(res, entry, 404, 'Not Found', 'Nothing here.');
+    switch (top === 'gdelt-429' ? '429' : kind) {
       case '404': return sendHtml(res, entry, 404, 'Not Found', 'This feed has moved or gone.');
       case '500': return sendHtml(res, entry, 500, 'Internal Server Error', 'Something broke.');
       case '429': {

@@ -141,7 +141,7 @@ TEST(UserAgent, NamesTheProjectVersionAndContact) {
 
 TEST(GdeltMinuteStamps, TheFirstMinutesOfEachQuarterHourInTheWindow) {
     const int64_t now = ng::parse_rfc3339("2026-11-30T10:17:30Z");
-    std::vector<std::string> stamps = gdelt_minute_stamps(now, 30);
+    std::vector<std::string> stamps = gdelt_minute_stamps(now, 30, 8);
     // From 10:15 (two minutes before now, floored) back to 09:47:30: 10:15,
     // 10:07 … 10:00 after the quarter, then 09:52 … 09:48 after 09:45.
     std::vector<std::string> want = {"20261130101500", "20261130100700", "20261130100600", "20261130100500",
@@ -149,7 +149,10 @@ TEST(GdeltMinuteStamps, TheFirstMinutesOfEachQuarterHourInTheWindow) {
                                      "20261130100000", "20261130095200", "20261130095100", "20261130095000",
                                      "20261130094900", "20261130094800"};
     EXPECT_EQ(stamps, want);
-    EXPECT_TRUE(gdelt_minute_stamps(now, 1).empty()) << "nothing is old enough yet";
+    EXPECT_TRUE(gdelt_minute_stamps(now, 1, 8).empty()) << "nothing is old enough yet";
+    EXPECT_EQ(gdelt_minute_stamps(now, 60, 1),
+              (std::vector<std::string>{"20261130101500", "20261130100000", "20261130094500", "20261130093000"}))
+        << "embedding files: on the quarter hour only";
 }
 
 TEST(FormatBytes, ReadableUnits) {

@@ -132,8 +132,11 @@ std::string canonicalise(std::string_view url, std::string_view base, int redire
 
     std::string out = scheme + "://" + host;
     if (!port.empty()) out += ":" + std::string(port);
-    // resolve_url against the origin removes "." and ".." segments.
-    std::string clean_path = ng::resolve_url(out + "/", path.empty() ? std::string("/") : std::string(path));
+    // resolve_url against the origin removes "." and ".." segments; a path
+    // that starts with "//" is led by "/." so it cannot read as a host.
+    std::string relative = path.empty() ? std::string("/") : std::string(path);
+    if (relative.compare(0, 2, "//") == 0) relative.insert(0, "/.");
+    std::string clean_path = ng::resolve_url(out + "/", relative);
     append_normalised_escapes(out, std::string_view(clean_path).substr(out.size()));
 
     bool first = true;
@@ -217,6 +220,7 @@ std::string url_domain(std::string_view url) {
         for (const char* g : kGenericSecondLevel)
             if (second == g) keep = 3;
     }
+    if (keep == 3 && labels[labels.size() - 3] == "www") keep = 2;  // "www.gob.mx": the suffix's own site
     size_t first = labels.size() - keep;
     size_t offset = 0;
     for (size_t i = 0; i < first; ++i) offset += labels[i].size() + 1;

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
 #include "canonical_url.hpp"
@@ -81,9 +82,7 @@ DocPtr read_xml(std::string_view text, bool recover, XmlErrors& errors) {
 
 enum class Ns { None, Rss, Atom, Rdf, Dc, DcTerms, Content, Media, Feedburner, Itunes, Other };
 
-Ns ns_of(const xmlNode* n) {
-    if (!n->ns || !n->ns->href) return Ns::None;
-    std::string_view href(reinterpret_cast<const char*>(n->ns->href));
+Ns classify_namespace(std::string_view href) {
     if (href == "http://www.w3.org/2005/Atom" || href == "http://purl.org/atom/ns#") return Ns::Atom;
     if (href == "http://purl.org/rss/1.0/" || href == "http://my.netscape.com/rdf/simple/0.9/" ||
         href == "http://backend.userland.com/rss2" || href == "http://backend.userland.com/rss")
@@ -96,6 +95,18 @@ Ns ns_of(const xmlNode* n) {
     if (href == "http://rssnamespace.org/feedburner/ext/1.0") return Ns::Feedburner;
     if (href == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::Itunes;
     return Ns::Other;
+}
+
+// Every element asks; each namespace declaration is classified once and the
+// answer kept in its _private field (freed with the document).
+Ns ns_of(const xmlNode* n) {
+    xmlNs* ns = n->ns;
+    if (!ns || !ns->href) return Ns::None;
+    if (!ns->_private) {
+        Ns kind = classify_namespace(reinterpret_cast<const char*>(ns->href));
+        ns->_private = reinterpret_cast<void*>(static_cast<uintptr_t>(kind) + 1);
+    }
+    return static_cast<Ns>(reinterpret_cast<uintptr_t>(ns->_private) - 1);
 }
 
 std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
@@ -243,10 +254,7 @@ TextKind atom_text_kind(const xmlNode* n) {
 
 std::string text_of(const xmlNode* n, TextKind kind, size_t max_bytes, std::string& storage) {
     if (kind == TextKind::Html) return html_to_text(html_source(n, storage), max_bytes);
-    std::string_view text = plain_source(n, storage);
-    // Plain text, but feeds escape it twice often enough ("&amp;amp;").
-    if (text.find('&') == std::string_view::npos) return ng::clean_text(text, max_bytes);
-    return ng::clean_text(decode_html_entities(text), max_bytes);
+    return plain_to_text(plain_source(n, storage), max_bytes);
 }
 
 // [SECTION] images
@@ -316,25 +324,48 @@ void offer_media(const xmlNode* n, ImageChoice& image) {
 
 // Paragraphs CMSs append to every description ("The post … appeared first
 // on …" and its translations, "Continue reading"): not the article's words.
+struct Boilerplate {
+    std::string_view start;   // how the paragraph begins
+    std::string_view marker;  // what it contains (searched for in the raw HTML first)
+    bool short_only;          // a link label: the whole paragraph is not much longer
+};
+constexpr Boilerplate kBoilerplate[] = {
+    {"The post ", " appeared first on ", false},
+    {"L'article ", " est apparu en premier sur ", false},
+    {"L\xE2\x80\x99" "article ", " est apparu en premier sur ", false},
+    {"Der Beitrag ", " erschien zuerst auf ", false},
+    {"La entrada ", " se public\xC3\xB3 primero en ", false},
+    {"O post ", " apareceu primeiro em ", false},
+    {"L'articolo ", " proviene da ", false},
+    {"L\xE2\x80\x99" "articolo ", " proviene da ", false},
+    {"Continue reading", "Continue reading", true},
+    {"Read more", "Read more", true},
+    {"Read More", "Read More", true},
+    {"Lire la suite", "Lire la suite", true},
+    {"Weiterlesen", "Weiterlesen", true},
+    {"Leer m\xC3\xA1s", "Leer m\xC3\xA1s", true},
+    {"Leia mais", "Leia mais", true},
+    {"Continua a leggere", "Continua a leggere", true},
+    {"\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5",
+     "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5", true},  // Читать далее
+};
+
 bool is_boilerplate(std::string_view p) {
-    static constexpr std::pair<std::string_view, std::string_view> kPatterns[] = {
-        {"The post ", " appeared first on "},          {"L'article ", " est apparu en premier sur "},
-        {"L\xE2\x80\x99" "article ", " est apparu en premier sur "}, {"Der Beitrag ", " erschien zuerst auf "},
-        {"La entrada ", " se public\xC3\xB3 primero en "}, {"O post ", " apareceu primeiro em "},
-        {"L'articolo ", " proviene da "},               {"L\xE2\x80\x99" "articolo ", " proviene da "},
-    };
-    for (const auto& [start, middle] : kPatterns)
-        if (p.substr(0, start.size()) == start && p.find(middle) != std::string_view::npos) return true;
-    static constexpr std::string_view kReadMore[] = {
-        "Continue reading", "Read more", "Read More", "Lire la suite", "Weiterlesen", "Leer m\xC3\xA1s",
-        "Leia mais", "Continua a leggere", "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5"};
-    for (std::string_view r : kReadMore)
-        if (p.substr(0, r.size()) == r && p.size() <= r.size() + 40) return true;
+    for (const Boilerplate& b : kBoilerplate) {
+        if (p.substr(0, b.start.size()) != b.start) continue;
+        if (b.short_only ? p.size() <= b.start.size() + 40 : p.find(b.marker) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+bool may_hold_boilerplate(std::string_view html) {
+    for (const Boilerplate& b : kBoilerplate)
+        if (html.find(b.marker) != std::string_view::npos) return true;
     return false;
 }
 
 std::string description_text(std::string_view html) {
-    if (html.find_first_of("<&") == std::string_view::npos) return ng::clean_text(html, ng::kMaxSummaryBytes);
+    if (!may_hold_boilerplate(html)) return html_to_text(html, ng::kMaxSummaryBytes);
     std::vector<std::string> paragraphs = html_to_paragraphs(html, ng::kMaxSummaryBytes, 50);
     std::string joined;
     for (const std::string& p : paragraphs) {

@@ -294,7 +294,6 @@ void walk_html(std::string_view html, Sink& sink) {
                         close = html.find('<', close + 1);
                     size_t close_end = close == std::string_view::npos ? close : scanner.tag_end(close);
                     after = close_end == std::string_view::npos ? html.size() : close_end;
-                    sink.boundary();
                 }
                 i = text_start = after;
                 continue;
@@ -331,7 +330,14 @@ std::string_view unescape_markup(std::string_view html, std::string& storage) {
     return html;
 }
 
-bool needs_markup_pass(std::string_view s) { return s.find_first_of("<&") != std::string_view::npos; }
+bool has_c1(std::string_view s) {
+    for (size_t p = s.find('\xC2'); p != std::string_view::npos && p + 1 < s.size(); p = s.find('\xC2', p + 1))
+        if (static_cast<unsigned char>(s[p + 1]) <= 0x9F) return true;
+    return false;
+}
+
+// Text with nothing to decode goes straight to ng::clean_text.
+bool needs_decoding(std::string_view s) { return s.find_first_of("<&") != std::string_view::npos || has_c1(s); }
 
 }  // namespace
 
@@ -363,8 +369,15 @@ std::string decode_html_entities(std::string_view text) {
     return out;
 }
 
+std::string plain_to_text(std::string_view text, std::size_t max_bytes) {
+    if (!needs_decoding(text)) return ng::clean_text(text, max_bytes);
+    std::string out, scratch;
+    append_decoded(out, text, scratch);
+    return ng::clean_text(out, max_bytes);
+}
+
 std::string html_to_text(std::string_view html, std::size_t max_bytes) {
-    if (!needs_markup_pass(html)) return ng::clean_text(html, max_bytes);
+    if (!needs_decoding(html)) return ng::clean_text(html, max_bytes);
     struct Sink {
         std::string out, scratch;
         void text(std::string_view raw) { append_decoded(out, raw, scratch); }

@@ -129,15 +129,27 @@ size_t utf8_sequence(std::string_view s, size_t i) {
 struct Utf8Survey {
     size_t multibyte = 0;  // well-formed sequences of 2–4 bytes
     size_t invalid = 0;    // bytes that start no well-formed sequence
-    bool escape = false;   // an ESC byte: ISO-2022 text, which is 7-bit
+    bool escape = false;   // an ESC byte anywhere: ISO-2022 text, which is 7-bit
 };
+
+// Eight bytes at a time while they are ASCII: most feeds are mostly ASCII markup.
+bool ascii_word_at(std::string_view s, size_t i) {
+    if (i + 8 > s.size()) return false;
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    return (word & 0x8080808080808080ULL) == 0;
+}
 
 Utf8Survey survey(std::string_view s) {
     Utf8Survey r;
+    r.escape = s.find('\x1B') != std::string_view::npos;
     for (size_t i = 0; i < s.size();) {
+        if (ascii_word_at(s, i)) {
+            i += 8;
+            continue;
+        }
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            r.escape |= c == 0x1B;
             ++i;
             continue;
         }
@@ -193,6 +205,18 @@ const Signature* detect_signature(std::string_view s) {
     return nullptr;
 }
 
+// A charset label as IANA and WHATWG spell them ("windows-1251",
+// "iso_8859-1:1987", "x-mac-roman"); anything else is no label at all.
+std::string valid_label(std::string label) {
+    if (label.empty() || label.size() > 40) return {};
+    for (char c : label) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':' ||
+                  c == '(' || c == ')' || c == '+';
+        if (!ok) return {};
+    }
+    return label;
+}
+
 }  // namespace
 
 // [SECTION] public functions
@@ -209,7 +233,7 @@ std::string charset_from_content_type(std::string_view content_type) {
         bool quoted = q < ct.size() && (ct[q] == '"' || ct[q] == '\'');
         if (quoted) ++q;
         size_t end = ct.find_first_of(quoted ? "\"'" : "; \t,", q);
-        return ct.substr(q, end == std::string::npos ? std::string::npos : end - q);
+        return valid_label(ct.substr(q, end == std::string::npos ? std::string::npos : end - q));
     }
     return {};
 }
@@ -232,19 +256,14 @@ std::string charset_from_xml_declaration(std::string_view bytes) {
     char quote = decl[p++];
     size_t close = decl.find(quote, p);
     if (close == std::string_view::npos || close - p > 40) return {};
-    return lower_ascii(decl.substr(p, close - p));
+    return valid_label(lower_ascii(decl.substr(p, close - p)));
 }
 
 bool is_valid_utf8(std::string_view bytes) {
     for (size_t i = 0; i < bytes.size();) {
-        // Eight ASCII bytes at a time: most feeds are mostly ASCII markup.
-        if (i + 8 <= bytes.size()) {
-            uint64_t word;
-            std::memcpy(&word, bytes.data() + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
+        if (ascii_word_at(bytes, i)) {
+            i += 8;
+            continue;
         }
         size_t len = utf8_sequence(bytes, i);
         if (len == 0) return false;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "ascii.hpp"
 #include "canonical_url.hpp"
 #include "core/news_decode.hpp"
 #include "feed_date.hpp"
@@ -139,18 +140,9 @@ std::string_view xml_attribute(const xmlNode* n, const char* name) {  // xml:lan
     return {};
 }
 
-std::string lower_tag(std::string_view tag) {
-    std::string out = ng::clean_text(tag, kMaxTagBytes);
-    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
-}
+std::string lower_tag(std::string_view tag) { return ascii::lower(ng::clean_text(tag, kMaxTagBytes)); }
 
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != prefix[i]) return false;
-    return true;
-}
+using ascii::starts_with_nocase;
 
 // [SECTION] element content
 
@@ -641,8 +633,7 @@ private:
 // [SECTION] what arrived, when it is not a feed
 
 std::string_view skip_space(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
-        s.remove_prefix(1);
+    while (!s.empty() && ascii::is_space(s.front())) s.remove_prefix(1);
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ascii.hpp"
 #include "core/news_decode.hpp"
 
 namespace ingest {
@@ -19,16 +20,7 @@ constexpr uint16_t kWindows1252High[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-int hex_value(char c) {
-    if (is_digit(c)) return c - '0';
-    c = lower(c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+using namespace ascii;
 
 uint32_t remap_c1(uint32_t cp) {
     if (cp >= 0x80 && cp <= 0x9F && kWindows1252High[cp - 0x80] != 0) return kWindows1252High[cp - 0x80];
@@ -146,10 +138,7 @@ TagKind classify(std::string_view name) {
 }
 
 bool starts_with_nocase(std::string_view s, size_t pos, std::string_view prefix) {
-    if (s.size() - pos < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[pos + i]) != prefix[i]) return false;
-    return true;
+    return ascii::starts_with_nocase(s.substr(pos), prefix);
 }
 
 // Finds where tags end. A '>' inside a quoted attribute value does not end a

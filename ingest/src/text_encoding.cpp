@@ -5,18 +5,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "ascii.hpp"
 #include "core/url_util.hpp"
 
 namespace ingest {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
+using ascii::lower;
 
 // [SECTION] labels
 
@@ -59,7 +54,7 @@ struct Charset {
 };
 
 Charset resolve_label(std::string_view label) {
-    std::string l = lower_ascii(label);
+    std::string l = lower(label);
     for (const Alias& a : kAliases)
         if (l == a.label) return {a.iconv_name, a.shown};
     // "windows-1251", "cp1251", "iso-8859-5": iconv knows these by name.
@@ -71,7 +66,7 @@ Charset resolve_label(std::string_view label) {
 
 bool is_utf8_label(std::string_view label) { return resolve_label(label).iconv_name == "UTF-8"; }
 bool is_wide_label(std::string_view label) {
-    std::string l = lower_ascii(label);
+    std::string l = lower(label);
     return l.rfind("utf-16", 0) == 0 || l.rfind("utf-32", 0) == 0 || l == "ucs-2" || l == "unicode";
 }
 
@@ -222,7 +217,7 @@ std::string valid_label(std::string label) {
 // [SECTION] public functions
 
 std::string charset_from_content_type(std::string_view content_type) {
-    std::string ct = lower_ascii(content_type);
+    std::string ct = lower(content_type);
     for (size_t p = ct.find("charset"); p != std::string::npos; p = ct.find("charset", p + 1)) {
         if (p > 0 && ct[p - 1] != ';' && ct[p - 1] != ' ' && ct[p - 1] != '\t') continue;
         size_t q = p + 7;
@@ -256,7 +251,7 @@ std::string charset_from_xml_declaration(std::string_view bytes) {
     char quote = decl[p++];
     size_t close = decl.find(quote, p);
     if (close == std::string_view::npos || close - p > 40) return {};
-    return valid_label(lower_ascii(decl.substr(p, close - p)));
+    return valid_label(lower(decl.substr(p, close - p)));
 }
 
 bool is_valid_utf8(std::string_view bytes) {

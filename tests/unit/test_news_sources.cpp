@@ -532,31 +532,33 @@ TEST_F(NewsServiceTest, GdeltEndToEndWithRateLimit) {
 TEST_F(NewsServiceTest, GdeltSilenceIsProbablyThrottlingAndBacksOffAMinute) {
     NewsService news(http, source_for("source=gdelt"));
     std::vector<NewsUpdate<StoryPage>> pages;
-    FetchHandle gb = news.stories("GB", 1, [&](const NewsUpdate<StoryPage>& u) { pages.push_back(u); });
+    auto record = [&](const NewsUpdate<StoryPage>& u) { pages.push_back(u); };
+    FetchHandle gb = news.stories("GB", 1, record);
     ASSERT_EQ(transport.requests.size(), 1u);
     transport.respond(0, answer(0, ""));  // what a 429 without CORS headers looks like to the page
     advance(0);
-    EXPECT_TRUE(pages.empty());
-    FetchProgress p = gb.progress();
-    EXPECT_EQ(p.last_error.kind, FetchError::RateLimited);
-    EXPECT_EQ(p.last_error.message,
+    ASSERT_EQ(pages.size(), 1u);
+    EXPECT_EQ(pages[0].result.error.kind, FetchError::RateLimited);
+    EXPECT_EQ(pages[0].result.error.message,
               "GDELT did not answer, probably because it is limiting requests (it refuses them in a way browsers "
-              "cannot read). Retrying in 60 s.");
-    EXPECT_GE(p.retry_at_ms - now, kGdeltNoAnswerBackoffMs);
-    // Another country waits as well.
-    FetchHandle de = news.stories("DE", 1, [&](const NewsUpdate<StoryPage>& u) { pages.push_back(u); });
-    for (int i = 0; i < 59; ++i) advance(1000);
+              "cannot read). Try again in a minute.");
+    // Trying again (or another country) waits until the minute is over.
+    FetchHandle again = news.stories("GB", 1, record);
+    FetchHandle de = news.stories("DE", 1, record);
+    for (int i = 0; i < kGdeltNoAnswerBackoffMs / 1000 - 1; ++i) advance(1000);
     EXPECT_EQ(transport.requests.size(), 1u);
     advance(1000);
     ASSERT_EQ(transport.requests.size(), 2u);
     transport.respond(1, answer(200, read_fixture("gdelt/artlist_uk.json")));
     advance(0);
-    ASSERT_EQ(pages.size(), 1u);
-    EXPECT_TRUE(pages[0].result.ok());
+    ASSERT_EQ(pages.size(), 2u);
+    EXPECT_TRUE(pages[1].result.ok());
+    advance(5000);
+    EXPECT_EQ(transport.requests.size(), 3u);  // then DE, 5 s later
 
     // Through a proxy, no answer is an ordinary network failure.
     NewsService proxied(http, source_for("source=gdelt&proxy=https://p.example/raw?url="));
-    FetchHandle fr = proxied.stories("FR", 1, [&](const NewsUpdate<StoryPage>& u) { pages.push_back(u); });
+    FetchHandle fr = proxied.stories("FR", 1, record);
     transport.respond(transport.requests.size() - 1, answer(0, ""));
     advance(0);
     EXPECT_EQ(fr.progress().last_error.kind, FetchError::Network);

@@ -46,17 +46,14 @@ void init_libxml() {
 }
 
 struct XmlErrors {
-    int count = 0;
     std::string first;  // "line 40: Premature end of data in tag item line 31"
 };
 
 void collect_error(void* user_data, xmlErrorPtr error) {
     auto* errors = static_cast<XmlErrors*>(static_cast<xmlParserCtxtPtr>(user_data)->_private);
-    if (!error || error->level < XML_ERR_ERROR) return;
-    if (errors->count++ == 0) {
-        std::string message = ng::clean_text(error->message ? error->message : "", 200);
-        errors->first = "line " + std::to_string(error->line) + ": " + message;
-    }
+    if (!error || error->level < XML_ERR_ERROR || !errors->first.empty()) return;
+    std::string message = ng::clean_text(error->message ? error->message : "", 200);
+    errors->first = "line " + std::to_string(error->line) + ": " + message;
 }
 
 struct DocFree {
@@ -324,22 +321,21 @@ struct Boilerplate {
 constexpr Boilerplate kBoilerplate[] = {
     {"The post ", " appeared first on ", false},
     {"L'article ", " est apparu en premier sur ", false},
-    {"L\xE2\x80\x99" "article ", " est apparu en premier sur ", false},
+    {"L\u2019article ", " est apparu en premier sur ", false},
     {"Der Beitrag ", " erschien zuerst auf ", false},
-    {"La entrada ", " se public\xC3\xB3 primero en ", false},
+    {"La entrada ", " se publicó primero en ", false},
     {"O post ", " apareceu primeiro em ", false},
     {"L'articolo ", " proviene da ", false},
-    {"L\xE2\x80\x99" "articolo ", " proviene da ", false},
+    {"L\u2019articolo ", " proviene da ", false},
     {"Continue reading", "Continue reading", true},
     {"Read more", "Read more", true},
     {"Read More", "Read More", true},
     {"Lire la suite", "Lire la suite", true},
     {"Weiterlesen", "Weiterlesen", true},
-    {"Leer m\xC3\xA1s", "Leer m\xC3\xA1s", true},
+    {"Leer más", "Leer más", true},
     {"Leia mais", "Leia mais", true},
     {"Continua a leggere", "Continua a leggere", true},
-    {"\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5",
-     "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5", true},  // Читать далее
+    {"Читать далее", "Читать далее", true},
 };
 
 bool is_boilerplate(std::string_view p) {
@@ -409,10 +405,10 @@ public:
     // The items: rss > channel > item, rdf:RDF > item, feed > entry. Items
     // misplaced under the root are read too.
     void read_items(const xmlNode* root) {
-        if (feed_->format == FeedFormat::Atom) return read_items(root, "entry");
+        if (feed_->format == FeedFormat::Atom) return read_items_under(root, "entry");
         for (const xmlNode* c = root->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && is_rss(ns_of(c)) && name_of(c) == "channel") read_items(c, "item");
-        read_items(root, "item");
+            if (c->type == XML_ELEMENT_NODE && is_rss(ns_of(c)) && name_of(c) == "channel") read_items_under(c, "item");
+        read_items_under(root, "item");
     }
 
     // Warnings for the items left out.
@@ -425,8 +421,9 @@ public:
             f.warnings.push_back(plural(untitled_, "item without a title was", "items without a title were") +
                                  " dropped.");
         if (unlinked_)
-            f.warnings.push_back(plural(unlinked_, "item without an http(s) link was", "items without an http(s) link were") +
-                                 " dropped.");
+            f.warnings.push_back(
+                plural(unlinked_, "item without an http(s) link was", "items without an http(s) link were") +
+                " dropped.");
         if (over_limit_)
             f.warnings.push_back("Only the first " + std::to_string(kMaxItems) + " items were read; " +
                                  std::to_string(over_limit_) + " more were left out.");
@@ -453,7 +450,7 @@ private:
         }
     }
 
-    void read_items(const xmlNode* parent, std::string_view element) {
+    void read_items_under(const xmlNode* parent, std::string_view element) {
         for (const xmlNode* c = parent->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE || name_of(c) != element) continue;
             Ns ns = ns_of(c);
@@ -487,7 +484,8 @@ private:
             if (ns == Ns::Media) {
                 offer_media(c, image);
             } else if (name == "title" && item.title.empty() && (is_rss(ns) || ns == Ns::Atom || ns == Ns::Dc)) {
-                item.title = text_of(c, ns == Ns::Atom ? atom_text_kind(c) : TextKind::Html, ng::kMaxLineBytes, scratch_);
+                item.title =
+                    text_of(c, ns == Ns::Atom ? atom_text_kind(c) : TextKind::Html, ng::kMaxLineBytes, scratch_);
             } else if (name == "link" && is_rss(ns) && link_text.empty()) {
                 link_text = plain_source(c, link_storage_);
                 link_at = c;
@@ -658,7 +656,8 @@ std::string describe_non_feed(std::string_view text) {
             if (!starts_with_nocase(text.substr(p), "<title")) continue;
             size_t open_end = text.find('>', p);
             size_t close = open_end == std::string_view::npos ? open_end : text.find("</", open_end);
-            if (close != std::string_view::npos) title = html_to_text(text.substr(open_end + 1, close - open_end - 1), 120);
+            if (close != std::string_view::npos)
+                title = html_to_text(text.substr(open_end + 1, close - open_end - 1), 120);
             break;
         }
         return title.empty() ? "The address answered with a web page, not a feed."
@@ -666,7 +665,8 @@ std::string describe_non_feed(std::string_view text) {
     }
     if (start.empty() || start.front() != '<') {
         std::string_view body = skip_space(text);
-        if (body.front() == '{' || body.front() == '[') return "The address answered with JSON, not an RSS or Atom feed.";
+        if (body.front() == '{' || body.front() == '[')
+            return "The address answered with JSON, not an RSS or Atom feed.";
         return "The address answered with plain text, not a feed: \"" + ng::clean_text(body, 80) + "\".";
     }
     return {};
@@ -723,8 +723,9 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     RepairedXml repaired = repair_xml(decoded.utf8);
     if (repaired.repairs > 0)
         feed.warnings.push_back(std::to_string(repaired.repairs) +
-                                (repaired.repairs == 1 ? " character or entity that is not valid XML was repaired."
-                                                       : " characters or entities that are not valid XML were repaired."));
+                                (repaired.repairs == 1
+                                     ? " character or entity that is not valid XML was repaired."
+                                     : " characters or entities that are not valid XML were repaired."));
     std::string_view text = repaired.text.empty() ? std::string_view(decoded.utf8) : std::string_view(repaired.text);
 
     init_libxml();
@@ -747,7 +748,8 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     }
     feed.format = format_of(root);
     if (feed.format == FeedFormat::Unknown) {
-        feed.error = "The document is XML with a <" + ng::clean_text(root_name, 60) + "> root, not an RSS or Atom feed.";
+        feed.error =
+            "The document is XML with a <" + ng::clean_text(root_name, 60) + "> root, not an RSS or Atom feed.";
         return feed;
     }
 
@@ -768,7 +770,8 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     if (cut_off) note += "; it ends inside an item (a cut-off download?), which was dropped";
     if (damaged > (cut_off ? 1 : 0)) {
         int broken = damaged - (cut_off ? 1 : 0);
-        note += "; " + std::to_string(broken) + (broken == 1 ? " damaged item was" : " damaged items were") + " dropped";
+        note +=
+            "; " + std::to_string(broken) + (broken == 1 ? " damaged item was" : " damaged items were") + " dropped";
     }
     feed.warnings.push_back(note + "; " + std::to_string(feed.items.size()) + " items were read.");
     return feed;

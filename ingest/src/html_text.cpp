@@ -267,7 +267,8 @@ void walk_html(std::string_view html, Sink& sink) {
                 size_t name_end = name_start;
                 char name[16];
                 size_t len = 0;
-                while (name_end < after && (is_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
+                while (name_end < after &&
+                       (is_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
                     if (len < sizeof name) name[len++] = lower(html[name_end]);
                     ++name_end;
                 }
@@ -537,7 +538,8 @@ std::string short_extract(std::string_view text, std::size_t max_sentences, std:
             size_t k = j;
             while (k < body.size() && body[k] == ' ') ++k;
             char next = k < body.size() ? body[k] : '\0';
-            boundary = !(next >= 'a' && next <= 'z') && !is_digit(next) && !(t->mark == "." && is_abbreviation(body, i));
+            boundary =
+                !(next >= 'a' && next <= 'z') && !is_digit(next) && !(t->mark == "." && is_abbreviation(body, i));
         }
         if (boundary) ends.push_back(j);
         i = j;

@@ -170,9 +170,9 @@ LanguageGuess detect_language(std::string_view text, std::string_view hint) {
     } else {
         declared = normalize_language_tag(hint);
     }
-    CLD2::CLDHints hints = {declared.empty() ? nullptr : declared.c_str(), tld.empty() ? nullptr : tld.c_str(),
-                            CLD2::UNKNOWN_ENCODING,
-                            declared.empty() ? CLD2::UNKNOWN_LANGUAGE : CLD2::GetLanguageFromName(primary_of(declared).c_str())};
+    CLD2::CLDHints hints = {
+        declared.empty() ? nullptr : declared.c_str(), tld.empty() ? nullptr : tld.c_str(), CLD2::UNKNOWN_ENCODING,
+        declared.empty() ? CLD2::UNKNOWN_LANGUAGE : CLD2::GetLanguageFromName(primary_of(declared).c_str())};
     CLD2::Language language3[3];
     int percent3[3];
     double scores3[3];

@@ -44,7 +44,8 @@ TEST(CanonicalUrl, TrackingParametersAreDropped) {
               "https://n.example/a");
     EXPECT_EQ(canonical_url("https://n.example/a?ref=rss&from=feedburner&page=2"), "https://n.example/a?page=2");
     // A ref that is not about a feed stays; order is kept; values are untouched.
-    EXPECT_EQ(canonical_url("https://n.example/a?z=1&ref=homepage&a=b%20c"), "https://n.example/a?z=1&ref=homepage&a=b%20c");
+    EXPECT_EQ(canonical_url("https://n.example/a?z=1&ref=homepage&a=b%20c"),
+              "https://n.example/a?z=1&ref=homepage&a=b%20c");
     EXPECT_TRUE(is_tracking_parameter("UTM_Campaign", "x"));
     EXPECT_TRUE(is_tracking_parameter("WT.mc_id", "x"));
     EXPECT_FALSE(is_tracking_parameter("id", "rss"));
@@ -71,7 +72,8 @@ TEST(CanonicalUrl, RedirectorsWithTheTargetInAParameter) {
 }
 
 TEST(AbsoluteUrl, ResolvesAndCleansButChangesNothingElse) {
-    EXPECT_EQ(absolute_url(" /a?utm_source=rss#top ", "https://x.example/feed"), "https://x.example/a?utm_source=rss#top");
+    EXPECT_EQ(absolute_url(" /a?utm_source=rss#top ", "https://x.example/feed"),
+              "https://x.example/a?utm_source=rss#top");
     EXPECT_EQ(absolute_url("javascript:alert(1)", "https://x.example/"), "");
     EXPECT_EQ(absolute_url("a.html", ""), "");
 }

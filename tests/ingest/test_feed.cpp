@@ -57,7 +57,8 @@ TEST(Feed, WordPressRss2) {
                              "agree on new parking fees. Talks are set to resume on Thursday.");
     // Script and style never reach the text; headings are paragraphs.
     ASSERT_EQ(a.content.size(), 4u);
-    EXPECT_EQ(a.content[1], "\u201CWe cannot pay twice for the same street,\u201D said an operators\u2019 spokesperson.");
+    EXPECT_EQ(a.content[1],
+              "\u201CWe cannot pay twice for the same street,\u201D said an operators\u2019 spokesperson.");
     EXPECT_EQ(a.content[2], "What happens next");
     // The widest media:content image.
     EXPECT_EQ(a.image, "https://nairobi-daily.example.co.ke/wp-content/uploads/2026/11/stage-1024x683.jpg");

@@ -21,21 +21,23 @@ TEST(HtmlEntities, NamedNumericAndLegacyReferences) {
 
 TEST(HtmlEntities, NumericReferencesToTheC1RangeAreWindows1252) {
     // CMSs that worked in windows-1252 write &#146; for an apostrophe; browsers show ’.
-    EXPECT_EQ(decode_html_entities("don&#146;t &#147;quote&#148; &#150; &#128;5"), "don\u2019t \u201Cquote\u201D \u2013 \u20AC5");
+    EXPECT_EQ(decode_html_entities("don&#146;t &#147;quote&#148; &#150; &#128;5"),
+              "don\u2019t \u201Cquote\u201D \u2013 \u20AC5");
     EXPECT_EQ(decode_html_entities("&#0;&#xD800;&#1114112;&#99999999999;"), "\uFFFD\uFFFD\uFFFD\uFFFD");
 }
 
 TEST(HtmlEntities, EveryHtml4NameIsKnown) {
-    for (const char* name : {"nbsp", "yuml", "Agrave", "thorn", "OElig", "Scaron", "fnof", "Alpha", "omega", "sigmaf",
-                             "thetasym", "bull", "hellip", "prime", "oline", "frasl", "weierp", "image", "real", "trade",
-                             "alefsym", "larr", "hArr", "forall", "part", "exist", "empty", "nabla", "isin", "notin",
-                             "ni", "prod", "sum", "minus", "lowast", "radic", "prop", "infin", "ang", "and", "or",
-                             "cap", "cup", "int", "there4", "sim", "cong", "asymp", "ne", "equiv", "le", "ge", "sub",
-                             "sup", "nsub", "sube", "supe", "oplus", "otimes", "perp", "sdot", "lceil", "rceil",
-                             "lfloor", "rfloor", "lang", "rang", "loz", "spades", "clubs", "hearts", "diams", "ensp",
-                             "emsp", "thinsp", "zwnj", "zwj", "lrm", "rlm", "ndash", "mdash", "lsquo", "rsquo",
-                             "sbquo", "ldquo", "rdquo", "bdquo", "dagger", "Dagger", "permil", "lsaquo", "rsaquo",
-                             "euro", "circ", "tilde", "quot", "amp", "lt", "gt", "apos"})
+    for (const char* name :
+         {"nbsp",     "yuml",   "Agrave", "thorn",  "OElig",  "Scaron", "fnof",   "Alpha",  "omega",  "sigmaf",
+          "thetasym", "bull",   "hellip", "prime",  "oline",  "frasl",  "weierp", "image",  "real",   "trade",
+          "alefsym",  "larr",   "hArr",   "forall", "part",   "exist",  "empty",  "nabla",  "isin",   "notin",
+          "ni",       "prod",   "sum",    "minus",  "lowast", "radic",  "prop",   "infin",  "ang",    "and",
+          "or",       "cap",    "cup",    "int",    "there4", "sim",    "cong",   "asymp",  "ne",     "equiv",
+          "le",       "ge",     "sub",    "sup",    "nsub",   "sube",   "supe",   "oplus",  "otimes", "perp",
+          "sdot",     "lceil",  "rceil",  "lfloor", "rfloor", "lang",   "rang",   "loz",    "spades", "clubs",
+          "hearts",   "diams",  "ensp",   "emsp",   "thinsp", "zwnj",   "zwj",    "lrm",    "rlm",    "ndash",
+          "mdash",    "lsquo",  "rsquo",  "sbquo",  "ldquo",  "rdquo",  "bdquo",  "dagger", "Dagger", "permil",
+          "lsaquo",   "rsaquo", "euro",   "circ",   "tilde",  "quot",   "amp",    "lt",     "gt",     "apos"})
         EXPECT_NE(html_entity_code_point(name), 0u) << name;
     EXPECT_EQ(html_entity_code_point("eacute"), 0xE9u);
     EXPECT_EQ(html_entity_code_point("Eacute"), 0xC9u);  // names are case-sensitive
@@ -115,7 +117,8 @@ TEST(HtmlToParagraphs, HostileInputStaysFast) {
 }
 
 TEST(FirstImageSource, FindsTheFirstImg) {
-    EXPECT_EQ(first_image_source("<p>x</p><img width=1 src='/a.jpg?x=1&amp;y=2'><img src=\"b.jpg\">"), "/a.jpg?x=1&y=2");
+    EXPECT_EQ(first_image_source("<p>x</p><img width=1 src='/a.jpg?x=1&amp;y=2'><img src=\"b.jpg\">"),
+              "/a.jpg?x=1&y=2");
     EXPECT_EQ(first_image_source("&lt;img src=&quot;https://x.example/e.png&quot;&gt;"), "https://x.example/e.png");
     EXPECT_EQ(first_image_source("<IMG SRC=\"upper.jpg\">"), "upper.jpg");
     EXPECT_EQ(first_image_source("no images here"), "");
@@ -169,7 +172,8 @@ TEST(ShortExtract, NeverCutsInsideAWord) {
 }
 
 TEST(ShortExtract, TheFeedsOwnCutIsNotASentence) {
-    EXPECT_EQ(short_extract("A full sentence here. And a fragment that the feed cut [\u2026]"), "A full sentence here.");
+    EXPECT_EQ(short_extract("A full sentence here. And a fragment that the feed cut [\u2026]"),
+              "A full sentence here.");
     EXPECT_EQ(short_extract("A full sentence here. And a fragment that the feed cut..."), "A full sentence here.");
     EXPECT_EQ(short_extract("Only a fragment the feed cut [...]"), "Only a fragment the feed cut\u2026");
 }

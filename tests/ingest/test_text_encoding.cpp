@@ -92,7 +92,8 @@ TEST(TextEncoding, Utf8LabelOnOtherBytesFallsBack) {
     EXPECT_TRUE(contains(d.utf8, "caf\u00e9 \u201cquoted\u201d"));
     EXPECT_EQ(d.notes[0], "The feed names no character set and is not UTF-8; it was read as windows-1252.");
     // ...unless it is UTF-8 with a stray broken byte: then only that byte is lost.
-    d = decode_xml_text(doc(" encoding=\"utf-8\"", kRussianUtf8 + " \xFF " + kRussianUtf8), "", "https://x.example.ru/");
+    d = decode_xml_text(doc(" encoding=\"utf-8\"", kRussianUtf8 + " \xFF " + kRussianUtf8), "",
+                        "https://x.example.ru/");
     EXPECT_EQ(d.charset, "UTF-8");
     EXPECT_EQ(d.replaced, 1u);
     EXPECT_TRUE(contains(d.utf8, kRussianUtf8 + " \uFFFD " + kRussianUtf8));

@@ -21,7 +21,8 @@ TEST(GdeltText, DeletedApostrophesComeBack) {
     EXPECT_EQ(detokenize_gdelt_title("l  estate di Roma"), "l\xE2\x80\x99" "estate di Roma");
     EXPECT_EQ(detokenize_gdelt_title("Biden  s plan and Macron  s answer"),
               "Biden\xE2\x80\x99s plan and Macron\xE2\x80\x99s answer");
-    EXPECT_EQ(detokenize_gdelt_title("We  re ready , they don  t agree"), "We\xE2\x80\x99re ready, they don\xE2\x80\x99t agree");
+    EXPECT_EQ(detokenize_gdelt_title("We  re ready , they don  t agree"),
+              "We\xE2\x80\x99re ready, they don\xE2\x80\x99t agree");
     EXPECT_EQ(detokenize_gdelt_title("Qu  il parte ; L  Italia dell  anno"),
               "Qu\xE2\x80\x99il parte; L\xE2\x80\x99Italia dell\xE2\x80\x99" "anno");
     // An apostrophe GDELT kept as a token.

@@ -17,6 +17,7 @@
 #include "canonical_url.hpp"
 #include "core/news_decode.hpp"
 #include "feed_date.hpp"
+#include "gzip_reader.hpp"
 #include "html_text.hpp"
 #include "text_encoding.hpp"
 #include "xml_repair.hpp"
@@ -646,6 +647,17 @@ std::string_view first_markup(std::string_view s) {
     return s;
 }
 
+// Control characters and undecodable bytes at the start: an image, a PDF,
+// an archive — not text.
+bool looks_binary(std::string_view text) {
+    std::string_view head = text.substr(0, 512);
+    size_t odd = 0;
+    for (size_t p = head.find("\xEF\xBF\xBD"); p != std::string_view::npos; p = head.find("\xEF\xBF\xBD", p + 1))
+        ++odd;
+    for (char c : head) odd += static_cast<unsigned char>(c) < 0x09;
+    return odd > 8;
+}
+
 // A sentence for a body that is not XML at all; empty when it may be a feed.
 std::string describe_non_feed(std::string_view text) {
     if (skip_space(text).empty()) return "The feed is empty.";
@@ -667,6 +679,7 @@ std::string describe_non_feed(std::string_view text) {
         std::string_view body = skip_space(text);
         if (body.front() == '{' || body.front() == '[')
             return "The address answered with JSON, not an RSS or Atom feed.";
+        if (looks_binary(body)) return "The address answered with binary data, not a feed.";
         return "The address answered with plain text, not a feed: \"" + ng::clean_text(body, 80) + "\".";
     }
     return {};
@@ -712,9 +725,22 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
         feed.error = "The feed is larger than " + std::to_string(kMaxFeedBytes >> 20) + " MB, so it was not read.";
         return feed;
     }
+    // A compressed body nobody decoded (a .xml.gz feed, or a Content-Encoding
+    // the server did not declare) is read after decompressing it.
+    Gunzipped unzipped;
+    if (looks_gzipped(bytes)) {
+        unzipped = gunzip(bytes, kMaxFeedBytes);
+        if (unzipped.data.empty()) {
+            feed.error = "The feed is gzip-compressed data that could not be decompressed.";
+            return feed;
+        }
+        bytes = unzipped.data;
+        feed.warnings.push_back(unzipped.complete ? "The feed was gzip-compressed; it was decompressed."
+                                                  : "The feed was gzip-compressed: " + unzipped.error);
+    }
     DecodedText decoded = decode_xml_text(bytes, content_type, feed_url);
     feed.charset = decoded.charset;
-    feed.warnings = std::move(decoded.notes);
+    feed.warnings.insert(feed.warnings.end(), decoded.notes.begin(), decoded.notes.end());
     if (std::string what = describe_non_feed(decoded.utf8); !what.empty()) {
         feed.error = std::move(what);
         return feed;
@@ -773,7 +799,8 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
         note +=
             "; " + std::to_string(broken) + (broken == 1 ? " damaged item was" : " damaged items were") + " dropped";
     }
-    feed.warnings.push_back(note + "; " + std::to_string(feed.items.size()) + " items were read.");
+    size_t read = feed.items.size();
+    feed.warnings.push_back(note + "; " + std::to_string(read) + (read == 1 ? " item was read." : " items were read."));
     return feed;
 }
 

@@ -267,8 +267,24 @@ TEST(Feed, BodiesThatAreNotFeedsSayWhatTheyAre) {
                   .error,
               "The address answered with a web page, not a feed.");
     EXPECT_EQ(parse_feed("<<<>>>", "", "").error.substr(0, 34), "The feed is not well-formed XML (l");
+    std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0", 33);
+    EXPECT_EQ(parse_feed(png, "", "").error, "The address answered with binary data, not a feed.");
+    EXPECT_EQ(parse_feed(std::string("\x1F\x8B\x08\0\0\0\0\0", 8), "", "").error,
+              "The feed is gzip-compressed data that could not be decompressed.");
     ParsedFeed huge = parse_feed(std::string((64u << 20) + 1, ' '), "", "");
     EXPECT_EQ(huge.error, "The feed is larger than 64 MB, so it was not read.");
+}
+
+TEST(Feed, GzippedBodiesAreDecompressed) {
+    std::string gz = read_fixture("ingest/feeds/wordpress_rss2.xml.gz");
+    ParsedFeed f = parse_feed(gz, "application/x-gzip", "https://nairobi-daily.example.co.ke/feed/");
+    ASSERT_TRUE(f.error.empty()) << f.error;
+    EXPECT_EQ(f.items.size(), 3u);
+    EXPECT_TRUE(any_warning_contains(f, "The feed was gzip-compressed; it was decompressed."));
+    // Cut off (inside the third item): the complete items still count.
+    ParsedFeed cut = parse_feed(gz.substr(0, 1300), "", "https://nairobi-daily.example.co.ke/feed/");
+    EXPECT_EQ(cut.items.size(), 2u);
+    EXPECT_TRUE(any_warning_contains(cut, "The feed was gzip-compressed: The gzip data ends early"));
 }
 
 TEST(Feed, NothingOutsideTheDocumentIsLoaded) {

@@ -1,7 +1,9 @@
 #include "canonical_url.hpp"
 
+#include <algorithm>
 #include <vector>
 
+#include "ascii.hpp"
 #include "core/url_util.hpp"
 
 namespace ingest {
@@ -9,17 +11,9 @@ namespace {
 
 constexpr size_t kMaxUrlBytes = 4096;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
-bool is_unreserved(char c) { return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
+using namespace ascii;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
+bool is_unreserved(char c) { return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -58,8 +52,7 @@ std::string clean_reference(std::string_view url) {
 void append_normalised_escapes(std::string& out, std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
-            auto value = [](char c) { return is_digit(c) ? c - '0' : lower(c) - 'a' + 10; };
-            char decoded = static_cast<char>(value(s[i + 1]) * 16 + value(s[i + 2]));
+            char decoded = static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
             if (is_unreserved(decoded)) {
                 out += decoded;
             } else {
@@ -102,7 +95,7 @@ std::string canonicalise(std::string_view url, std::string_view base, int redire
     std::string_view a = absolute;
     a = a.substr(0, a.find('#'));
     size_t scheme_end = a.find("://");
-    std::string scheme = lower_ascii(a.substr(0, scheme_end));
+    std::string scheme = lower(a.substr(0, scheme_end));
     size_t auth_start = scheme_end + 3;
     size_t auth_end = a.find_first_of("/?", auth_start);
     if (auth_end == std::string_view::npos) auth_end = a.size();
@@ -132,20 +125,21 @@ std::string canonicalise(std::string_view url, std::string_view base, int redire
 
     std::string out = scheme + "://" + host;
     if (!port.empty()) out += ":" + std::string(port);
-    // resolve_url against the origin removes "." and ".." segments.
-    std::string clean_path = ng::resolve_url(out + "/", path.empty() ? std::string("/") : std::string(path));
+    // resolve_url against the origin removes "." and ".." segments; a path
+    // that starts with "//" is led by "/." so it cannot read as a host.
+    std::string relative = path.empty() ? std::string("/") : std::string(path);
+    if (relative.compare(0, 2, "//") == 0) relative.insert(0, "/.");
+    std::string clean_path = ng::resolve_url(out + "/", relative);
     append_normalised_escapes(out, std::string_view(clean_path).substr(out.size()));
 
+    // Each parameter is judged decoded but kept as written.
     bool first = true;
-    while (!query.empty()) {
-        size_t amp = query.find('&');
-        std::string_view part = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-        if (part.empty()) continue;
-        size_t eq = part.find('=');
-        std::string name = ng::percent_decode(part.substr(0, eq), true);
-        std::string value = eq == std::string_view::npos ? std::string() : ng::percent_decode(part.substr(eq + 1), true);
-        if (is_tracking_parameter(name, value)) continue;
+    for (size_t start = 0; start < query.size();) {
+        size_t end = std::min(query.find('&', start), query.size());
+        std::string_view part = query.substr(start, end - start);
+        start = end + 1;
+        std::vector<std::pair<std::string, std::string>> decoded = ng::parse_query(part);
+        if (decoded.empty() || is_tracking_parameter(decoded[0].first, decoded[0].second)) continue;
         out += first ? '?' : '&';
         first = false;
         append_normalised_escapes(out, part);
@@ -163,7 +157,7 @@ bool is_ip_address(std::string_view host) {
 }  // namespace
 
 bool is_tracking_parameter(std::string_view name_in, std::string_view value_in) {
-    std::string name = lower_ascii(name_in);
+    std::string name = lower(name_in);
     static constexpr const char* kPrefixes[] = {"utm_", "ns_", "at_", "pk_", "mtm_", "hsa_", "wt.", "oly_", "vero_",
                                                 "guce_", "_hs"};
     for (const char* p : kPrefixes)
@@ -178,7 +172,7 @@ bool is_tracking_parameter(std::string_view name_in, std::string_view value_in) 
     for (const char* n : kNames)
         if (name == n) return true;
     static constexpr const char* kFeedMarkers[] = {"ref", "from", "src", "source", "via", "origin", "feed", "channel"};
-    std::string value = lower_ascii(value_in);
+    std::string value = lower(value_in);
     if (value.find("rss") == std::string::npos && value.find("feed") == std::string::npos) return false;
     for (const char* n : kFeedMarkers)
         if (name == n) return true;
@@ -217,6 +211,7 @@ std::string url_domain(std::string_view url) {
         for (const char* g : kGenericSecondLevel)
             if (second == g) keep = 3;
     }
+    if (keep == 3 && labels[labels.size() - 3] == "www") keep = 2;  // "www.gob.mx": the suffix's own site
     size_t first = labels.size() - keep;
     size_t offset = 0;
     for (size_t i = 0; i < first; ++i) offset += labels[i].size() + 1;

@@ -10,11 +10,14 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
+#include "ascii.hpp"
 #include "canonical_url.hpp"
 #include "core/news_decode.hpp"
 #include "feed_date.hpp"
+#include "gzip_reader.hpp"
 #include "html_text.hpp"
 #include "text_encoding.hpp"
 #include "xml_repair.hpp"
@@ -44,17 +47,14 @@ void init_libxml() {
 }
 
 struct XmlErrors {
-    int count = 0;
     std::string first;  // "line 40: Premature end of data in tag item line 31"
 };
 
 void collect_error(void* user_data, xmlErrorPtr error) {
     auto* errors = static_cast<XmlErrors*>(static_cast<xmlParserCtxtPtr>(user_data)->_private);
-    if (!error || error->level < XML_ERR_ERROR) return;
-    if (errors->count++ == 0) {
-        std::string message = ng::clean_text(error->message ? error->message : "", 200);
-        errors->first = "line " + std::to_string(error->line) + ": " + message;
-    }
+    if (!error || error->level < XML_ERR_ERROR || !errors->first.empty()) return;
+    std::string message = ng::clean_text(error->message ? error->message : "", 200);
+    errors->first = "line " + std::to_string(error->line) + ": " + message;
 }
 
 struct DocFree {
@@ -81,9 +81,7 @@ DocPtr read_xml(std::string_view text, bool recover, XmlErrors& errors) {
 
 enum class Ns { None, Rss, Atom, Rdf, Dc, DcTerms, Content, Media, Feedburner, Itunes, Other };
 
-Ns ns_of(const xmlNode* n) {
-    if (!n->ns || !n->ns->href) return Ns::None;
-    std::string_view href(reinterpret_cast<const char*>(n->ns->href));
+Ns classify_namespace(std::string_view href) {
     if (href == "http://www.w3.org/2005/Atom" || href == "http://purl.org/atom/ns#") return Ns::Atom;
     if (href == "http://purl.org/rss/1.0/" || href == "http://my.netscape.com/rdf/simple/0.9/" ||
         href == "http://backend.userland.com/rss2" || href == "http://backend.userland.com/rss")
@@ -96,6 +94,18 @@ Ns ns_of(const xmlNode* n) {
     if (href == "http://rssnamespace.org/feedburner/ext/1.0") return Ns::Feedburner;
     if (href == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::Itunes;
     return Ns::Other;
+}
+
+// Every element asks; each namespace declaration is classified once and the
+// answer kept in its _private field (freed with the document).
+Ns ns_of(const xmlNode* n) {
+    xmlNs* ns = n->ns;
+    if (!ns || !ns->href) return Ns::None;
+    if (!ns->_private) {
+        Ns kind = classify_namespace(reinterpret_cast<const char*>(ns->href));
+        ns->_private = reinterpret_cast<void*>(static_cast<uintptr_t>(kind) + 1);
+    }
+    return static_cast<Ns>(reinterpret_cast<uintptr_t>(ns->_private) - 1);
 }
 
 std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
@@ -128,18 +138,9 @@ std::string_view xml_attribute(const xmlNode* n, const char* name) {  // xml:lan
     return {};
 }
 
-std::string lower_tag(std::string_view tag) {
-    std::string out = ng::clean_text(tag, kMaxTagBytes);
-    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
-}
+std::string lower_tag(std::string_view tag) { return ascii::lower(ng::clean_text(tag, kMaxTagBytes)); }
 
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != prefix[i]) return false;
-    return true;
-}
+using ascii::starts_with_nocase;
 
 // [SECTION] element content
 
@@ -243,10 +244,7 @@ TextKind atom_text_kind(const xmlNode* n) {
 
 std::string text_of(const xmlNode* n, TextKind kind, size_t max_bytes, std::string& storage) {
     if (kind == TextKind::Html) return html_to_text(html_source(n, storage), max_bytes);
-    std::string_view text = plain_source(n, storage);
-    // Plain text, but feeds escape it twice often enough ("&amp;amp;").
-    if (text.find('&') == std::string_view::npos) return ng::clean_text(text, max_bytes);
-    return ng::clean_text(decode_html_entities(text), max_bytes);
+    return plain_to_text(plain_source(n, storage), max_bytes);
 }
 
 // [SECTION] images
@@ -316,25 +314,47 @@ void offer_media(const xmlNode* n, ImageChoice& image) {
 
 // Paragraphs CMSs append to every description ("The post … appeared first
 // on …" and its translations, "Continue reading"): not the article's words.
+struct Boilerplate {
+    std::string_view start;   // how the paragraph begins
+    std::string_view marker;  // what it contains (searched for in the raw HTML first)
+    bool short_only;          // a link label: the whole paragraph is not much longer
+};
+constexpr Boilerplate kBoilerplate[] = {
+    {"The post ", " appeared first on ", false},
+    {"L'article ", " est apparu en premier sur ", false},
+    {"L\u2019article ", " est apparu en premier sur ", false},
+    {"Der Beitrag ", " erschien zuerst auf ", false},
+    {"La entrada ", " se publicó primero en ", false},
+    {"O post ", " apareceu primeiro em ", false},
+    {"L'articolo ", " proviene da ", false},
+    {"L\u2019articolo ", " proviene da ", false},
+    {"Continue reading", "Continue reading", true},
+    {"Read more", "Read more", true},
+    {"Read More", "Read More", true},
+    {"Lire la suite", "Lire la suite", true},
+    {"Weiterlesen", "Weiterlesen", true},
+    {"Leer más", "Leer más", true},
+    {"Leia mais", "Leia mais", true},
+    {"Continua a leggere", "Continua a leggere", true},
+    {"Читать далее", "Читать далее", true},
+};
+
 bool is_boilerplate(std::string_view p) {
-    static constexpr std::pair<std::string_view, std::string_view> kPatterns[] = {
-        {"The post ", " appeared first on "},          {"L'article ", " est apparu en premier sur "},
-        {"L\xE2\x80\x99" "article ", " est apparu en premier sur "}, {"Der Beitrag ", " erschien zuerst auf "},
-        {"La entrada ", " se public\xC3\xB3 primero en "}, {"O post ", " apareceu primeiro em "},
-        {"L'articolo ", " proviene da "},               {"L\xE2\x80\x99" "articolo ", " proviene da "},
-    };
-    for (const auto& [start, middle] : kPatterns)
-        if (p.substr(0, start.size()) == start && p.find(middle) != std::string_view::npos) return true;
-    static constexpr std::string_view kReadMore[] = {
-        "Continue reading", "Read more", "Read More", "Lire la suite", "Weiterlesen", "Leer m\xC3\xA1s",
-        "Leia mais", "Continua a leggere", "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5"};
-    for (std::string_view r : kReadMore)
-        if (p.substr(0, r.size()) == r && p.size() <= r.size() + 40) return true;
+    for (const Boilerplate& b : kBoilerplate) {
+        if (p.substr(0, b.start.size()) != b.start) continue;
+        if (b.short_only ? p.size() <= b.start.size() + 40 : p.find(b.marker) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+bool may_hold_boilerplate(std::string_view html) {
+    for (const Boilerplate& b : kBoilerplate)
+        if (html.find(b.marker) != std::string_view::npos) return true;
     return false;
 }
 
 std::string description_text(std::string_view html) {
-    if (html.find_first_of("<&") == std::string_view::npos) return ng::clean_text(html, ng::kMaxSummaryBytes);
+    if (!may_hold_boilerplate(html)) return html_to_text(html, ng::kMaxSummaryBytes);
     std::vector<std::string> paragraphs = html_to_paragraphs(html, ng::kMaxSummaryBytes, 50);
     std::string joined;
     for (const std::string& p : paragraphs) {
@@ -386,10 +406,10 @@ public:
     // The items: rss > channel > item, rdf:RDF > item, feed > entry. Items
     // misplaced under the root are read too.
     void read_items(const xmlNode* root) {
-        if (feed_->format == FeedFormat::Atom) return read_items(root, "entry");
+        if (feed_->format == FeedFormat::Atom) return read_items_under(root, "entry");
         for (const xmlNode* c = root->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && is_rss(ns_of(c)) && name_of(c) == "channel") read_items(c, "item");
-        read_items(root, "item");
+            if (c->type == XML_ELEMENT_NODE && is_rss(ns_of(c)) && name_of(c) == "channel") read_items_under(c, "item");
+        read_items_under(root, "item");
     }
 
     // Warnings for the items left out.
@@ -402,8 +422,9 @@ public:
             f.warnings.push_back(plural(untitled_, "item without a title was", "items without a title were") +
                                  " dropped.");
         if (unlinked_)
-            f.warnings.push_back(plural(unlinked_, "item without an http(s) link was", "items without an http(s) link were") +
-                                 " dropped.");
+            f.warnings.push_back(
+                plural(unlinked_, "item without an http(s) link was", "items without an http(s) link were") +
+                " dropped.");
         if (over_limit_)
             f.warnings.push_back("Only the first " + std::to_string(kMaxItems) + " items were read; " +
                                  std::to_string(over_limit_) + " more were left out.");
@@ -430,7 +451,7 @@ private:
         }
     }
 
-    void read_items(const xmlNode* parent, std::string_view element) {
+    void read_items_under(const xmlNode* parent, std::string_view element) {
         for (const xmlNode* c = parent->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE || name_of(c) != element) continue;
             Ns ns = ns_of(c);
@@ -464,7 +485,8 @@ private:
             if (ns == Ns::Media) {
                 offer_media(c, image);
             } else if (name == "title" && item.title.empty() && (is_rss(ns) || ns == Ns::Atom || ns == Ns::Dc)) {
-                item.title = text_of(c, ns == Ns::Atom ? atom_text_kind(c) : TextKind::Html, ng::kMaxLineBytes, scratch_);
+                item.title =
+                    text_of(c, ns == Ns::Atom ? atom_text_kind(c) : TextKind::Html, ng::kMaxLineBytes, scratch_);
             } else if (name == "link" && is_rss(ns) && link_text.empty()) {
                 link_text = plain_source(c, link_storage_);
                 link_at = c;
@@ -610,8 +632,7 @@ private:
 // [SECTION] what arrived, when it is not a feed
 
 std::string_view skip_space(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
-        s.remove_prefix(1);
+    while (!s.empty() && ascii::is_space(s.front())) s.remove_prefix(1);
     return s;
 }
 
@@ -626,6 +647,17 @@ std::string_view first_markup(std::string_view s) {
     return s;
 }
 
+// Control characters and undecodable bytes at the start: an image, a PDF,
+// an archive — not text.
+bool looks_binary(std::string_view text) {
+    std::string_view head = text.substr(0, 512);
+    size_t odd = 0;
+    for (size_t p = head.find("\xEF\xBF\xBD"); p != std::string_view::npos; p = head.find("\xEF\xBF\xBD", p + 1))
+        ++odd;
+    for (char c : head) odd += static_cast<unsigned char>(c) < 0x09;
+    return odd > 8;
+}
+
 // A sentence for a body that is not XML at all; empty when it may be a feed.
 std::string describe_non_feed(std::string_view text) {
     if (skip_space(text).empty()) return "The feed is empty.";
@@ -636,7 +668,8 @@ std::string describe_non_feed(std::string_view text) {
             if (!starts_with_nocase(text.substr(p), "<title")) continue;
             size_t open_end = text.find('>', p);
             size_t close = open_end == std::string_view::npos ? open_end : text.find("</", open_end);
-            if (close != std::string_view::npos) title = html_to_text(text.substr(open_end + 1, close - open_end - 1), 120);
+            if (close != std::string_view::npos)
+                title = html_to_text(text.substr(open_end + 1, close - open_end - 1), 120);
             break;
         }
         return title.empty() ? "The address answered with a web page, not a feed."
@@ -644,7 +677,9 @@ std::string describe_non_feed(std::string_view text) {
     }
     if (start.empty() || start.front() != '<') {
         std::string_view body = skip_space(text);
-        if (body.front() == '{' || body.front() == '[') return "The address answered with JSON, not an RSS or Atom feed.";
+        if (body.front() == '{' || body.front() == '[')
+            return "The address answered with JSON, not an RSS or Atom feed.";
+        if (looks_binary(body)) return "The address answered with binary data, not a feed.";
         return "The address answered with plain text, not a feed: \"" + ng::clean_text(body, 80) + "\".";
     }
     return {};
@@ -690,9 +725,22 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
         feed.error = "The feed is larger than " + std::to_string(kMaxFeedBytes >> 20) + " MB, so it was not read.";
         return feed;
     }
+    // A compressed body nobody decoded (a .xml.gz feed, or a Content-Encoding
+    // the server did not declare) is read after decompressing it.
+    Gunzipped unzipped;
+    if (looks_gzipped(bytes)) {
+        unzipped = gunzip(bytes, kMaxFeedBytes);
+        if (unzipped.data.empty()) {
+            feed.error = "The feed is gzip-compressed data that could not be decompressed.";
+            return feed;
+        }
+        bytes = unzipped.data;
+        feed.warnings.push_back(unzipped.complete ? "The feed was gzip-compressed; it was decompressed."
+                                                  : "The feed was gzip-compressed: " + unzipped.error);
+    }
     DecodedText decoded = decode_xml_text(bytes, content_type, feed_url);
     feed.charset = decoded.charset;
-    feed.warnings = std::move(decoded.notes);
+    feed.warnings.insert(feed.warnings.end(), decoded.notes.begin(), decoded.notes.end());
     if (std::string what = describe_non_feed(decoded.utf8); !what.empty()) {
         feed.error = std::move(what);
         return feed;
@@ -701,8 +749,9 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     RepairedXml repaired = repair_xml(decoded.utf8);
     if (repaired.repairs > 0)
         feed.warnings.push_back(std::to_string(repaired.repairs) +
-                                (repaired.repairs == 1 ? " character or entity that is not valid XML was repaired."
-                                                       : " characters or entities that are not valid XML were repaired."));
+                                (repaired.repairs == 1
+                                     ? " character or entity that is not valid XML was repaired."
+                                     : " characters or entities that are not valid XML were repaired."));
     std::string_view text = repaired.text.empty() ? std::string_view(decoded.utf8) : std::string_view(repaired.text);
 
     init_libxml();
@@ -725,7 +774,8 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     }
     feed.format = format_of(root);
     if (feed.format == FeedFormat::Unknown) {
-        feed.error = "The document is XML with a <" + ng::clean_text(root_name, 60) + "> root, not an RSS or Atom feed.";
+        feed.error =
+            "The document is XML with a <" + ng::clean_text(root_name, 60) + "> root, not an RSS or Atom feed.";
         return feed;
     }
 
@@ -746,9 +796,11 @@ ParsedFeed parse_feed(std::string_view bytes, std::string_view content_type, std
     if (cut_off) note += "; it ends inside an item (a cut-off download?), which was dropped";
     if (damaged > (cut_off ? 1 : 0)) {
         int broken = damaged - (cut_off ? 1 : 0);
-        note += "; " + std::to_string(broken) + (broken == 1 ? " damaged item was" : " damaged items were") + " dropped";
+        note +=
+            "; " + std::to_string(broken) + (broken == 1 ? " damaged item was" : " damaged items were") + " dropped";
     }
-    feed.warnings.push_back(note + "; " + std::to_string(feed.items.size()) + " items were read.");
+    size_t read = feed.items.size();
+    feed.warnings.push_back(note + "; " + std::to_string(read) + (read == 1 ? " item was read." : " items were read."));
     return feed;
 }
 

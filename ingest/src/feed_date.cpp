@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ascii.hpp"
 #include "core/time_format.hpp"
 
 namespace ingest {
@@ -10,8 +11,8 @@ namespace {
 constexpr int64_t kHour = 3600;
 constexpr size_t kMaxDateBytes = 120;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+using ascii::is_digit;
+using ascii::is_space;
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -400,16 +401,10 @@ private:
     bool have_time_ = false, have_zone_ = false, named_zone_ = false, pm_ = false, am_ = false;
 };
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 int64_t parse_feed_date(std::string_view text) {
-    text = trim(text);
+    text = ascii::trim(text);
     if (text.empty() || text.size() > kMaxDateBytes) return 0;
     if (int64_t t = ng::parse_rfc3339(text)) return t > 0 ? t : 0;
     bool iso = text.size() >= 8 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]) &&

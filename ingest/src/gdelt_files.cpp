@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "ascii.hpp"
 #include "canonical_url.hpp"
 #include "core/json_util.hpp"
 #include "core/news_decode.hpp"
@@ -93,7 +94,7 @@ int64_t date_of(const json* v) {
 
 bool says_published(const json& record) {
     std::string_view kind = string_of(first_member(record, {"dateType", "date_type", "dateKind"}));
-    return kind.size() >= 3 && (kind[0] | 0x20) == 'p' && (kind[1] | 0x20) == 'u' && (kind[2] | 0x20) == 'b';
+    return ascii::starts_with_nocase(kind, "pub");
 }
 
 bool read_gal_record(std::string_view line, GalArticle& a) {
@@ -102,8 +103,8 @@ bool read_gal_record(std::string_view line, GalArticle& a) {
     a.url = absolute_url(string_of(first_member(record, {"url", "link"})), {});
     a.title = html_to_text(string_of(first_member(record, {"title", "headline"})), ng::kMaxLineBytes);
     if (a.url.empty() || a.title.empty()) return false;
-    a.domain = ng::clean_text(string_of(first_member(record, {"domain", "sourceDomain", "site"})), ng::kMaxNameBytes);
-    for (char& c : a.domain) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    a.domain = ascii::lower(
+        ng::clean_text(string_of(first_member(record, {"domain", "sourceDomain", "site"})), ng::kMaxNameBytes));
     if (a.domain.empty()) a.domain = ng::url_host(a.url);
     a.outlet_name = html_to_text(
         string_of(first_member(record, {"outletName", "outlet_name", "outlet", "sourceName", "source_name"})),

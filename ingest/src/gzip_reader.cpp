@@ -53,7 +53,9 @@ Gunzipped gunzip(std::string_view bytes, std::size_t max_bytes) {
     out.complete = ended;
     if (out.complete) return out;
     if (out.data.size() >= max_bytes) {
-        out.error = "The data decompresses to more than " + std::to_string(max_bytes >> 20) + " MB; the rest was not read.";
+        std::string limit =
+            max_bytes >= (1u << 20) ? std::to_string(max_bytes >> 20) + " MB" : std::to_string(max_bytes) + " bytes";
+        out.error = "The data decompresses to more than " + limit + "; the rest was not read.";
     } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_MEM_ERROR) {
         out.error = "The gzip data is damaged after " + std::to_string(out.data.size()) + " decompressed bytes.";
     } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ascii.hpp"
 #include "core/news_decode.hpp"
 
 namespace ingest {
@@ -19,16 +20,7 @@ constexpr uint16_t kWindows1252High[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-int hex_value(char c) {
-    if (is_digit(c)) return c - '0';
-    c = lower(c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+using namespace ascii;
 
 uint32_t remap_c1(uint32_t cp) {
     if (cp >= 0x80 && cp <= 0x9F && kWindows1252High[cp - 0x80] != 0) return kWindows1252High[cp - 0x80];
@@ -146,10 +138,7 @@ TagKind classify(std::string_view name) {
 }
 
 bool starts_with_nocase(std::string_view s, size_t pos, std::string_view prefix) {
-    if (s.size() - pos < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[pos + i]) != prefix[i]) return false;
-    return true;
+    return ascii::starts_with_nocase(s.substr(pos), prefix);
 }
 
 // Finds where tags end. A '>' inside a quoted attribute value does not end a
@@ -278,7 +267,8 @@ void walk_html(std::string_view html, Sink& sink) {
                 size_t name_end = name_start;
                 char name[16];
                 size_t len = 0;
-                while (name_end < after && (is_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
+                while (name_end < after &&
+                       (is_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
                     if (len < sizeof name) name[len++] = lower(html[name_end]);
                     ++name_end;
                 }
@@ -294,7 +284,6 @@ void walk_html(std::string_view html, Sink& sink) {
                         close = html.find('<', close + 1);
                     size_t close_end = close == std::string_view::npos ? close : scanner.tag_end(close);
                     after = close_end == std::string_view::npos ? html.size() : close_end;
-                    sink.boundary();
                 }
                 i = text_start = after;
                 continue;
@@ -331,7 +320,14 @@ std::string_view unescape_markup(std::string_view html, std::string& storage) {
     return html;
 }
 
-bool needs_markup_pass(std::string_view s) { return s.find_first_of("<&") != std::string_view::npos; }
+bool has_c1(std::string_view s) {
+    for (size_t p = s.find('\xC2'); p != std::string_view::npos && p + 1 < s.size(); p = s.find('\xC2', p + 1))
+        if (static_cast<unsigned char>(s[p + 1]) <= 0x9F) return true;
+    return false;
+}
+
+// Text with nothing to decode goes straight to ng::clean_text.
+bool needs_decoding(std::string_view s) { return s.find_first_of("<&") != std::string_view::npos || has_c1(s); }
 
 }  // namespace
 
@@ -363,8 +359,15 @@ std::string decode_html_entities(std::string_view text) {
     return out;
 }
 
+std::string plain_to_text(std::string_view text, std::size_t max_bytes) {
+    if (!needs_decoding(text)) return ng::clean_text(text, max_bytes);
+    std::string out, scratch;
+    append_decoded(out, text, scratch);
+    return ng::clean_text(out, max_bytes);
+}
+
 std::string html_to_text(std::string_view html, std::size_t max_bytes) {
-    if (!needs_markup_pass(html)) return ng::clean_text(html, max_bytes);
+    if (!needs_decoding(html)) return ng::clean_text(html, max_bytes);
     struct Sink {
         std::string out, scratch;
         void text(std::string_view raw) { append_decoded(out, raw, scratch); }
@@ -535,7 +538,8 @@ std::string short_extract(std::string_view text, std::size_t max_sentences, std:
             size_t k = j;
             while (k < body.size() && body[k] == ' ') ++k;
             char next = k < body.size() ? body[k] : '\0';
-            boundary = !(next >= 'a' && next <= 'z') && !is_digit(next) && !(t->mark == "." && is_abbreviation(body, i));
+            boundary =
+                !(next >= 'a' && next <= 'z') && !is_digit(next) && !(t->mark == "." && is_abbreviation(body, i));
         }
         if (boundary) ends.push_back(j);
         i = j;

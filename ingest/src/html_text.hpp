@@ -31,6 +31,12 @@ uint32_t html_entity_code_point(std::string_view name);
 // invalid numbers as U+FFFD. Unknown names stay as written.
 std::string decode_html_entities(std::string_view text);
 
+// Plain text (Atom's type="text", GDELT's fields) as clean text: no tags are
+// removed, but character references are decoded (feeds escape plain text
+// twice often enough: "Tom &amp;amp; Jerry") and C1 controls read as
+// windows-1252; then ng::clean_text to at most max_bytes.
+std::string plain_to_text(std::string_view text, std::size_t max_bytes);
+
 // An HTML fragment (or plain text with entities) as one line of clean text:
 // tags removed, block boundaries become spaces, cleaned by ng::clean_text
 // to at most max_bytes. Markup that arrives escaped ("&lt;p&gt;…", as many

@@ -6,6 +6,7 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
+#include "ascii.hpp"
 #include "core/gdelt.hpp"
 
 namespace ingest {
@@ -13,16 +14,7 @@ namespace {
 
 constexpr size_t kMaxDetectBytes = 1u << 20;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
+using namespace ascii;
 
 // [SECTION] primary subtags
 
@@ -95,10 +87,7 @@ std::string code_from_cld2(CLD2::Language lang) {
 }  // namespace
 
 std::string normalize_language_tag(std::string_view tag) {
-    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t' || tag.front() == '\n' || tag.front() == '\r'))
-        tag.remove_prefix(1);
-    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t' || tag.back() == '\n' || tag.back() == '\r'))
-        tag.remove_suffix(1);
+    tag = trim(tag);
     tag = tag.substr(0, tag.find_first_of(".@"));  // POSIX locales: "en_US.UTF-8", "de_DE@euro"
     if (tag.empty() || tag.size() > 40) return {};
 
@@ -114,7 +103,7 @@ std::string normalize_language_tag(std::string_view tag) {
         for (char c : p)
             if (!is_alpha(c) && !is_digit(c)) return {};
     }
-    std::string primary = lower_ascii(parts[0]);
+    std::string primary = lower(parts[0]);
     if (parts.size() == 1 && primary.size() > 3) return std::string(ng::gdelt_language_code(primary));  // "English"
     for (char c : primary)
         if (!is_alpha(c)) return {};
@@ -131,7 +120,7 @@ std::string normalize_language_tag(std::string_view tag) {
         std::string_view p = parts[i];
         if (p.size() == 1) break;  // an extension or private use ("x-…") follows
         if (p.size() == 4 && is_alpha(p[0]) && script.empty()) {
-            script = std::string(1, upper(p[0])) + lower_ascii(p.substr(1));
+            script = std::string(1, upper(p[0])) + lower(p.substr(1));
         } else if (p.size() == 2 && is_alpha(p[0]) && is_alpha(p[1]) && region.empty()) {
             std::string r{upper(p[0]), upper(p[1])};
             if (r == "UK") r = "GB";  // "en-uk"
@@ -177,13 +166,13 @@ LanguageGuess detect_language(std::string_view text, std::string_view hint) {
 
     std::string tld, declared;
     if (size_t dot = hint.rfind('.'); dot != std::string_view::npos) {
-        tld = lower_ascii(hint.substr(dot + 1));
+        tld = lower(hint.substr(dot + 1));
     } else {
         declared = normalize_language_tag(hint);
     }
-    CLD2::CLDHints hints = {declared.empty() ? nullptr : declared.c_str(), tld.empty() ? nullptr : tld.c_str(),
-                            CLD2::UNKNOWN_ENCODING,
-                            declared.empty() ? CLD2::UNKNOWN_LANGUAGE : CLD2::GetLanguageFromName(primary_of(declared).c_str())};
+    CLD2::CLDHints hints = {
+        declared.empty() ? nullptr : declared.c_str(), tld.empty() ? nullptr : tld.c_str(), CLD2::UNKNOWN_ENCODING,
+        declared.empty() ? CLD2::UNKNOWN_LANGUAGE : CLD2::GetLanguageFromName(primary_of(declared).c_str())};
     CLD2::Language language3[3];
     int percent3[3];
     double scores3[3];

@@ -5,18 +5,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "ascii.hpp"
 #include "core/url_util.hpp"
 
 namespace ingest {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
+using ascii::lower;
 
 // [SECTION] labels
 
@@ -59,7 +54,7 @@ struct Charset {
 };
 
 Charset resolve_label(std::string_view label) {
-    std::string l = lower_ascii(label);
+    std::string l = lower(label);
     for (const Alias& a : kAliases)
         if (l == a.label) return {a.iconv_name, a.shown};
     // "windows-1251", "cp1251", "iso-8859-5": iconv knows these by name.
@@ -71,7 +66,7 @@ Charset resolve_label(std::string_view label) {
 
 bool is_utf8_label(std::string_view label) { return resolve_label(label).iconv_name == "UTF-8"; }
 bool is_wide_label(std::string_view label) {
-    std::string l = lower_ascii(label);
+    std::string l = lower(label);
     return l.rfind("utf-16", 0) == 0 || l.rfind("utf-32", 0) == 0 || l == "ucs-2" || l == "unicode";
 }
 
@@ -129,15 +124,27 @@ size_t utf8_sequence(std::string_view s, size_t i) {
 struct Utf8Survey {
     size_t multibyte = 0;  // well-formed sequences of 2–4 bytes
     size_t invalid = 0;    // bytes that start no well-formed sequence
-    bool escape = false;   // an ESC byte: ISO-2022 text, which is 7-bit
+    bool escape = false;   // an ESC byte anywhere: ISO-2022 text, which is 7-bit
 };
+
+// Eight bytes at a time while they are ASCII: most feeds are mostly ASCII markup.
+bool ascii_word_at(std::string_view s, size_t i) {
+    if (i + 8 > s.size()) return false;
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    return (word & 0x8080808080808080ULL) == 0;
+}
 
 Utf8Survey survey(std::string_view s) {
     Utf8Survey r;
+    r.escape = s.find('\x1B') != std::string_view::npos;
     for (size_t i = 0; i < s.size();) {
+        if (ascii_word_at(s, i)) {
+            i += 8;
+            continue;
+        }
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            r.escape |= c == 0x1B;
             ++i;
             continue;
         }
@@ -193,12 +200,24 @@ const Signature* detect_signature(std::string_view s) {
     return nullptr;
 }
 
+// A charset label as IANA and WHATWG spell them ("windows-1251",
+// "iso_8859-1:1987", "x-mac-roman"); anything else is no label at all.
+std::string valid_label(std::string label) {
+    if (label.empty() || label.size() > 40) return {};
+    for (char c : label) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':' ||
+                  c == '(' || c == ')' || c == '+';
+        if (!ok) return {};
+    }
+    return label;
+}
+
 }  // namespace
 
 // [SECTION] public functions
 
 std::string charset_from_content_type(std::string_view content_type) {
-    std::string ct = lower_ascii(content_type);
+    std::string ct = lower(content_type);
     for (size_t p = ct.find("charset"); p != std::string::npos; p = ct.find("charset", p + 1)) {
         if (p > 0 && ct[p - 1] != ';' && ct[p - 1] != ' ' && ct[p - 1] != '\t') continue;
         size_t q = p + 7;
@@ -209,7 +228,7 @@ std::string charset_from_content_type(std::string_view content_type) {
         bool quoted = q < ct.size() && (ct[q] == '"' || ct[q] == '\'');
         if (quoted) ++q;
         size_t end = ct.find_first_of(quoted ? "\"'" : "; \t,", q);
-        return ct.substr(q, end == std::string::npos ? std::string::npos : end - q);
+        return valid_label(ct.substr(q, end == std::string::npos ? std::string::npos : end - q));
     }
     return {};
 }
@@ -232,19 +251,14 @@ std::string charset_from_xml_declaration(std::string_view bytes) {
     char quote = decl[p++];
     size_t close = decl.find(quote, p);
     if (close == std::string_view::npos || close - p > 40) return {};
-    return lower_ascii(decl.substr(p, close - p));
+    return valid_label(lower(decl.substr(p, close - p)));
 }
 
 bool is_valid_utf8(std::string_view bytes) {
     for (size_t i = 0; i < bytes.size();) {
-        // Eight ASCII bytes at a time: most feeds are mostly ASCII markup.
-        if (i + 8 <= bytes.size()) {
-            uint64_t word;
-            std::memcpy(&word, bytes.data() + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
+        if (ascii_word_at(bytes, i)) {
+            i += 8;
+            continue;
         }
         size_t len = utf8_sequence(bytes, i);
         if (len == 0) return false;

@@ -38,11 +38,13 @@ struct DecodedText {
     std::vector<std::string> notes;  // readable notes on label conflicts and fallbacks
 };
 
-// The charset parameter of a Content-Type header, lower-cased; empty when none.
+// The charset parameter of a Content-Type header, lower-cased; empty when
+// none (or when it is not spelt like a charset name).
 std::string charset_from_content_type(std::string_view content_type);
 
 // The encoding named in an XML declaration at the start of `bytes`
-// (ASCII-compatible encodings only), lower-cased; empty when none.
+// (ASCII-compatible encodings only), lower-cased; empty when none (or when
+// it is not spelt like a charset name).
 std::string charset_from_xml_declaration(std::string_view bytes);
 
 // True when every byte sequence is well-formed UTF-8 (no overlongs, no

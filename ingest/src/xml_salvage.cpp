@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <string>
 
+#include "ascii.hpp"
+
 namespace ingest {
 namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+using ascii::is_space;
 
 bool ends_name(char c) { return is_space(c) || c == '>' || c == '/'; }
 

@@ -79,7 +79,7 @@ public:
         options.no_answer_error = make_error(
             FetchError::RateLimited,
             "GDELT did not answer, probably because it is limiting requests (it refuses them in a way browsers "
-            "cannot read).");
+            "cannot read). Try again in a minute.");
         options.no_answer_backoff_ms = kGdeltNoAnswerBackoffMs;
     }
 

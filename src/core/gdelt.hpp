@@ -25,8 +25,8 @@ constexpr int kGdeltMaxRecords = 75;         // per country list (GDELT allows u
 constexpr const char* kGdeltTimespan = "7d";  // small countries need a week to fill a list
 // GDELT's 429 answers carry no CORS header, so a throttled browser request
 // fails with no answer at all (status 0). On GDELT's own host that is
-// therefore read as "probably throttled", and nothing is asked of it for
-// this long.
+// therefore read as "probably throttled": the request fails at once with
+// that message, and nothing is asked of GDELT for this long.
 constexpr std::int64_t kGdeltNoAnswerBackoffMs = 60 * 1000;
 
 std::unique_ptr<NewsSource> make_gdelt_source(const SourceConfig& config);

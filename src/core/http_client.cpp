@@ -279,10 +279,10 @@ struct HttpClientCore {
         flights.erase(url);  // f is dangling from here on
     }
 
-    void fail(Flight& f, FetchError error, const HttpResponse& response, int64_t min_delay_ms = 0) {
+    void fail(Flight& f, FetchError error, const HttpResponse& response) {
         int64_t now = clock();
         if (is_transient(error) && f.attempts < f.options.max_attempts) {
-            int64_t delay = std::max(backoff_ms(f.attempts), min_delay_ms);
+            int64_t delay = backoff_ms(f.attempts);
             int64_t asked = retry_after_ms(response.retry_after, now);
             if (asked > config.retry_after_cap_ms) {
                 error.message += " It asks to wait " + wait_text(asked) + " before trying again.";
@@ -320,9 +320,9 @@ struct HttpClientCore {
                            {});
         }
         if (response.status == 0 && !f.options.no_answer_error.ok()) {
-            int64_t wait = f.options.no_answer_backoff_ms;
-            if (Gate* gate = gate_for(f.url)) gate->not_before = std::max(gate->not_before, clock() + wait);
-            return fail(f, f.options.no_answer_error, response, wait);
+            if (Gate* gate = gate_for(f.url))
+                gate->not_before = std::max(gate->not_before, clock() + f.options.no_answer_backoff_ms);
+            return give_up(f, f.options.no_answer_error, response);
         }
         if (response.status == 0) {
             return fail(f,

@@ -79,9 +79,10 @@ struct FetchOptions {
     std::function<FetchError(const HttpResponse&)> accept;
     // A server that refuses without CORS headers (GDELT's 429s) reaches the
     // page as no answer at all (status 0). When no_answer_error is set, such
-    // an attempt fails with it instead of a Network error, the next attempt
-    // waits at least no_answer_backoff_ms, and so do all requests to the
-    // same host when it has a minimum interval (set_min_interval).
+    // an answer ends the request at once with that error (retrying soon would
+    // only prolong the refusal), and no request to the same host starts for
+    // no_answer_backoff_ms — later ones wait — when the host has a minimum
+    // interval (set_min_interval).
     FetchError no_answer_error;
     std::int64_t no_answer_backoff_ms = 0;
 };

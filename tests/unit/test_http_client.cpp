@@ -236,6 +236,38 @@ TEST_F(HttpClientTest, NetworkErrorsAreRetriedAndExplained) {
               "allow requests from this page. Tried 3 times.");
 }
 
+TEST_F(HttpClientTest, NoAnswerCanMeanARefusalThatHoldsTheHost) {
+    client->set_min_interval("api.gdeltproject.org", 5000);
+    FetchOptions o;
+    o.no_answer_error = make_error(FetchError::RateLimited, "The service is probably limiting requests.");
+    o.no_answer_backoff_ms = 60000;
+    FetchHandle a = client->get("https://api.gdeltproject.org/q?1", record(), o);
+    transport.respond(0, answer(0, ""));
+    advance(0);
+    // Said at once, not retried.
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].error.kind, FetchError::RateLimited);
+    EXPECT_EQ(results[0].error.message, "The service is probably limiting requests.");
+    // The next request to the host waits out the minute; the 5 s interval is not enough.
+    FetchHandle b = client->get("https://api.gdeltproject.org/q?2", record(), o);
+    EXPECT_TRUE(b.progress().queued);
+    run_for(59900);
+    EXPECT_EQ(transport.requests.size(), 1u);
+    run_for(200);
+    ASSERT_EQ(transport.requests.size(), 2u);
+    EXPECT_EQ(transport.requests[1].request.url, "https://api.gdeltproject.org/q?2");
+    transport.respond(1, answer(200, "{}"));
+    advance(0);
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[1].ok());
+    // Without the option, no answer stays a network error with short retries.
+    FetchHandle c = client->get("https://news.example/x", record());
+    transport.respond(2, answer(0, ""));
+    advance(0);
+    EXPECT_EQ(c.progress().last_error.kind, FetchError::Network);
+    EXPECT_LT(c.progress().retry_at_ms, now + 2000);
+}
+
 TEST_F(HttpClientTest, AnswersOverTheByteLimitAreRefused) {
     FetchOptions o;
     o.max_bytes = 1000;

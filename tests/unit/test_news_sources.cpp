@@ -208,8 +208,8 @@ TEST(Gdelt, DecodesArtList) {
     EXPECT_EQ(p.country, "GB");
     EXPECT_EQ(p.page, 1);
     EXPECT_EQ(p.page_count, 1);
-    EXPECT_EQ(p.total, 3);
-    ASSERT_EQ(p.stories.size(), 3u);
+    EXPECT_EQ(p.total, 6);
+    ASSERT_EQ(p.stories.size(), 6u);
 
     const StorySummary& rail = p.stories[0];
     EXPECT_EQ(rail.headline, "Rail strike talks resume as unions weigh offer");
@@ -235,6 +235,32 @@ TEST(Gdelt, DecodesArtList) {
     EXPECT_EQ(polish->language, "pl");
     EXPECT_FALSE(polish->first_seen.known());  // "2026-11-25" is not GDELT's format
     EXPECT_EQ(polish->image, "");               // data: refused
+}
+
+TEST(Gdelt, TitlesAreDetokenised) {
+    auto s = source_for("source=gdelt");
+    Result<StoryPage> r = s->decode_stories("GB", 1, answer(200, read_fixture("gdelt/artlist_uk.json")));
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    EXPECT_NE(find_story(r.value, "Sen. Klobuchar visits Belfast: we\u2019re here to listen, she says"), nullptr);
+    EXPECT_NE(find_story(r.value, "\u00bfQu\u00e9 ofrece Londres a 6,438 estudiantes?"), nullptr);
+    EXPECT_NE(find_story(r.value, "L\u2019estate di Londra (foto)"), nullptr);
+}
+
+TEST(Gdelt, EmptySourceCountryAndRelativeMobileUrlsChangeNothing) {
+    auto s = source_for("source=gdelt");
+    Result<StoryPage> r = s->decode_stories("GB", 1, answer(200, read_fixture("gdelt/artlist_uk.json")));
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    // sourcecountry is "" for these rows: they belong to the country asked for.
+    const StorySummary* spanish = find_story(r.value, "\u00bfQu\u00e9 ofrece Londres a 6,438 estudiantes?");
+    ASSERT_NE(spanish, nullptr);
+    EXPECT_EQ(spanish->outlet.country, "GB");
+    EXPECT_EQ(spanish->language, "es");
+    // url_mobile ("/amp/…") never becomes the link.
+    EXPECT_EQ(spanish->url, "https://noticias-example.co.uk/estudiantes");
+    for (const StorySummary& story : r.value.stories) {
+        EXPECT_TRUE(is_openable_url(story.url)) << story.url;
+        EXPECT_EQ(story.url.find("/amp/"), std::string::npos);
+    }
 }
 
 TEST(Gdelt, ArticlesAreRebuiltFromListItems) {
@@ -501,6 +527,41 @@ TEST_F(NewsServiceTest, GdeltEndToEndWithRateLimit) {
     ASSERT_TRUE(articles[0].result.ok()) << articles[0].result.error.message;
     EXPECT_EQ(articles[0].result.value.headline, "Rail strike talks resume as unions weigh offer");
     EXPECT_EQ(transport.requests.size(), 2u);
+}
+
+TEST_F(NewsServiceTest, GdeltSilenceIsProbablyThrottlingAndBacksOffAMinute) {
+    NewsService news(http, source_for("source=gdelt"));
+    std::vector<NewsUpdate<StoryPage>> pages;
+    auto record = [&](const NewsUpdate<StoryPage>& u) { pages.push_back(u); };
+    FetchHandle gb = news.stories("GB", 1, record);
+    ASSERT_EQ(transport.requests.size(), 1u);
+    transport.respond(0, answer(0, ""));  // what a 429 without CORS headers looks like to the page
+    advance(0);
+    ASSERT_EQ(pages.size(), 1u);
+    EXPECT_EQ(pages[0].result.error.kind, FetchError::RateLimited);
+    EXPECT_EQ(pages[0].result.error.message,
+              "GDELT did not answer, probably because it is limiting requests (it refuses them in a way browsers "
+              "cannot read). Try again in a minute.");
+    // Trying again (or another country) waits until the minute is over.
+    FetchHandle again = news.stories("GB", 1, record);
+    FetchHandle de = news.stories("DE", 1, record);
+    for (int i = 0; i < kGdeltNoAnswerBackoffMs / 1000 - 1; ++i) advance(1000);
+    EXPECT_EQ(transport.requests.size(), 1u);
+    advance(1000);
+    ASSERT_EQ(transport.requests.size(), 2u);
+    transport.respond(1, answer(200, read_fixture("gdelt/artlist_uk.json")));
+    advance(0);
+    ASSERT_EQ(pages.size(), 2u);
+    EXPECT_TRUE(pages[1].result.ok());
+    advance(5000);
+    EXPECT_EQ(transport.requests.size(), 3u);  // then DE, 5 s later
+
+    // Through a proxy, no answer is an ordinary network failure.
+    NewsService proxied(http, source_for("source=gdelt&proxy=https://p.example/raw?url="));
+    FetchHandle fr = proxied.stories("FR", 1, record);
+    transport.respond(transport.requests.size() - 1, answer(0, ""));
+    advance(0);
+    EXPECT_EQ(fr.progress().last_error.kind, FetchError::Network);
 }
 
 TEST_F(NewsServiceTest, NewsApiHttpErrorIsExplained) {

@@ -276,12 +276,13 @@ private:
         std::vector<Link> links;
         std::vector<int64_t> times(units_.size());
         for (uint32_t u = 0; u < units_.size(); ++u) times[u] = units_[u].time;
-        for (const cluster_embedding::ScoredPair& p :
-             embeddings_->pairs_at_least(opt_.embedding_threshold, times, opt_.window_seconds))
+        for (const cluster_embedding::ScoredPair& p : embeddings_->pairs_at_least(
+                 opt_.embedding_threshold, times, opt_.window_seconds, &out_.stats.candidate_pairs))
             links.push_back({p.a, p.b, p.cosine / opt_.embedding_threshold});
-        std::size_t embedding_links = links.size();
+        // Text decides the pairs where an article has no vector.
         std::vector<uint32_t> candidates;
-        for (uint32_t a = 0; a < units_.size(); ++a) {
+        bool all_embedded = out_.stats.with_embeddings == units_.size();
+        for (uint32_t a = 0; a < units_.size() && !all_embedded; ++a) {
             candidates.clear();
             text_->candidates(a, opt_.max_term_articles, candidates);
             for (uint32_t b : candidates) {
@@ -291,7 +292,6 @@ private:
                 if (s && *s >= 1.0) links.push_back({a, b, *s});
             }
         }
-        out_.stats.candidate_pairs += embedding_links;
         out_.stats.links = links.size();
         std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
         return links;
@@ -317,6 +317,7 @@ private:
         }
         std::sort(bounded.begin(), bounded.end());
         out_.stats.components = bounded.size();
+        for (const auto& comp : bounded) out_.stats.largest_component = std::max(out_.stats.largest_component, comp.size());
 
         std::vector<std::vector<uint32_t>> groups;
         for (const std::vector<uint32_t>& comp : bounded) {

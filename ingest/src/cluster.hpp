@@ -61,10 +61,12 @@ struct ClusterOptions {
     std::size_t min_outlets = 2;
     // Components larger than this are cut at rising thresholds before average
     // linkage (which needs memory for every pair inside a component).
-    std::size_t max_linkage_size = 1500;
+    std::size_t max_linkage_size = 1000;
     // Text candidates: terms held by more articles than this are too common to
     // propose pairs (they still count in the similarity of proposed pairs).
-    std::size_t max_term_articles = 2000;
+    // A fixed bound keeps the search linear in the batch size: one story is
+    // rarely covered by more articles than this within the window.
+    std::size_t max_term_articles = 300;
 };
 
 struct StoryMember {
@@ -89,6 +91,7 @@ struct ClusterStats {
     std::size_t candidate_pairs = 0;    // pairs scored while looking for links
     std::size_t links = 0;              // pairs at or above threshold
     std::size_t components = 0;         // of two or more units
+    std::size_t largest_component = 0;  // units, after cutting at max_linkage_size
     std::size_t split_components = 0;   // components average linkage split
 };
 

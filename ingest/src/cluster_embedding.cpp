@@ -6,7 +6,12 @@
 namespace ingest::cluster_embedding {
 namespace {
 
-constexpr int kSignatureBits = 256;
+// Signatures are 512 bits, compared in two halves: the first 256 bits rule
+// out most pairs cheaply, the full 512 the rest (twice the bits, half the
+// relative spread, so far fewer pairs need an exact cosine).
+constexpr int kSignatureBits = 512;
+constexpr int kHalfBits = kSignatureBits / 2;
+constexpr int kWords = kSignatureBits / 64;
 constexpr int kRotationRounds = 3;
 constexpr uint64_t kRotationSeed = 0x6e657773676c6f62;  // "newsglob": fixed, so signatures never change
 constexpr double kPi = 3.14159265358979323846;
@@ -21,15 +26,18 @@ constexpr double kPi = 3.14159265358979323846;
 #endif
 
 // Writes the positions k < count whose signature differs from `query` in at
-// most `limit` bits.
+// most `half_limit` bits of the first half and `limit` bits in all.
 CLUSTER_POPCOUNT_CLONES
-std::size_t near_signatures(const uint64_t* query, const uint64_t* signatures, std::size_t count, int limit,
-                            uint32_t* out) {
+std::size_t near_signatures(const uint64_t* query, const uint64_t* signatures, std::size_t count, int half_limit,
+                            int limit, uint32_t* out) {
     std::size_t n = 0;
     for (std::size_t k = 0; k < count; ++k) {
-        const uint64_t* s = signatures + 4 * k;
+        const uint64_t* s = signatures + kWords * k;
         int d = __builtin_popcountll(query[0] ^ s[0]) + __builtin_popcountll(query[1] ^ s[1]) +
                 __builtin_popcountll(query[2] ^ s[2]) + __builtin_popcountll(query[3] ^ s[3]);
+        if (d > half_limit) continue;
+        d += __builtin_popcountll(query[4] ^ s[4]) + __builtin_popcountll(query[5] ^ s[5]) +
+             __builtin_popcountll(query[6] ^ s[6]) + __builtin_popcountll(query[7] ^ s[7]);
         if (d <= limit) out[n++] = uint32_t(k);
     }
     return n;
@@ -65,21 +73,21 @@ void walsh_hadamard(std::vector<float>& v) {
             }
 }
 
-// Bits a signature may differ by for a pair at cosine `threshold`: the
-// expected count at that angle plus four standard deviations.
-int hamming_limit(double threshold) {
-    if (threshold <= -1.0) return kSignatureBits;
+// Bits `bits` signature bits may differ by for a pair at cosine `threshold`:
+// the expected count at that angle plus four standard deviations.
+int hamming_limit(double threshold, int bits) {
+    if (threshold <= -1.0) return bits;
     double p = std::acos(std::min(1.0, threshold)) / kPi;
-    double mean = kSignatureBits * p;
-    double sd = std::sqrt(kSignatureBits * p * (1.0 - p));
-    return std::min(kSignatureBits, int(std::floor(mean + 4.0 * sd)));
+    double mean = bits * p;
+    double sd = std::sqrt(bits * p * (1.0 - p));
+    return std::min(bits, int(std::floor(mean + 4.0 * sd)));
 }
 
 }  // namespace
 
 EmbeddingSet::EmbeddingSet(const std::vector<const float*>& vectors, std::size_t dims)
     : dims_(dims), slot_(vectors.size(), kNone) {
-    std::size_t padded = kSignatureBits;
+    std::size_t padded = kSignatureBits;  // the rotation gives one bit per coordinate
     while (padded < dims) padded *= 2;
     std::vector<float> signs(kRotationRounds * padded);
     uint64_t state = kRotationSeed;
@@ -115,7 +123,7 @@ double EmbeddingSet::cosine(std::size_t a, std::size_t b) const {
 }
 
 std::vector<ScoredPair> EmbeddingSet::pairs_at_least(double threshold, const std::vector<int64_t>& times,
-                                                     int64_t window) const {
+                                                     int64_t window, std::size_t* scored) const {
     // Rows by time (unknown times first: they are compared with every row),
     // with their signatures laid out in that order so each scan is one run.
     std::vector<uint32_t> order(doc_of_.size());
@@ -124,13 +132,14 @@ std::vector<ScoredPair> EmbeddingSet::pairs_at_least(double threshold, const std
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
         return time_of(x) != time_of(y) ? time_of(x) < time_of(y) : x < y;
     });
-    std::vector<uint64_t> sorted(4 * order.size());
+    std::vector<uint64_t> sorted(kWords * order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-        std::copy(signature_[order[i]].begin(), signature_[order[i]].end(), &sorted[4 * i]);
+        std::copy(signature_[order[i]].begin(), signature_[order[i]].end(), &sorted[kWords * i]);
     std::size_t unknown = 0;
     while (unknown < order.size() && time_of(order[unknown]) == 0) ++unknown;
 
-    const int limit = hamming_limit(threshold);
+    const int half_limit = hamming_limit(threshold, kHalfBits);
+    const int limit = hamming_limit(threshold, kSignatureBits);
     std::vector<ScoredPair> pairs;
     std::vector<uint32_t> near(order.size());
     std::size_t end = 0;
@@ -145,7 +154,9 @@ std::vector<ScoredPair> EmbeddingSet::pairs_at_least(double threshold, const std
             last = end;
         }
         if (first >= last) continue;
-        std::size_t n = near_signatures(&sorted[4 * i], &sorted[4 * first], last - first, limit, near.data());
+        std::size_t n =
+            near_signatures(&sorted[kWords * i], &sorted[kWords * first], last - first, half_limit, limit, near.data());
+        if (scored) *scored += n;
         for (std::size_t k = 0; k < n; ++k) {
             uint32_t da = doc_of_[order[i]], db = doc_of_[order[first + near[k]]];
             double c = cosine(da, db);

@@ -68,9 +68,9 @@ struct Candidate {
 
 struct Index {
     std::unordered_map<std::string, std::vector<Candidate>> phrases;  // folded words joined by ' '
+    std::unordered_map<std::string, std::size_t> first_words;        // a phrase's first word -> its longest phrase
     std::unordered_map<std::string, std::vector<Candidate>> stems;    // a word's beginning
     std::unordered_map<std::string, std::vector<PlaceId>> run_names;  // names in unsegmented scripts
-    std::size_t max_phrase = 1;
     std::size_t max_run = 0;  // in code points
 };
 
@@ -122,7 +122,8 @@ void add_form(Index& index, std::string_view form, PlaceId place, bool stem, boo
         return;
     }
     index.phrases[key].push_back({place, rule});
-    index.max_phrase = std::max(index.max_phrase, tt.tokens.size());
+    std::size_t& longest = index.first_words[tt.tokens[0].folded];
+    longest = std::max(longest, tt.tokens.size());
     if (!inflects || tt.tokens.size() != 1 || rule == CaseRule::AllCaps) return;
     // Case endings: "Киевом" is Kyiv, "России" Russia, "Polsce" stays unmatched
     // (a changed stem). The ending replaces a final vowel, so cut it in the
@@ -211,9 +212,10 @@ void add_mention(std::vector<PlaceMention>& out, PlaceId place, std::size_t firs
 // The longest phrase starting at `first`; 0 when none.
 std::size_t match_at(const Index& index, const std::vector<Token>& tokens, std::size_t first, bool lower_text,
                      std::vector<PlaceMention>& out) {
+    auto first_word = index.first_words.find(tokens[first].folded);
+    std::size_t longest = first_word == index.first_words.end() ? 0 : first_word->second;
     std::size_t words = 0;
-    while (first + words < tokens.size() && words < index.max_phrase && tokens[first + words].kind == TokenKind::Word)
-        ++words;
+    while (first + words < tokens.size() && words < longest && tokens[first + words].kind == TokenKind::Word) ++words;
     for (std::size_t n = words; n >= 1; --n) {
         std::string key;
         for (std::size_t k = first; k < first + n; ++k) key += (key.empty() ? "" : " ") + tokens[k].folded;
@@ -227,7 +229,6 @@ std::size_t match_at(const Index& index, const std::vector<Token>& tokens, std::
             }
         if (found) return n;
     }
-    if (words == 0) return 0;
     const std::string& w = tokens[first].folded;
     std::size_t shortest = w.size() > 8 ? w.size() - 4 : 4;
     for (std::size_t len = w.size(); len >= shortest && len >= 1; --len) {

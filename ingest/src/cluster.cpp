@@ -84,29 +84,12 @@ std::string domain_family(const std::string& domain) {
     return labels[second_level ? last - 2 : last - 1];
 }
 
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-    uint32_t find(uint32_t x) {
-        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-        return x;
-    }
-    void join(uint32_t a, uint32_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<uint32_t> parent_;
-};
-
 // Canonical position -> outlet group (the group's lowest position): the same
 // outlet id, the same domain, or the same headline on a domain of the same
 // family are one outlet.
 std::vector<uint32_t> outlet_groups(const std::vector<ClusterArticle>& in, const std::vector<uint32_t>& order,
                                     const std::vector<std::string>& folded_titles) {
-    DisjointSets sets(order.size());
+    cluster_linkage::DisjointSets sets(order.size());
     std::map<std::string, uint32_t> first_with;
     auto join_on = [&](const std::string& key, uint32_t pos) {
         auto [it, added] = first_with.emplace(key, pos);

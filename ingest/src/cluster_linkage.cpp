@@ -7,24 +7,6 @@
 namespace ingest::cluster_linkage {
 namespace {
 
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-    uint32_t find(uint32_t x) {
-        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-        return x;
-    }
-    // The smaller root wins, so the result never depends on edge order.
-    void join(uint32_t a, uint32_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<uint32_t> parent_;
-};
-
 // Pair (i, j), i < j, of k groups in a triangular array.
 std::size_t pair_index(std::size_t k, std::size_t i, std::size_t j) { return i * k - i * (i + 1) / 2 + (j - i - 1); }
 
@@ -44,6 +26,19 @@ struct Lower {
 };
 
 }  // namespace
+
+DisjointSets::DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
+
+uint32_t DisjointSets::find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+}
+
+void DisjointSets::join(uint32_t a, uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+}
 
 std::vector<std::vector<uint32_t>> components(std::size_t n, const std::vector<Edge>& edges) {
     DisjointSets sets(n);

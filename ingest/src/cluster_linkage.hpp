@@ -15,6 +15,18 @@ namespace ingest::cluster_linkage {
 
 using Edge = std::pair<uint32_t, uint32_t>;
 
+// Union-find over 0..n-1. The smaller root wins a union, so the sets never
+// depend on the order of the unions.
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t n);
+    uint32_t find(uint32_t x);
+    void join(uint32_t a, uint32_t b);
+
+private:
+    std::vector<uint32_t> parent_;
+};
+
 // Groups of 0..n-1 joined by `edges`; each group ascending, groups ordered by
 // their first item. Items without edges are groups of one.
 std::vector<std::vector<uint32_t>> components(std::size_t n, const std::vector<Edge>& edges);

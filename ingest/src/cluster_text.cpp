@@ -358,19 +358,8 @@ std::string skeleton(const std::string& w) {
 // [SECTION] public
 
 std::string fold(std::string_view text) {
-    std::string first = ng::fold_for_search(text);
     std::string out;
-    out.reserve(first.size());
-    for (std::size_t i = 0; i < first.size();) {
-        uint32_t cp = 0;
-        std::size_t len = ng::utf8::decode(first, i, cp);
-        if (len == 0) {
-            ++i;
-            continue;
-        }
-        fold_more(cp, out);
-        i += len;
-    }
+    for (uint32_t cp : code_points(ng::fold_for_search(text))) fold_more(cp, out);
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cluster_places.hpp"
 #include "cluster_text.hpp"
+#include "core/news_decode.hpp"
 #include "core/time_format.hpp"
 #include "story_takes.hpp"
 
@@ -40,7 +41,8 @@ std::string english_list(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string quote_of(const std::string& headline) {
+std::string quote_of(const std::string& raw) {
+    std::string headline = ng::clean_text(raw, ng::kMaxLineBytes);  // one space between words, no control characters
     if (headline.size() <= kMaxQuoteBytes) return headline;
     std::size_t cut = headline.rfind(' ', kMaxQuoteBytes);
     if (cut == std::string::npos || cut == 0) cut = kMaxQuoteBytes;

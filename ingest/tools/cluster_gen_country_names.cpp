@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,13 +27,10 @@ using nlohmann::json;
 
 namespace {
 
-bool read_file(const fs::path& path, std::string& out) {
+std::optional<std::string> read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // A C++ string literal; bytes outside printable ASCII as octal escapes (never
@@ -91,9 +90,9 @@ int main(int argc, char** argv) {
     if (ec || files.empty()) return fail("no name files in " + langs_dir);
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
-        std::string text;
-        if (!read_file(file, text)) return fail("cannot read " + file.string());
-        json doc = ng::json_util::parse(text);
+        std::optional<std::string> text = read_file(file);
+        if (!text) return fail("cannot read " + file.string());
+        json doc = ng::json_util::parse(*text);
         const json* countries = ng::json_util::as_object(ng::json_util::member(doc, "countries"));
         auto lang = ng::json_util::as_string(ng::json_util::member(doc, "locale"));
         if (!countries || !lang) return fail(file.string() + " is not an i18n-iso-countries name file");
@@ -107,9 +106,9 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::string text;
-    if (!read_file(overrides_path, text)) return fail("cannot read " + overrides_path);
-    json overrides = ng::json_util::parse(text);
+    std::optional<std::string> overrides_text = read_file(overrides_path);
+    if (!overrides_text) return fail("cannot read " + overrides_path);
+    json overrides = ng::json_util::parse(*overrides_text);
     if (const json* d = ng::json_util::as_object(ng::json_util::member(overrides, "display_names")))
         for (const auto& [iso, name] : d->items())
             if (name.is_string()) display[iso] = name.get<std::string>();
@@ -133,8 +132,8 @@ int main(int argc, char** argv) {
     out << "};\nconst std::size_t kDisplayNameCount = " << display.size() << ";\n\n"
         << "}  // namespace ingest::cluster_places_data\n";
 
-    std::string generated = out.str(), existing;
-    if (read_file(out_path, existing) && existing == generated) return 0;
+    std::string generated = out.str();
+    if (read_file(out_path) == generated) return 0;
     std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
     file << generated;
     if (!file) return fail("cannot write " + out_path);

@@ -464,7 +464,8 @@ std::string clustering_to_json(const Clustering& clustering, const std::vector<C
     }
     std::size_t unclustered = std::count(clustering.story_of.begin(), clustering.story_of.end(), -1);
     json doc = {{"stories", stories}, {"unclustered", unclustered}, {"notes", clustering.notes}};
-    return doc.dump(1);
+    // Ids and notes come from feeds: invalid UTF-8 is replaced, never fatal.
+    return doc.dump(1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace ingest

@@ -381,7 +381,7 @@ TokenizedText tokenize(std::string_view text) {
     auto flush_word = [&] {
         if (word.empty()) return;
         Token t;
-        int letters = 0, upper = 0, lower = 0, first_case = 0;
+        int letters = 0, upper = 0, first_case = 0;
         bool digits_only = true;
         for (uint32_t cp : word) {
             ng::utf8::append(t.original, cp);
@@ -392,7 +392,6 @@ TokenizedText tokenize(std::string_view text) {
                 int c = letter_case(cp);
                 if (first_case == 0 && c != 0) first_case = c;
                 upper += c > 0;
-                lower += c < 0;
             } else if (cls == CharClass::Mark) {
                 // part of the letter before it
             } else if (cls != CharClass::Digit && cp != '.' && cp != ',') {

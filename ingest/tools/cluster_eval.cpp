@@ -134,19 +134,28 @@ bool apertium(const std::string& pair, const std::vector<std::string>& lines, st
 }
 
 int write_apertium(const std::string& set_path, const std::string& out_path) {
+    namespace ju = ng::json_util;
     std::ifstream in(set_path);
     std::vector<nlohmann::json> rows;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) rows.push_back(ng::json_util::parse(line));
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.empty()) continue;
+        rows.push_back(ju::parse(line));
+        if (!rows.back().is_object() || !ju::as_string(ju::member(rows.back(), "title"))) {
+            std::fprintf(stderr, "%s:%d: not an item with a title; nothing written\n", set_path.c_str(), number);
+            return 1;
+        }
+    }
     std::map<std::string, std::vector<std::size_t>> by_pair;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        auto lang = ng::json_util::as_string(ng::json_util::member(rows[i], "lang"));
+        auto lang = ju::as_string(ju::member(rows[i], "lang"));
         auto it = lang ? apertium_pairs().find(std::string(*lang)) : apertium_pairs().end();
         if (it != apertium_pairs().end()) by_pair[it->second].push_back(i);
     }
     for (const auto& [pair, indices] : by_pair) {
         std::vector<std::string> titles, translated;
-        for (std::size_t i : indices) titles.push_back(rows[i]["title"].get<std::string>());
+        for (std::size_t i : indices) titles.emplace_back(*ju::as_string(ju::member(rows[i], "title")));
         if (!apertium(pair, titles, translated)) {
             std::fprintf(stderr, "apertium %s failed or lost lines (is it installed? scripts/setup.sh)\n", pair.c_str());
             return 1;
@@ -154,7 +163,7 @@ int write_apertium(const std::string& set_path, const std::string& out_path) {
         for (std::size_t k = 0; k < indices.size(); ++k) rows[indices[k]]["title_apertium"] = translated[k];
     }
     std::ofstream out(out_path);
-    for (const auto& row : rows) out << row.dump(-1, ' ', false) << "\n";
+    for (const auto& row : rows) out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     std::printf("wrote %s (%zu rows)\n", out_path.c_str(), rows.size());
     return 0;
 }

@@ -200,9 +200,14 @@ TEST(Cluster, HostileTextIsBoundedAndHarmless) {
     for (int i = 0; i < 100000; ++i) huge += "Chile \xff\xfe 7,1 \xe2\x80\xae";
     in.push_back(article("huge", "spam", "XX", "en", huge));
     in.push_back(article("ctl", "spam2", "XX", "zz-\x01", std::string("\x01\x02\x03", 3)));
+    // Two copies of one story from outlets whose ids are not UTF-8.
+    in.push_back(article("bad-\xff-1", "outlet-\xc3", "XX", "en", "Magnitude 7.1 earthquake strikes northern Chile"));
+    in.push_back(article("bad-\xff-2", "outlet-\xfe", "XX", "en", "Magnitude 7.1 earthquake strikes northern Chile"));
     Clustering c = cluster_stories(in);
     EXPECT_EQ(c.story_of.size(), in.size());
     EXPECT_FALSE(story_of(c, in, "es-1").empty());
+    std::string json = clustering_to_json(c, in);
+    EXPECT_NE(json.find("bad-\xef\xbf\xbd-1"), std::string::npos);  // U+FFFD stands in for the bad byte
 }
 
 TEST(Cluster, EmptyInput) {

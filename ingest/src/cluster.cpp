@@ -78,9 +78,9 @@ std::string domain_family(const std::string& domain) {
     if (labels.size() < 2) return domain;
     static const char* const generic[] = {"co", "com", "net", "org", "gov", "gob", "gouv", "ac", "edu", "or", "ne"};
     std::size_t last = labels.size() - 1;
-    bool second_level = labels[last].size() == 2 && labels.size() >= 3 &&
-                        std::any_of(std::begin(generic), std::end(generic),
-                                    [&](const char* g) { return labels[last - 1] == g; });
+    bool second_level =
+        labels[last].size() == 2 && labels.size() >= 3 &&
+        std::any_of(std::begin(generic), std::end(generic), [&](const char* g) { return labels[last - 1] == g; });
     return labels[second_level ? last - 2 : last - 1];
 }
 
@@ -167,7 +167,9 @@ private:
         double score;  // in threshold units
     };
 
-    void note(uint32_t pos, const std::string& text) { out_.notes.push_back("article " + in_[order_[pos]].id + ": " + text); }
+    void note(uint32_t pos, const std::string& text) {
+        out_.notes.push_back("article " + in_[order_[pos]].id + ": " + text);
+    }
 
     void check_input() {
         std::map<std::string, int> id_count;
@@ -197,7 +199,8 @@ private:
         outlet_group_ = outlet_groups(in_, order_, folded);
         std::map<std::pair<uint32_t, std::string>, uint32_t> unit_of_key;
         for (uint32_t pos = 0; pos < order_.size(); ++pos) {
-            std::pair<uint32_t, std::string> key{outlet_group_[pos], folded[pos].empty() ? "\t" + std::to_string(pos) : folded[pos]};
+            std::pair<uint32_t, std::string> key{outlet_group_[pos],
+                                                 folded[pos].empty() ? "\t" + std::to_string(pos) : folded[pos]};
             auto [it, added] = unit_of_key.emplace(key, uint32_t(units_.size()));
             if (added) units_.push_back({{}, outlet_group_[pos], 0});
             units_[it->second].positions.push_back(pos);
@@ -218,7 +221,8 @@ private:
         for (uint32_t u = 0; u < units_.size(); ++u) {
             const ClusterArticle& a = in_[order_[units_[u].positions[0]]];
             // Bounded, cleaned text: a hostile feed cannot make one article costly.
-            clean_.push_back({ng::clean_text(a.title, ng::kMaxLineBytes), ng::clean_text(a.description, ng::kMaxSummaryBytes),
+            clean_.push_back({ng::clean_text(a.title, ng::kMaxLineBytes),
+                              ng::clean_text(a.description, ng::kMaxSummaryBytes),
                               ng::clean_text(a.title_en, ng::kMaxLineBytes),
                               ng::clean_text(a.description_en, ng::kMaxSummaryBytes)});
             for (uint32_t pos : units_[u].positions)
@@ -276,7 +280,8 @@ private:
             }
         }
         out_.stats.links = links.size();
-        std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+        std::sort(links.begin(), links.end(),
+                  [](const Link& x, const Link& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
         return links;
     }
 
@@ -300,7 +305,8 @@ private:
         }
         std::sort(bounded.begin(), bounded.end());
         out_.stats.components = bounded.size();
-        for (const auto& comp : bounded) out_.stats.largest_component = std::max(out_.stats.largest_component, comp.size());
+        for (const auto& comp : bounded)
+            out_.stats.largest_component = std::max(out_.stats.largest_component, comp.size());
 
         std::vector<std::vector<uint32_t>> groups;
         for (const std::vector<uint32_t>& comp : bounded) {
@@ -430,12 +436,12 @@ private:
     const std::vector<ClusterArticle>& in_;
     const ClusterOptions& opt_;
     Clustering out_;
-    std::vector<uint32_t> order_;            // canonical position -> input index
-    mutable std::vector<uint32_t> position_; // input index -> canonical position (built on first use)
-    std::vector<bool> usable_embedding_;     // by canonical position
-    std::vector<uint32_t> outlet_group_;     // by canonical position
+    std::vector<uint32_t> order_;             // canonical position -> input index
+    mutable std::vector<uint32_t> position_;  // input index -> canonical position (built on first use)
+    std::vector<bool> usable_embedding_;      // by canonical position
+    std::vector<uint32_t> outlet_group_;      // by canonical position
     std::vector<Unit> units_;
-    std::vector<CleanText> clean_;           // by unit
+    std::vector<CleanText> clean_;  // by unit
     std::unique_ptr<cluster_features::TextModel> text_;
     std::unique_ptr<cluster_embedding::EmbeddingSet> embeddings_;
 };

@@ -26,19 +26,19 @@ namespace ingest {
 
 // One article as the ingest's normalisation leaves it.
 struct ClusterArticle {
-    std::string id;              // the article's API id (unique in the batch)
-    std::string url;             // canonical URL; the story id derives from the earliest member's
-    std::string outlet_id;       // the outlet table's id; empty: the domain identifies the outlet
-    std::string outlet_name;     // for takes and the world take ("Le Monde")
-    std::string outlet_domain;   // "lemonde.fr"
-    std::string country;         // ISO alpha-2 of the outlet's country
-    std::string language;        // the original's language tag ("fr", "pt-BR")
-    std::string title;           // the original headline
-    std::string description;     // the original description (may be empty)
-    std::string title_en;        // English translation of the headline; empty when none
-    std::string description_en;  // English translation of the description; empty when none
-    std::string translated_by;   // the engine that produced title_en ("apertium"); provenance for takes
-    int64_t time = 0;            // Unix seconds: published, else first seen; 0 when unknown
+    std::string id;                // the article's API id (unique in the batch)
+    std::string url;               // canonical URL; the story id derives from the earliest member's
+    std::string outlet_id;         // the outlet table's id; empty: the domain identifies the outlet
+    std::string outlet_name;       // for takes and the world take ("Le Monde")
+    std::string outlet_domain;     // "lemonde.fr"
+    std::string country;           // ISO alpha-2 of the outlet's country
+    std::string language;          // the original's language tag ("fr", "pt-BR")
+    std::string title;             // the original headline
+    std::string description;       // the original description (may be empty)
+    std::string title_en;          // English translation of the headline; empty when none
+    std::string description_en;    // English translation of the description; empty when none
+    std::string translated_by;     // the engine that produced title_en ("apertium"); provenance for takes
+    int64_t time = 0;              // Unix seconds: published, else first seen; 0 when unknown
     std::vector<float> embedding;  // GDELT GSG docembed (ClusterOptions::embedding_dims floats), or empty
 };
 
@@ -70,23 +70,23 @@ struct ClusterOptions {
 };
 
 struct StoryMember {
-    std::size_t article = 0;   // index into the input
-    std::string outlet;        // the outlet's identity after merging its ids, domains and syndicated copies
-    bool copy = false;         // a syndicated copy of an earlier member (same outlet, same headline)
-    double centrality = 0;     // mean similarity to the story's other members, in threshold units
+    std::size_t article = 0;  // index into the input
+    std::string outlet;       // the outlet's identity after merging its ids, domains and syndicated copies
+    bool copy = false;        // a syndicated copy of an earlier member (same outlet, same headline)
+    double centrality = 0;    // mean similarity to the story's other members, in threshold units
 };
 
 struct Story {
-    std::string id;                     // "s-" + 16 hex digits: a hash of the earliest member's URL
-    std::vector<StoryMember> members;   // earliest first (then by article id)
-    std::size_t outlets = 0;            // distinct outlets: copies and an outlet's domains count once
-    std::vector<std::string> countries; // distinct, by number of outlets (most first), then code
-    bool used_embeddings = false;       // some link in the story came from embeddings
+    std::string id;                      // "s-" + 16 hex digits: a hash of the earliest member's URL
+    std::vector<StoryMember> members;    // earliest first (then by article id)
+    std::size_t outlets = 0;             // distinct outlets: copies and an outlet's domains count once
+    std::vector<std::string> countries;  // distinct, by number of outlets (most first), then code
+    bool used_embeddings = false;        // some link in the story came from embeddings
 };
 
 struct ClusterStats {
     std::size_t articles = 0;
-    std::size_t units = 0;              // after folding syndicated copies together
+    std::size_t units = 0;  // after folding syndicated copies together
     std::size_t with_embeddings = 0;
     std::size_t candidate_pairs = 0;    // pairs scored while looking for links
     std::size_t links = 0;              // pairs at or above threshold
@@ -96,9 +96,9 @@ struct ClusterStats {
 };
 
 struct Clustering {
-    std::vector<Story> stories;          // most countries first, then most outlets, then earliest, then id
-    std::vector<int> story_of;           // per input article: index into stories, -1 when in none
-    std::vector<std::string> notes;      // one readable line per input problem
+    std::vector<Story> stories;      // most countries first, then most outlets, then earliest, then id
+    std::vector<int> story_of;       // per input article: index into stories, -1 when in none
+    std::vector<std::string> notes;  // one readable line per input problem
     ClusterStats stats;
 };
 

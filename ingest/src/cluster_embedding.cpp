@@ -52,8 +52,7 @@ double dot(const float* a, const float* b, std::size_t n) {
         for (int k = 0; k < 8; ++k) acc[k] += a[i + k] * b[i + k];
     float tail = 0;
     for (; i < n; ++i) tail += a[i] * b[i];
-    return double((acc[0] + acc[1]) + (acc[2] + acc[3])) + double((acc[4] + acc[5]) + (acc[6] + acc[7])) +
-           double(tail);
+    return double((acc[0] + acc[1]) + (acc[2] + acc[3])) + double((acc[4] + acc[5]) + (acc[6] + acc[7])) + double(tail);
 }
 
 uint64_t splitmix64(uint64_t& state) {
@@ -129,9 +128,8 @@ std::vector<ScoredPair> EmbeddingSet::pairs_at_least(double threshold, const std
     std::vector<uint32_t> order(doc_of_.size());
     for (uint32_t r = 0; r < order.size(); ++r) order[r] = r;
     auto time_of = [&](uint32_t row) { return times[doc_of_[row]]; };
-    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-        return time_of(x) != time_of(y) ? time_of(x) < time_of(y) : x < y;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t x, uint32_t y) { return time_of(x) != time_of(y) ? time_of(x) < time_of(y) : x < y; });
     std::vector<uint64_t> sorted(kWords * order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         std::copy(signature_[order[i]].begin(), signature_[order[i]].end(), &sorted[kWords * i]);

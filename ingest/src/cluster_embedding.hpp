@@ -21,7 +21,7 @@
 namespace ingest::cluster_embedding {
 
 struct ScoredPair {
-    uint32_t a, b;   // document indices, a < b
+    uint32_t a, b;  // document indices, a < b
     float cosine;
 };
 
@@ -47,11 +47,11 @@ private:
     using Signature = std::array<uint64_t, 8>;
 
     std::size_t dims_;
-    std::vector<uint32_t> slot_;          // document -> row, or kNone
-    std::vector<uint32_t> doc_of_;        // row -> document
-    std::vector<const float*> vector_;    // by row
-    std::vector<double> inverse_norm_;    // by row
-    std::vector<Signature> signature_;    // by row
+    std::vector<uint32_t> slot_;        // document -> row, or kNone
+    std::vector<uint32_t> doc_of_;      // row -> document
+    std::vector<const float*> vector_;  // by row
+    std::vector<double> inverse_norm_;  // by row
+    std::vector<Signature> signature_;  // by row
 };
 
 }  // namespace ingest::cluster_embedding

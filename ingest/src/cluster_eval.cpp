@@ -72,7 +72,8 @@ EvalSet load_eval_set(const std::string& path) {
 const char* describe(Translations t) {
     switch (t) {
         case Translations::Human: return "(a) English translations for every language";
-        case Translations::Offline: return "(b) offline translator only (Apertium: es, ca, gl, eu, eo, is, sr/hr/bs, mk)";
+        case Translations::Offline:
+            return "(b) offline translator only (Apertium: es, ca, gl, eu, eo, is, sr/hr/bs, mk)";
         case Translations::None: return "(c) originals only, no translation";
     }
     return "";
@@ -86,7 +87,8 @@ std::vector<ClusterArticle> articles_for(const EvalSet& set, Translations transl
         if (translations == Translations::Human && !item.title_human.empty()) {
             a.title_en = item.title_human;
             a.translated_by = "human (evaluation set)";
-        } else if (translations == Translations::Offline && offline_translatable(lang) && !item.title_apertium.empty()) {
+        } else if (translations == Translations::Offline && offline_translatable(lang) &&
+                   !item.title_apertium.empty()) {
             a.title_en = item.title_apertium;
             a.translated_by = "apertium";
         }

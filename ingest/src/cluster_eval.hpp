@@ -12,10 +12,10 @@
 namespace ingest::cluster_eval {
 
 struct EvalItem {
-    ClusterArticle article;       // title_en empty; see articles_for()
-    std::string story;            // the true story ("cop31"); unrelated items have one each
-    std::string title_human;      // English translation written with the set (empty for English originals)
-    std::string title_apertium;   // Apertium's translation, for languages it covers (see --write-apertium)
+    ClusterArticle article;      // title_en empty; see articles_for()
+    std::string story;           // the true story ("cop31"); unrelated items have one each
+    std::string title_human;     // English translation written with the set (empty for English originals)
+    std::string title_apertium;  // Apertium's translation, for languages it covers (see --write-apertium)
 };
 
 struct EvalSet {
@@ -29,9 +29,9 @@ struct EvalSet {
 EvalSet load_eval_set(const std::string& path);
 
 enum class Translations {
-    Human,     // (a) every non-English headline has its English translation
-    Offline,   // (b) only languages an offline translator (Apertium) covers, with its real output
-    None,      // (c) originals only
+    Human,    // (a) every non-English headline has its English translation
+    Offline,  // (b) only languages an offline translator (Apertium) covers, with its real output
+    None,     // (c) originals only
 };
 const char* describe(Translations t);
 

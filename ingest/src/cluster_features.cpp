@@ -22,7 +22,7 @@ constexpr int kMinSharedAnchors = 2;
 struct RawDoc {
     std::vector<uint32_t> countries;
     std::unordered_map<uint32_t, double> words;
-    std::unordered_map<uint32_t, double> anchors;  // numbers and places: language-neutral from the start
+    std::unordered_map<uint32_t, double> anchors;    // numbers and places: language-neutral from the start
     std::vector<std::pair<uint32_t, double>> cross;  // word keys that may turn out to be anchors
 };
 
@@ -109,8 +109,10 @@ TextModel::TextModel(const std::vector<TextInput>& inputs, const TextOptions& op
             doc.cross.emplace_back(cross, weight);
             if (key_languages.size() <= cross) key_languages.resize(cross + 1);
             KeyLanguages& kl = key_languages[cross];
-            if (kl.first == UINT32_MAX) kl.first = lang_id;
-            else if (kl.first != lang_id) kl.several = true;
+            if (kl.first == UINT32_MAX)
+                kl.first = lang_id;
+            else if (kl.first != lang_id)
+                kl.several = true;
         }
     };
 
@@ -222,9 +224,12 @@ std::vector<std::string> TextModel::shared_terms(std::size_t a, std::size_t b) c
     const std::vector<Weighted>& y = da.pivot == db.pivot ? db.words : db.anchors;
     std::vector<std::string> out;
     for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-        if (x[i].term < y[j].term) ++i;
-        else if (y[j].term < x[i].term) ++j;
-        else out.push_back(terms_[x[i++].term]), ++j;
+        if (x[i].term < y[j].term)
+            ++i;
+        else if (y[j].term < x[i].term)
+            ++j;
+        else
+            out.push_back(terms_[x[i++].term]), ++j;
     }
     return out;
 }

@@ -31,9 +31,9 @@
 namespace ingest::cluster_features {
 
 struct TextInput {
-    std::string_view language;                   // the original's language tag ("fr", "pt-BR")
-    std::string_view title, description;         // the original wording
-    std::string_view title_en, description_en;   // English translation; empty when none
+    std::string_view language;                  // the original's language tag ("fr", "pt-BR")
+    std::string_view title, description;        // the original wording
+    std::string_view title_en, description_en;  // English translation; empty when none
 };
 
 struct TextOptions {
@@ -76,20 +76,20 @@ private:
         float weight;
     };
     struct Doc {
-        uint32_t pivot = 0;              // into languages_
-        std::vector<uint32_t> countries; // countries named (cities count for theirs), sorted
-        std::vector<Weighted> words;     // unit length, sorted by term
-        std::vector<Weighted> anchors;   // unit length, sorted by term
+        uint32_t pivot = 0;               // into languages_
+        std::vector<uint32_t> countries;  // countries named (cities count for theirs), sorted
+        std::vector<Weighted> words;      // unit length, sorted by term
+        std::vector<Weighted> anchors;    // unit length, sorted by term
     };
     PairScore dot(const std::vector<Weighted>& a, const std::vector<Weighted>& b) const;
 
     double country_conflict_;
     std::vector<Doc> docs_;
     std::vector<std::string> languages_;
-    std::vector<std::string> terms_;             // by term
+    std::vector<std::string> terms_;  // by term
     enum class TermKind : unsigned char { Other, Place, Code };
     static TermKind kind_of(const std::string& term);
-    std::vector<TermKind> kind_;                 // by term
+    std::vector<TermKind> kind_;                   // by term
     std::vector<std::vector<uint32_t>> postings_;  // by term: documents holding it (either vector), ascending
 };
 

@@ -12,7 +12,7 @@ std::size_t pair_index(std::size_t k, std::size_t i, std::size_t j) { return i *
 
 struct Candidate {
     double mean;
-    uint32_t i, j;            // groups, i < j
+    uint32_t i, j;  // groups, i < j
     uint32_t version_i, version_j;
 };
 

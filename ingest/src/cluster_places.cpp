@@ -12,8 +12,8 @@ namespace ingest::cluster_places {
 namespace {
 
 using cluster_text::Token;
-using cluster_text::TokenKind;
 using cluster_text::TokenizedText;
+using cluster_text::TokenKind;
 namespace data = cluster_places_data;
 
 // [SECTION] the place registry: every country code, then every city
@@ -68,15 +68,13 @@ struct Candidate {
 
 struct Index {
     std::unordered_map<std::string, std::vector<Candidate>> phrases;  // folded words joined by ' '
-    std::unordered_map<std::string, std::size_t> first_words;        // a phrase's first word -> its longest phrase
+    std::unordered_map<std::string, std::size_t> first_words;         // a phrase's first word -> its longest phrase
     std::unordered_map<std::string, std::vector<Candidate>> stems;    // a word's beginning
     std::unordered_map<std::string, std::vector<PlaceId>> run_names;  // names in unsegmented scripts
-    std::size_t max_run = 0;  // in code points
+    std::size_t max_run = 0;                                          // in code points
 };
 
-bool token_in_capitals(const Token& t) {
-    return t.all_caps || (t.capitalised && t.folded.size() == 1);
-}
+bool token_in_capitals(const Token& t) { return t.all_caps || (t.capitalised && t.folded.size() == 1); }
 
 std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
@@ -96,8 +94,8 @@ bool is_inflecting(std::string_view lang) {
 void add_form(Index& index, std::string_view form, PlaceId place, bool stem, bool inflects) {
     TokenizedText tt = cluster_text::tokenize(form);
     if (tt.tokens.empty()) return;
-    bool unsegmented = std::all_of(tt.tokens.begin(), tt.tokens.end(),
-                                   [](const Token& t) { return t.kind == TokenKind::Pair; });
+    bool unsegmented =
+        std::all_of(tt.tokens.begin(), tt.tokens.end(), [](const Token& t) { return t.kind == TokenKind::Pair; });
     if (unsegmented) {
         if (tt.runs.size() != 1) return;
         index.run_names[tt.runs[0]].push_back(place);
@@ -112,7 +110,7 @@ void add_form(Index& index, std::string_view form, PlaceId place, bool stem, boo
         letters += int(code_points(t.folded));
         all_caps &= token_in_capitals(t);
     }
-    CaseRule rule = all_caps && letters >= 2 ? CaseRule::AllCaps
+    CaseRule rule = all_caps && letters >= 2   ? CaseRule::AllCaps
                     : tt.tokens[0].capitalised ? CaseRule::Capitalised
                                                : CaseRule::None;
     std::string key;
@@ -133,7 +131,8 @@ void add_form(Index& index, std::string_view form, PlaceId place, bool stem, boo
     std::size_t last = original.size();
     while (last > 0 && (static_cast<unsigned char>(original[last - 1]) & 0xC0) == 0x80) --last;
     std::string cut = cluster_text::fold(original.substr(0, last > 0 ? last - 1 : 0));
-    if (cut.size() >= 4 && cut.size() < key.size() && std::string_view("aeiouy").find(key.back()) != std::string_view::npos)
+    if (cut.size() >= 4 && cut.size() < key.size() &&
+        std::string_view("aeiouy").find(key.back()) != std::string_view::npos)
         index.stems[cut].push_back({place, rule});
 }
 
@@ -166,7 +165,8 @@ std::unique_ptr<Index> build_index(const std::string& lang) {
     for (std::size_t i = 0; i < data::kCityCount; ++i) {
         const data::City& c = data::kCities[i];
         PlaceId id = reg.by_key.at(std::string(c.iso) + "/" + c.key);
-        for_each_form(c.names, [&](std::string_view form, bool) { add_form(*index, form, id, false, is_inflecting(lang)); });
+        for_each_form(c.names,
+                      [&](std::string_view form, bool) { add_form(*index, form, id, false, is_inflecting(lang)); });
     }
     for (std::size_t i = 0; i < data::kAdjectiveCount; ++i) {
         const data::Adjectives& a = data::kAdjectives[i];

@@ -22,16 +22,16 @@ CharClass classify(uint32_t cp) {
         return CharClass::Digit;
     if (cp < 0x80) return (in(cp, 'a', 'z') || in(cp, 'A', 'Z')) ? CharClass::Letter : CharClass::Separator;
     if (in(cp, 0xFF21, 0xFF3A) || in(cp, 0xFF41, 0xFF5A)) return CharClass::Letter;  // full-width Latin
-    if (cp == 0xD7 || cp == 0xF7) return CharClass::Separator;                      // × ÷
-    if (in(cp, 0xC0, 0x2AF) || in(cp, 0x1E00, 0x1EFF)) return CharClass::Letter;    // Latin
+    if (cp == 0xD7 || cp == 0xF7) return CharClass::Separator;                       // × ÷
+    if (in(cp, 0xC0, 0x2AF) || in(cp, 0x1E00, 0x1EFF)) return CharClass::Letter;     // Latin
     if (in(cp, 0x300, 0x36F) || in(cp, 0x591, 0x5C7) || in(cp, 0x64B, 0x65F) || cp == 0x670 || cp == 0x640 ||
         in(cp, 0x6D6, 0x6ED))
         return CharClass::Mark;  // combining accents, Hebrew and Arabic vowel marks, tatweel
     if (cp == 0x37E || cp == 0x387 || cp == 0x58A || cp == 0x589 || cp == 0x964 || cp == 0x965)
         return CharClass::Separator;  // Greek question mark and ano teleia, Armenian and Indic punctuation
     if (in(cp, 0x370, 0x3FF) || in(cp, 0x400, 0x52F) || in(cp, 0x531, 0x587) || in(cp, 0x5D0, 0x5EA) ||
-        in(cp, 0x621, 0x63A) || in(cp, 0x641, 0x64A) || in(cp, 0x66E, 0x6D3) || cp == 0x6D5 ||
-        in(cp, 0x6FA, 0x6FF) || in(cp, 0x900, 0xDFF) || in(cp, 0x10A0, 0x10FF))
+        in(cp, 0x621, 0x63A) || in(cp, 0x641, 0x64A) || in(cp, 0x66E, 0x6D3) || cp == 0x6D5 || in(cp, 0x6FA, 0x6FF) ||
+        in(cp, 0x900, 0xDFF) || in(cp, 0x10A0, 0x10FF))
         return CharClass::Letter;  // Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Georgian
     if (in(cp, 0xE00, 0xEFF) || in(cp, 0x1000, 0x109F) || in(cp, 0x1100, 0x11FF) || in(cp, 0x1780, 0x17FF) ||
         in(cp, 0x3040, 0x30FA) || in(cp, 0x30FC, 0x30FF) || in(cp, 0x3130, 0x318F) || in(cp, 0x31F0, 0x31FF) ||
@@ -65,11 +65,11 @@ int letter_case(uint32_t cp) {
 // Russian, Ukrainian, Belarusian, Serbian and Macedonian letters (lower case,
 // U+0430..U+045F) in a simple newspaper transliteration.
 constexpr const char* kCyrillic[48] = {
-    "a", "b", "v",  "g",  "d", "e",  "zh", "z",  "i", "i", "k",  "l", "m",  "n", "o",  "p",
-    "r", "s", "t",  "u",  "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-    "e", "e", "dj", "gj", "ye", "dz", "i", "i", "j", "lj", "nj", "c", "kj", "i", "u", "dz"};
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",                 // а..п
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",           // р..я
+    "e", "e", "dj", "gj", "ye", "dz", "i", "i", "j", "lj", "nj", "c", "kj", "i", "u", "dz"};         // ѐ..џ
 // Greek lower case U+03B1..U+03C9 (fold_for_search already removed the tonos).
-constexpr const char* kGreek[25] = {"a", "v", "g", "d", "e", "z",  "i", "th", "i", "k", "l",  "m", "n",
+constexpr const char* kGreek[25] = {"a", "v", "g", "d", "e", "z", "i", "th", "i", "k",  "l",  "m", "n",
                                     "x", "o", "p", "r", "s", "s", "t", "y",  "f", "ch", "ps", "o"};
 
 // Vietnamese letters with two marks (U+1EA0..U+1EF9) by their base letter.
@@ -167,8 +167,10 @@ bool ends_with(std::string_view s, std::string_view tail) {
 std::string normalise_number(const std::string& folded) {
     std::vector<std::string> groups(1);
     for (char c : folded) {
-        if (c == '.' || c == ',') groups.emplace_back();
-        else groups.back() += c;
+        if (c == '.' || c == ',')
+            groups.emplace_back();
+        else
+            groups.back() += c;
     }
     if (groups.size() == 1) return groups[0];
     bool thousands = groups[0].size() <= 3 &&
@@ -183,8 +185,8 @@ std::string normalise_number(const std::string& folded) {
 
 // "2 Prozent", "2 per cent", "yüzde 2": the number becomes "2%", as "2 %" does.
 void mark_percentages(std::vector<Token>& tokens) {
-    static const char* const after[] = {"percent", "prozent", "procent", "procento", "protsent", "protsenta",
-                                        "protsentov", "pourcent", "porcentaje"};
+    static const char* const after[] = {"percent",   "prozent",    "procent",  "procento",  "protsent",
+                                        "protsenta", "protsentov", "pourcent", "porcentaje"};
     static const char* const after_pair[][2] = {
         {"per", "cent"}, {"pour", "cent"}, {"por", "ciento"}, {"per", "cento"}, {"por", "cento"}};
     auto is = [](const Token& t, const char* w) { return t.kind == TokenKind::Word && t.folded == w; };
@@ -300,9 +302,9 @@ std::string english_stem(std::string w) {
 }
 
 bool is_strongly_inflected(std::string_view lang) {
-    static const std::unordered_set<std::string_view> langs = {"ru", "uk", "be", "bg", "mk", "sr", "hr", "bs",
-                                                               "sl", "cs", "sk", "pl", "lt", "lv", "fi", "et",
-                                                               "hu", "tr", "az", "kk", "uz"};
+    static const std::unordered_set<std::string_view> langs = {"ru", "uk", "be", "bg", "mk", "sr", "hr",
+                                                               "bs", "sl", "cs", "sk", "pl", "lt", "lv",
+                                                               "fi", "et", "hu", "tr", "az", "kk", "uz"};
     return langs.count(lang) != 0;
 }
 
@@ -314,8 +316,7 @@ bool drops_plural_s(std::string_view lang) {
 std::string strip_arabic_article(const std::string& w) {
     for (const char* prefix : {"وال", "بال", "كال", "فال", "لل", "ال"}) {
         std::string_view p = prefix;
-        if (w.compare(0, p.size(), p) == 0 && code_point_count(w) - code_point_count(p) >= 3)
-            return w.substr(p.size());
+        if (w.compare(0, p.size(), p) == 0 && code_point_count(w) - code_point_count(p) >= 3) return w.substr(p.size());
     }
     return w;
 }
@@ -449,7 +450,8 @@ TokenizedText tokenize(std::string_view text) {
         uint32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
         if (cp == '%' || cp == 0x66A || cp == 0xFF05) {  // % ٪ ％ after a number, spaces allowed
             flush_word();
-            if (!out.tokens.empty() && out.tokens.back().kind == TokenKind::Number && out.tokens.back().folded.back() != '%')
+            if (!out.tokens.empty() && out.tokens.back().kind == TokenKind::Number &&
+                out.tokens.back().folded.back() != '%')
                 out.tokens.back().folded += '%';
             continue;
         }
@@ -465,8 +467,7 @@ TokenizedText tokenize(std::string_view text) {
                    classify(next) == CharClass::Digit) {
             word.push_back(cp);  // 6,438 and 2.5 stay one number
         } else if (cp == '-' && !word.empty() && word.size() <= 4 && classify(next) == CharClass::Digit &&
-                   std::all_of(word.begin(), word.end(),
-                               [](uint32_t c) { return classify(c) == CharClass::Letter; })) {
+                   std::all_of(word.begin(), word.end(), [](uint32_t c) { return classify(c) == CharClass::Letter; })) {
             // "COP-30", "F-35": the same name as "COP30"
         } else {
             flush_word();

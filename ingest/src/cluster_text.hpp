@@ -24,7 +24,7 @@ enum class TokenKind : unsigned char {
 };
 
 struct Token {
-    std::string folded;      // see fold(); for numbers the normalised digits
+    std::string folded;  // see fold(); for numbers the normalised digits
     TokenKind kind = TokenKind::Word;
     bool capitalised = false;  // first letter upper case in the original (cased scripts only)
     bool all_caps = false;     // two or more letters, all upper case: an acronym ("NATO", "COP30", "US")
@@ -32,9 +32,9 @@ struct Token {
 };
 
 struct TokenizedText {
-    std::vector<Token> tokens;          // in text order, stop words included
-    std::vector<std::string> runs;      // folded runs of unsegmented scripts (for place-name lookup)
-    bool has_upper_case = false;        // any upper-case letter at all (GDELT titles can be all lower case)
+    std::vector<Token> tokens;      // in text order, stop words included
+    std::vector<std::string> runs;  // folded runs of unsegmented scripts (for place-name lookup)
+    bool has_upper_case = false;    // any upper-case letter at all (GDELT titles can be all lower case)
 };
 
 TokenizedText tokenize(std::string_view text);

@@ -47,16 +47,16 @@ ReadableHeadline readable_headline(const ClusterArticle& a) {
 
 std::string language_name(const std::string& code) {
     static const std::map<std::string, std::string> names = {
-        {"ar", "Arabic"},     {"bg", "Bulgarian"},  {"bn", "Bengali"},  {"bs", "Bosnian"},    {"ca", "Catalan"},
-        {"cs", "Czech"},      {"da", "Danish"},     {"de", "German"},   {"el", "Greek"},      {"en", "English"},
-        {"eo", "Esperanto"},  {"es", "Spanish"},    {"et", "Estonian"}, {"eu", "Basque"},     {"fa", "Persian"},
-        {"fi", "Finnish"},    {"fr", "French"},     {"gl", "Galician"}, {"he", "Hebrew"},     {"hi", "Hindi"},
+        {"ar", "Arabic"},     {"bg", "Bulgarian"},  {"bn", "Bengali"},    {"bs", "Bosnian"},   {"ca", "Catalan"},
+        {"cs", "Czech"},      {"da", "Danish"},     {"de", "German"},     {"el", "Greek"},     {"en", "English"},
+        {"eo", "Esperanto"},  {"es", "Spanish"},    {"et", "Estonian"},   {"eu", "Basque"},    {"fa", "Persian"},
+        {"fi", "Finnish"},    {"fr", "French"},     {"gl", "Galician"},   {"he", "Hebrew"},    {"hi", "Hindi"},
         {"hr", "Croatian"},   {"hu", "Hungarian"},  {"id", "Indonesian"}, {"is", "Icelandic"}, {"it", "Italian"},
-        {"ja", "Japanese"},   {"ka", "Georgian"},   {"kk", "Kazakh"},   {"ko", "Korean"},     {"lt", "Lithuanian"},
-        {"lv", "Latvian"},    {"mk", "Macedonian"}, {"ms", "Malay"},    {"nl", "Dutch"},      {"no", "Norwegian"},
-        {"pl", "Polish"},     {"pt", "Portuguese"}, {"ro", "Romanian"}, {"ru", "Russian"},    {"sk", "Slovak"},
-        {"sl", "Slovenian"},  {"sq", "Albanian"},   {"sr", "Serbian"},  {"sv", "Swedish"},    {"sw", "Swahili"},
-        {"ta", "Tamil"},      {"th", "Thai"},       {"tr", "Turkish"},  {"uk", "Ukrainian"},  {"ur", "Urdu"},
+        {"ja", "Japanese"},   {"ka", "Georgian"},   {"kk", "Kazakh"},     {"ko", "Korean"},    {"lt", "Lithuanian"},
+        {"lv", "Latvian"},    {"mk", "Macedonian"}, {"ms", "Malay"},      {"nl", "Dutch"},     {"no", "Norwegian"},
+        {"pl", "Polish"},     {"pt", "Portuguese"}, {"ro", "Romanian"},   {"ru", "Russian"},   {"sk", "Slovak"},
+        {"sl", "Slovenian"},  {"sq", "Albanian"},   {"sr", "Serbian"},    {"sv", "Swedish"},   {"sw", "Swahili"},
+        {"ta", "Tamil"},      {"th", "Thai"},       {"tr", "Turkish"},    {"uk", "Ukrainian"}, {"ur", "Urdu"},
         {"vi", "Vietnamese"}, {"zh", "Chinese"},
     };
     auto it = names.find(code);
@@ -103,15 +103,15 @@ std::vector<StoryTake> alternative_takes(const std::vector<ClusterArticle>& arti
         t.headline = readable_headline(a);
         if (t.headline.translated) t.original_headline = a.title;
         t.country_articles = count[country];
-        t.chosen_because = count[country] == 1
-                               ? "the only article from " + t.country_name + " in this story"
-                               : "the most central of " + std::to_string(count[country]) + " articles from " +
-                                     t.country_name + " in this story";
+        t.chosen_because = count[country] == 1 ? "the only article from " + t.country_name + " in this story"
+                                               : "the most central of " + std::to_string(count[country]) +
+                                                     " articles from " + t.country_name + " in this story";
         Words reference;
         if (t.headline.language == reader_headline.language) {
             t.compared_with = StoryTake::ComparedWith::Article;
             reference = reader_words;
-        } else if (const StoryMember* central = t.headline.language == "en" ? central_english_besides(t.article) : nullptr) {
+        } else if (const StoryMember* central =
+                       t.headline.language == "en" ? central_english_besides(t.article) : nullptr) {
             t.compared_with = StoryTake::ComparedWith::StoryEnglish;
             reference = words_of(readable_headline(articles[central->article]));
         }
@@ -127,7 +127,7 @@ std::vector<StoryTake> alternative_takes(const std::vector<ClusterArticle>& arti
             }
             t.angle = !t.distinctive_words.empty() ? "Stresses: " + join_words(t.distinctive_words)
                       : t.compared_with == StoryTake::ComparedWith::Article ? "Same words as this article"
-                                                                             : "Same words as the story's main headline";
+                                                                            : "Same words as the story's main headline";
         }
         takes.push_back(std::move(t));
     }

@@ -24,7 +24,7 @@ namespace ingest {
 // there is one, else the original.
 struct ReadableHeadline {
     std::string text;
-    std::string language;    // "en" when translated or English, else the original's language
+    std::string language;  // "en" when translated or English, else the original's language
     bool translated = false;
 };
 ReadableHeadline readable_headline(const ClusterArticle& article);
@@ -33,11 +33,11 @@ ReadableHeadline readable_headline(const ClusterArticle& article);
 std::string language_name(const std::string& code);
 
 struct StoryTake {
-    std::size_t article = 0;             // index into the clustering's input
-    std::string country;                 // alpha-2
-    std::string country_name;            // English
+    std::size_t article = 0;   // index into the clustering's input
+    std::string country;       // alpha-2
+    std::string country_name;  // English
     ReadableHeadline headline;
-    std::string original_headline;       // the outlet's wording when `headline` is a translation
+    std::string original_headline;  // the outlet's wording when `headline` is a translation
     // One line on the framing, from the words alone: "Stresses: sanctions,
     // winter" (words this take's headline uses and the article's does not),
     // "Same words as this article", or "Headline in Japanese, not translated".
@@ -48,9 +48,9 @@ struct StoryTake {
     // headline, else nothing (a headline in another language, untranslated).
     enum class ComparedWith { Article, StoryEnglish, Nothing };
     ComparedWith compared_with = ComparedWith::Nothing;
-    double framing_distance = -1;        // 1 - word overlap (Jaccard) with what it was compared with; -1: nothing
-    std::size_t country_articles = 0;    // the country's articles in the story (copies excluded)
-    std::string chosen_because;          // provenance: "the most central of 3 articles from Germany"
+    double framing_distance = -1;      // 1 - word overlap (Jaccard) with what it was compared with; -1: nothing
+    std::size_t country_articles = 0;  // the country's articles in the story (copies excluded)
+    std::string chosen_because;        // provenance: "the most central of 3 articles from Germany"
 };
 
 // Takes for input article `article`, which must be a member of `story`.

@@ -94,7 +94,8 @@ void find_framings(const std::vector<ClusterArticle>& articles, std::vector<Head
         std::stable_sort(common.begin(), common.end(),
                          [&](const std::string& a, const std::string& b) { return frequency[a] > frequency[b]; });
         shared.insert(common.begin(), common.end());
-        for (std::size_t i = 0; i < common.size() && i < kMaxSharedWords; ++i) take.shared_words.push_back(display[common[i]]);
+        for (std::size_t i = 0; i < common.size() && i < kMaxSharedWords; ++i)
+            take.shared_words.push_back(display[common[i]]);
     }
     for (Headline& h : heads)
         for (const auto& w : h.words)
@@ -144,15 +145,18 @@ void render(const std::vector<ClusterArticle>& articles, WorldTake& take) {
     if (take.first_known) {
         const ClusterArticle& a = articles[take.first_article];
         std::string where = a.country.empty() ? "" : " (" + cluster_places::country_name(a.country) + ")";
-        s.push_back("First reported by " + outlet_label(a) + where + " on " + ng::format_date(take.first_time) + " at " +
-                    utc_clock(take.first_time) + " UTC.");
+        s.push_back("First reported by " + outlet_label(a) + where + " on " + ng::format_date(take.first_time) +
+                    " at " + utc_clock(take.first_time) + " UTC.");
     }
     std::vector<std::string> most;
     for (const CountryAttention& c : take.attention)
         if (c.outlets >= 2 && most.size() < kMaxAttention)
-            most.push_back(c.name + " (" + (most.empty() ? counted(c.outlets, "outlet", "outlets") : std::to_string(c.outlets)) + ")");
-    if (!most.empty()) s.push_back("Most attention: " + english_list(most) + ".");
-    else if (take.countries >= 2) s.push_back("Each country has one outlet on it.");
+            most.push_back(c.name + " (" +
+                           (most.empty() ? counted(c.outlets, "outlet", "outlets") : std::to_string(c.outlets)) + ")");
+    if (!most.empty())
+        s.push_back("Most attention: " + english_list(most) + ".");
+    else if (take.countries >= 2)
+        s.push_back("Each country has one outlet on it.");
     if (!take.shared_words.empty()) {
         std::vector<std::string> quoted;
         for (const std::string& w : take.shared_words) quoted.push_back("“" + w + "”");
@@ -197,12 +201,14 @@ WorldTake world_take(const std::vector<ClusterArticle>& articles, const Story& s
         take.first_known = take.first_time != 0;
     }
     for (const auto& [country, set] : outlets_by_country)
-        take.attention.push_back({country, cluster_places::country_name(country), set.size(), articles_by_country[country]});
-    std::stable_sort(take.attention.begin(), take.attention.end(), [](const CountryAttention& x, const CountryAttention& y) {
-        if (x.outlets != y.outlets) return x.outlets > y.outlets;
-        if (x.articles != y.articles) return x.articles > y.articles;
-        return x.name < y.name;
-    });
+        take.attention.push_back(
+            {country, cluster_places::country_name(country), set.size(), articles_by_country[country]});
+    std::stable_sort(take.attention.begin(), take.attention.end(),
+                     [](const CountryAttention& x, const CountryAttention& y) {
+                         if (x.outlets != y.outlets) return x.outlets > y.outlets;
+                         if (x.articles != y.articles) return x.articles > y.articles;
+                         return x.name < y.name;
+                     });
     find_framings(articles, heads, take);
     render(articles, take);
     return take;

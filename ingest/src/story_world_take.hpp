@@ -17,28 +17,28 @@
 namespace ingest {
 
 struct CountryAttention {
-    std::string country;        // alpha-2
-    std::string name;           // English
-    std::size_t outlets = 0;    // distinct outlets from this country in the story
-    std::size_t articles = 0;   // their articles, syndicated copies excluded
+    std::string country;       // alpha-2
+    std::string name;          // English
+    std::size_t outlets = 0;   // distinct outlets from this country in the story
+    std::size_t articles = 0;  // their articles, syndicated copies excluded
 };
 
 // A way the story is told, represented by one headline quoted as written
 // (in English when translated).
 struct Framing {
-    std::size_t article = 0;    // the quoted article (index into the input)
-    std::string quote;          // its headline, cut at a word boundary if long
-    bool translated = false;    // the quote is a machine translation
+    std::size_t article = 0;  // the quoted article (index into the input)
+    std::string quote;        // its headline, cut at a word boundary if long
+    bool translated = false;  // the quote is a machine translation
     std::string outlet_name;
     std::string country_name;
-    std::size_t outlets = 0;    // outlets whose headline is worded closest to this one
+    std::size_t outlets = 0;  // outlets whose headline is worded closest to this one
 };
 
 struct WorldTake {
-    std::size_t articles = 0;   // syndicated copies excluded
+    std::size_t articles = 0;  // syndicated copies excluded
     std::size_t outlets = 0;
     std::size_t countries = 0;
-    bool first_known = false;   // some member has a known time
+    bool first_known = false;       // some member has a known time
     std::size_t first_article = 0;  // the earliest member
     int64_t first_time = 0;
     std::vector<CountryAttention> attention;  // most outlets first, then most articles, then name

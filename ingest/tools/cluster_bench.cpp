@@ -56,7 +56,7 @@ struct Rng {
 // A pronounceable pseudo-word for vocabulary entry `k` of `lang`: distinct
 // languages get distinct words, as real ones mostly do.
 std::string word(const std::string& lang, std::size_t k) {
-    static const char* const syllables[] = {"ka", "lo", "mi", "ra", "ten", "bu", "so", "vel", "dar", "ni",
+    static const char* const syllables[] = {"ka", "lo",  "mi", "ra", "ten", "bu", "so", "vel", "dar", "ni",
                                             "pe", "gor", "tu", "an", "shi", "ro", "el", "mar", "qui", "zo"};
     std::string w;
     std::size_t x = k * 7 + (lang.empty() ? 0 : std::size_t(lang[0] * 31 + lang[1]));
@@ -169,10 +169,11 @@ void run(std::size_t n, bool embeddings) {
     r.peak_mb = peak_rss_kb() / 1024;
     std::size_t clustered = 0;
     for (int s : c.story_of) clustered += s >= 0;
-    std::printf("%7zu articles, %-10s  %6.2f s CPU  %6.2f s wall  peak RSS %4ld MB (input batch %4ld MB)  "
-                "%9zu pairs scored  %7zu links  largest component %4zu  %5zu stories  %6zu articles in stories\n",
-                n, embeddings ? "embeddings" : "text only", r.cpu, r.wall, r.peak_mb, r.input_mb,
-                c.stats.candidate_pairs, c.stats.links, c.stats.largest_component, c.stories.size(), clustered);
+    std::printf(
+        "%7zu articles, %-10s  %6.2f s CPU  %6.2f s wall  peak RSS %4ld MB (input batch %4ld MB)  "
+        "%9zu pairs scored  %7zu links  largest component %4zu  %5zu stories  %6zu articles in stories\n",
+        n, embeddings ? "embeddings" : "text only", r.cpu, r.wall, r.peak_mb, r.input_mb, c.stats.candidate_pairs,
+        c.stats.links, c.stats.largest_component, c.stories.size(), clustered);
     std::printf("# %f %f %ld\n", r.cpu, r.wall, r.peak_mb);
 }
 
@@ -184,8 +185,10 @@ Result run_apart(const std::string& self, std::size_t n, bool embeddings) {
     if (!child) return r;
     char line[512];
     while (std::fgets(line, sizeof line, child)) {
-        if (line[0] == '#') std::sscanf(line + 1, "%lf %lf %ld", &r.cpu, &r.wall, &r.peak_mb);
-        else std::fputs(line, stdout);
+        if (line[0] == '#')
+            std::sscanf(line + 1, "%lf %lf %ld", &r.cpu, &r.wall, &r.peak_mb);
+        else
+            std::fputs(line, stdout);
     }
     pclose(child);
     std::fflush(stdout);

@@ -44,8 +44,8 @@ void print_row(const std::string& method, const ClusterOptions& o, const std::ve
     Clustering c = cluster_stories(articles, o);
     PairwiseScore s = pairwise(truth, c.story_of);
     std::printf("  %-22s %6.2f %6.2f %6.2f %6.2f | %6.3f %6.3f %6.3f | %7zu\n", method.c_str(), o.embedding_threshold,
-                o.same_language_threshold, o.cross_language_threshold, o.average_linkage, s.precision, s.recall,
-                s.f1, c.stories.size());
+                o.same_language_threshold, o.cross_language_threshold, o.average_linkage, s.precision, s.recall, s.f1,
+                c.stories.size());
 }
 
 void sweep_text(const std::vector<ClusterArticle>& articles, const std::vector<std::string>& truth) {
@@ -102,8 +102,10 @@ void explain(const std::vector<ClusterArticle>& articles, const std::vector<std:
         if (where.size() == 1 && where.count(-1) && where.at(-1) == 1) continue;  // an unrelated item, alone
         std::printf("  split: %-22s", story.c_str());
         for (const auto& [s, n] : where) {
-            if (s < 0) std::printf(" unclustered x%d", n);
-            else std::printf(" %s x%d", c.stories[std::size_t(s)].id.c_str(), n);
+            if (s < 0)
+                std::printf(" unclustered x%d", n);
+            else
+                std::printf(" %s x%d", c.stories[std::size_t(s)].id.c_str(), n);
         }
         std::printf("\n");
     }
@@ -157,7 +159,8 @@ int write_apertium(const std::string& set_path, const std::string& out_path) {
         std::vector<std::string> titles, translated;
         for (std::size_t i : indices) titles.emplace_back(*ju::as_string(ju::member(rows[i], "title")));
         if (!apertium(pair, titles, translated)) {
-            std::fprintf(stderr, "apertium %s failed or lost lines (is it installed? scripts/setup.sh)\n", pair.c_str());
+            std::fprintf(stderr, "apertium %s failed or lost lines (is it installed? scripts/setup.sh)\n",
+                         pair.c_str());
             return 1;
         }
         for (std::size_t k = 0; k < indices.size(); ++k) rows[indices[k]]["title_apertium"] = translated[k];
@@ -176,12 +179,18 @@ int main(int argc, char** argv) {
     bool verbose = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--set" && i + 1 < argc) set_path = argv[++i];
-        else if (arg == "--embeddings" && i + 1 < argc) embeddings_path = argv[++i];
-        else if (arg == "--write-apertium" && i + 1 < argc) apertium_out = argv[++i];
-        else if (arg == "--verbose") verbose = true;
+        if (arg == "--set" && i + 1 < argc)
+            set_path = argv[++i];
+        else if (arg == "--embeddings" && i + 1 < argc)
+            embeddings_path = argv[++i];
+        else if (arg == "--write-apertium" && i + 1 < argc)
+            apertium_out = argv[++i];
+        else if (arg == "--verbose")
+            verbose = true;
         else {
-            std::fprintf(stderr, "usage: ingest_eval_clusters [--set FILE] [--embeddings FILE] [--verbose] | --write-apertium OUT\n");
+            std::fprintf(
+                stderr,
+                "usage: ingest_eval_clusters [--set FILE] [--embeddings FILE] [--verbose] | --write-apertium OUT\n");
             return 2;
         }
     }
@@ -201,9 +210,10 @@ int main(int argc, char** argv) {
     }
     int multi = 0;
     for (const auto& [s, n] : story_size) multi += n > 1;
-    std::printf("evaluation set %s\n  %zu headlines, %d stories of two or more, %zu unrelated, %zu languages, %zu countries\n",
-                set_path.c_str(), set.items.size(), multi, story_size.size() - std::size_t(multi), languages.size(),
-                countries.size());
+    std::printf(
+        "evaluation set %s\n  %zu headlines, %d stories of two or more, %zu unrelated, %zu languages, %zu countries\n",
+        set_path.c_str(), set.items.size(), multi, story_size.size() - std::size_t(multi), languages.size(),
+        countries.size());
 
     for (Translations t : {Translations::Human, Translations::Offline, Translations::None}) {
         std::vector<ClusterArticle> articles = articles_for(set, t);

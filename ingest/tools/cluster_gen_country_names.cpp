@@ -73,16 +73,20 @@ int main(int argc, char** argv) {
     std::string langs_dir, overrides_path, out_path;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
-        if (flag == "--langs") langs_dir = argv[i + 1];
-        else if (flag == "--overrides") overrides_path = argv[i + 1];
-        else if (flag == "--out") out_path = argv[i + 1];
-        else return fail("unknown option " + flag);
+        if (flag == "--langs")
+            langs_dir = argv[i + 1];
+        else if (flag == "--overrides")
+            overrides_path = argv[i + 1];
+        else if (flag == "--out")
+            out_path = argv[i + 1];
+        else
+            return fail("unknown option " + flag);
     }
     if (langs_dir.empty() || overrides_path.empty() || out_path.empty())
         return fail("usage: --langs DIR --overrides FILE --out FILE.cpp");
 
     std::set<std::tuple<std::string, std::string, std::string>> names;  // language, iso, name
-    std::map<std::string, std::string> display;                          // iso -> English display name
+    std::map<std::string, std::string> display;                         // iso -> English display name
     std::vector<fs::path> files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(langs_dir, ec))

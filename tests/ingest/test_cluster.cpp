@@ -78,7 +78,8 @@ TEST(Cluster, TheSameKindOfEventInDifferentCountriesStaysApart) {
         article("jp-1", "capitolledger", "US", "en", "Bank of Japan raises interest rate to 1%"),
         article("jp-2", "northerncourier", "GB", "en", "Yen jumps as Bank of Japan lifts interest rate to 1%", {}, 1),
         article("ng-1", "lagossentinel", "NG", "en", "Nigeria raises key interest rate to 28%", {}, 2),
-        article("ng-2", "londonpost", "GB", "en", "Nigeria's central bank lifts interest rate to 28% as naira slides", {}, 3),
+        article("ng-2", "londonpost", "GB", "en", "Nigeria's central bank lifts interest rate to 28% as naira slides",
+                {}, 3),
     });
     Clustering c = cluster_stories(in);
     EXPECT_EQ(story_of(c, in, "jp-1"), (Ids{"jp-1", "jp-2"}));
@@ -131,7 +132,8 @@ TEST(Cluster, AnyInputOrderGivesByteIdenticalOutput) {
     auto in = quake_in_three_languages();
     auto more = with_background({
         article("v-1", "londonpost", "GB", "en", "Floods hit Valencia as red alert is issued", {}, 2),
-        article("v-2", "diarioturia", "ES", "es", "Inundaciones en Valencia: alerta roja", "Floods in Valencia: red alert", 3),
+        article("v-2", "diarioturia", "ES", "es", "Inundaciones en Valencia: alerta roja",
+                "Floods in Valencia: red alert", 3),
         article("v-3", "pacificwire", "US", "en", "Floods hit Valencia as red alert is issued", {}, 2),
     });
     in.insert(in.end(), more.begin(), more.end());

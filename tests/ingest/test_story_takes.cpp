@@ -31,18 +31,24 @@ struct Fixture {
 Fixture ecb_story() {
     Fixture f;
     f.add(article("de-1", "spree", "DE", "de", "EZB lässt Leitzins unverändert bei 2 Prozent",
-                  "ECB leaves key interest rate unchanged at 2 percent", 0), 1.2);
+                  "ECB leaves key interest rate unchanged at 2 percent", 0),
+          1.2);
     f.add(article("fr-1", "gazette", "FR", "fr", "La BCE maintient ses taux directeurs à 2 %",
-                  "The ECB keeps its key rates at 2%", 0.3), 1.4);
+                  "The ECB keeps its key rates at 2%", 0.3),
+          1.4);
     f.add(article("gb-1", "courier", "GB", "en", "ECB holds rates at 2% and signals no hurry to cut", {}, 0.6), 1.1);
-    f.add(article("de-2", "hanse", "DE", "de", "Zinsen bleiben: EZB hält Kurs", "Rates stay: ECB holds course", 1), 1.6);
+    f.add(article("de-2", "hanse", "DE", "de", "Zinsen bleiben: EZB hält Kurs", "Rates stay: ECB holds course", 1),
+          1.6);
     f.add(article("us-1", "ledger", "US", "en", "European Central Bank keeps rates steady as euro-zone growth stalls",
-                  {}, 1.5), 0.9);
+                  {}, 1.5),
+          0.9);
     f.add(article("us-2", "ledger", "US", "en", "European Central Bank keeps rates steady as euro-zone growth stalls",
-                  {}, 1.6), 0.9, /*copy=*/true);
+                  {}, 1.6),
+          0.9, /*copy=*/true);
     f.add(article("pl-1", "wislana", "PL", "pl", "EBC nie zmienia stóp procentowych", {}, 2), 0.7);
     f.add(article("at-1", "donau", "AT", "de", "Zinsen bleiben: EZB hält an ihrem Kurs fest",
-                  "Rates stay: ECB sticks to its course", 2.5), 1.0);
+                  "Rates stay: ECB sticks to its course", 2.5),
+          1.0);
     f.story.id = "s-0000000000000001";
     f.story.outlets = 7;
     f.story.countries = {"DE", "US", "AT", "FR", "GB", "PL"};
@@ -90,7 +96,8 @@ TEST(StoryTakes, MostDifferentlyWordedFirstUntranslatedLast) {
     EXPECT_FALSE(last.headline.translated);
     EXPECT_EQ(last.headline.language, "pl");
     // The angle names words the take uses and the reader's headline does not.
-    const StoryTake& us = *std::find_if(takes.begin(), takes.end(), [](const StoryTake& t) { return t.country == "US"; });
+    const StoryTake& us =
+        *std::find_if(takes.begin(), takes.end(), [](const StoryTake& t) { return t.country == "US"; });
     EXPECT_EQ(us.angle, "Stresses: European, Central, Bank");
     EXPECT_GT(us.framing_distance, 0.5);
 }
@@ -105,7 +112,8 @@ TEST(StoryTakes, EnglishTakesBesideAnUntranslatedArticleAreComparedWithTheStory)
     }
     // The most central English headline is the German one (1.6); the German
     // take itself is compared with the next most central (French, 1.4).
-    const StoryTake& us = *std::find_if(takes.begin(), takes.end(), [](const StoryTake& t) { return t.country == "US"; });
+    const StoryTake& us =
+        *std::find_if(takes.begin(), takes.end(), [](const StoryTake& t) { return t.country == "US"; });
     EXPECT_EQ(us.angle, "Stresses: European, Central, Bank");
 }
 

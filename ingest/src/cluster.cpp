@@ -8,6 +8,7 @@
 #include <numeric>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,10 @@
 
 namespace ingest {
 namespace {
+
+// Headlines shorter than this ("Live", "Weather") are too generic to link on
+// being identical.
+constexpr std::size_t kMinIdenticalHeadline = 20;
 
 // [SECTION] input order and checks
 
@@ -161,6 +166,7 @@ private:
         std::vector<uint32_t> positions;  // canonical positions, representative first
         uint32_t outlet_group = 0;
         int64_t time = 0;
+        std::string headline;  // folded; empty when none
     };
     struct Link {
         uint32_t a, b;
@@ -202,7 +208,7 @@ private:
             std::pair<uint32_t, std::string> key{outlet_group_[pos],
                                                  folded[pos].empty() ? "\t" + std::to_string(pos) : folded[pos]};
             auto [it, added] = unit_of_key.emplace(key, uint32_t(units_.size()));
-            if (added) units_.push_back({{}, outlet_group_[pos], 0});
+            if (added) units_.push_back({{}, outlet_group_[pos], 0, folded[pos]});
             units_[it->second].positions.push_back(pos);
         }
         for (Unit& u : units_) {
@@ -279,10 +285,28 @@ private:
                 if (s && *s >= 1.0) links.push_back({a, b, *s});
             }
         }
-        out_.stats.links = links.size();
+        link_identical_headlines(links);
         std::sort(links.begin(), links.end(),
                   [](const Link& x, const Link& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+        links.erase(std::unique(links.begin(), links.end(),
+                                [](const Link& x, const Link& y) { return x.a == y.a && x.b == y.b; }),
+                    links.end());
+        out_.stats.links = links.size();
         return links;
+    }
+
+    // One headline run word for word by many outlets (a wire story) holds
+    // only terms too common to propose pairs: link such copies directly,
+    // each to the first, when their texts still score as linked.
+    void link_identical_headlines(std::vector<Link>& links) {
+        std::unordered_map<std::string, uint32_t> first_with;
+        for (uint32_t u = 0; u < units_.size(); ++u) {
+            if (units_[u].headline.size() < kMinIdenticalHeadline) continue;
+            auto [it, added] = first_with.emplace(units_[u].headline, u);
+            if (added || !within_window(it->second, u)) continue;
+            std::optional<double> s = score(it->second, u);
+            if (s && *s >= 1.0) links.push_back({it->second, u, *s});
+        }
     }
 
     // Connected components of the links, cut at rising thresholds while
@@ -290,7 +314,8 @@ private:
     std::vector<std::vector<uint32_t>> group_units(const std::vector<Link>& links) {
         std::vector<cluster_linkage::Edge> edges;
         for (const Link& l : links) edges.emplace_back(l.a, l.b);
-        std::vector<std::vector<uint32_t>> bounded;
+        // (members, whether average linkage may split them)
+        std::vector<std::pair<std::vector<uint32_t>, bool>> bounded;
         std::vector<std::pair<std::vector<uint32_t>, double>> pending;
         for (auto& comp : cluster_linkage::components(units_.size(), edges))
             if (comp.size() >= 2) pending.emplace_back(std::move(comp), 1.0);
@@ -298,19 +323,21 @@ private:
             auto [members, floor] = std::move(pending.back());
             pending.pop_back();
             if (members.size() <= opt_.max_linkage_size) {
-                bounded.push_back(std::move(members));
+                bounded.emplace_back(std::move(members), true);
                 continue;
             }
-            cut(members, floor * 1.1, links, pending);
+            // No link scores 10% above the floor: all are about equally strong
+            // (a wire headline run by a thousand outlets). Keep it whole.
+            if (!cut(members, floor * 1.1, links, pending)) bounded.emplace_back(std::move(members), false);
         }
         std::sort(bounded.begin(), bounded.end());
         out_.stats.components = bounded.size();
         for (const auto& comp : bounded)
-            out_.stats.largest_component = std::max(out_.stats.largest_component, comp.size());
+            out_.stats.largest_component = std::max(out_.stats.largest_component, comp.first.size());
 
         std::vector<std::vector<uint32_t>> groups;
-        for (const std::vector<uint32_t>& comp : bounded) {
-            if (opt_.average_linkage <= 0) {
+        for (const auto& [comp, may_split] : bounded) {
+            if (opt_.average_linkage <= 0 || !may_split) {
                 groups.push_back(comp);
                 continue;
             }
@@ -322,8 +349,9 @@ private:
         return groups;
     }
 
-    // Re-forms `members` from the links among them scoring >= floor.
-    void cut(const std::vector<uint32_t>& members, double floor, const std::vector<Link>& links,
+    // Re-forms `members` from the links among them scoring >= floor; false
+    // when no such link is left.
+    bool cut(const std::vector<uint32_t>& members, double floor, const std::vector<Link>& links,
              std::vector<std::pair<std::vector<uint32_t>, double>>& pending) {
         std::map<uint32_t, uint32_t> local;
         for (uint32_t m : members) local.emplace(m, uint32_t(local.size()));
@@ -332,12 +360,14 @@ private:
             auto a = local.find(l.a), b = local.find(l.b);
             if (a != local.end() && b != local.end() && l.score >= floor) edges.emplace_back(a->second, b->second);
         }
+        if (edges.empty()) return false;
         for (const auto& comp : cluster_linkage::components(members.size(), edges)) {
             if (comp.size() < 2) continue;
             std::vector<uint32_t> piece;
             for (uint32_t i : comp) piece.push_back(members[i]);
             pending.emplace_back(std::move(piece), floor);
         }
+        return true;
     }
 
     void make_stories(const std::vector<std::vector<uint32_t>>& groups) {

@@ -106,6 +106,25 @@ TEST(Cluster, SyndicatedCopiesCountOnce) {
     EXPECT_EQ(s.countries, (Ids{"GB", "US"}));
 }
 
+TEST(Cluster, AWireHeadlineRunByHundredsOfOutletsIsOneStory) {
+    // Every term of the headline is held by more articles than may propose
+    // pairs; identical headlines still link.
+    std::vector<ClusterArticle> in;
+    for (int i = 0; i < 400; ++i)
+        in.push_back(article("w" + std::to_string(i), "paper" + std::to_string(i), "US", "en",
+                             "Senate passes sweeping farm bill after late-night vote", {}, i % 24));
+    Clustering c = cluster_stories(cluster_fixture::with_background(in));
+    ASSERT_EQ(c.stories.size(), 1u);
+    EXPECT_EQ(c.stories[0].members.size(), 400u);
+    EXPECT_EQ(c.stories[0].outlets, 400u);
+    // Larger than average linkage takes at once, with links all equally strong: kept whole.
+    ClusterOptions small;
+    small.max_linkage_size = 100;
+    Clustering whole = cluster_stories(in, small);
+    ASSERT_EQ(whole.stories.size(), 1u);
+    EXPECT_EQ(whole.stories[0].members.size(), 400u);
+}
+
 TEST(Cluster, OneOutletAloneIsNotAStory) {
     auto in = with_background({
         article("a-1", "northerncourier", "GB", "en", "Typhoon Ulan slams into Luzon, killing 12"),

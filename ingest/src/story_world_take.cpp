@@ -21,10 +21,15 @@ constexpr std::size_t kMaxQuoteBytes = 90;
 // (beyond the words most headlines share) are the same.
 constexpr double kDistinctFraming = 0.75;
 
+// Names come from feeds and the outlet table: cleaned like every text the
+// reader sees (ng::clean_text), so the summary is safe to lay out as it is.
 std::string outlet_label(const ClusterArticle& a) {
-    if (!a.outlet_name.empty()) return a.outlet_name;
-    if (!a.outlet_domain.empty()) return a.outlet_domain;
-    return a.outlet_id;
+    const std::string& name = !a.outlet_name.empty() ? a.outlet_name : !a.outlet_domain.empty() ? a.outlet_domain : a.outlet_id;
+    return ng::clean_text(name, ng::kMaxNameBytes);
+}
+
+std::string country_label(const std::string& iso) {
+    return ng::clean_text(cluster_places::country_name(iso), ng::kMaxNameBytes);
 }
 
 std::string counted(std::size_t n, const char* one, const char* many) {
@@ -130,8 +135,8 @@ void find_framings(const std::vector<ClusterArticle>& articles, std::vector<Head
     for (std::size_t k = 0; k < picked.size(); ++k) {
         const Headline& h = heads[picked[k]];
         const ClusterArticle& a = articles[h.member->article];
-        take.framings.push_back({h.member->article, quote_of(h.text.text), h.text.translated, outlet_label(a),
-                                 cluster_places::country_name(a.country), share[k]});
+        take.framings.push_back(
+            {h.member->article, quote_of(h.text.text), h.text.translated, outlet_label(a), country_label(a.country), share[k]});
     }
     std::stable_sort(take.framings.begin(), take.framings.end(),
                      [](const Framing& x, const Framing& y) { return x.outlets > y.outlets; });
@@ -144,7 +149,7 @@ void render(const std::vector<ClusterArticle>& articles, WorldTake& take) {
                 " in " + counted(take.countries, "country", "countries") + " cover this story.");
     if (take.first_known) {
         const ClusterArticle& a = articles[take.first_article];
-        std::string where = a.country.empty() ? "" : " (" + cluster_places::country_name(a.country) + ")";
+        std::string where = a.country.empty() ? "" : " (" + country_label(a.country) + ")";
         s.push_back("First reported by " + outlet_label(a) + where + " on " + ng::format_date(take.first_time) +
                     " at " + utc_clock(take.first_time) + " UTC.");
     }
@@ -201,8 +206,7 @@ WorldTake world_take(const std::vector<ClusterArticle>& articles, const Story& s
         take.first_known = take.first_time != 0;
     }
     for (const auto& [country, set] : outlets_by_country)
-        take.attention.push_back(
-            {country, cluster_places::country_name(country), set.size(), articles_by_country[country]});
+        take.attention.push_back({country, country_label(country), set.size(), articles_by_country[country]});
     std::stable_sort(take.attention.begin(), take.attention.end(),
                      [](const CountryAttention& x, const CountryAttention& y) {
                          if (x.outlets != y.outlets) return x.outlets > y.outlets;

@@ -24,7 +24,9 @@ constexpr double kDistinctFraming = 0.75;
 // Names come from feeds and the outlet table: cleaned like every text the
 // reader sees (ng::clean_text), so the summary is safe to lay out as it is.
 std::string outlet_label(const ClusterArticle& a) {
-    const std::string& name = !a.outlet_name.empty() ? a.outlet_name : !a.outlet_domain.empty() ? a.outlet_domain : a.outlet_id;
+    const std::string& name = !a.outlet_name.empty()     ? a.outlet_name
+                              : !a.outlet_domain.empty() ? a.outlet_domain
+                                                         : a.outlet_id;
     return ng::clean_text(name, ng::kMaxNameBytes);
 }
 
@@ -135,8 +137,8 @@ void find_framings(const std::vector<ClusterArticle>& articles, std::vector<Head
     for (std::size_t k = 0; k < picked.size(); ++k) {
         const Headline& h = heads[picked[k]];
         const ClusterArticle& a = articles[h.member->article];
-        take.framings.push_back(
-            {h.member->article, quote_of(h.text.text), h.text.translated, outlet_label(a), country_label(a.country), share[k]});
+        take.framings.push_back({h.member->article, quote_of(h.text.text), h.text.translated, outlet_label(a),
+                                 country_label(a.country), share[k]});
     }
     std::stable_sort(take.framings.begin(), take.framings.end(),
                      [](const Framing& x, const Framing& y) { return x.outlets > y.outlets; });

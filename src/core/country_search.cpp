@@ -3,46 +3,16 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/utf8.hpp"
+
 namespace ng {
 namespace {
 
 // Reads one code point; returns false (and skips a byte) on invalid UTF-8.
 bool next_code_point(std::string_view s, size_t& i, uint32_t& cp) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + size_t(len) > s.size()) {
-        ++i;
-        return false;
-    }
-    cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (int k = 1; k < len; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
-        if ((cc >> 6) != 0x2) {
-            ++i;
-            return false;
-        }
-        cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    i += size_t(len);
-    return true;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
+    size_t len = utf8::decode(s, i, cp);
+    i += len ? len : 1;
+    return len != 0;
 }
 
 // Base letters of U+00C0..U+00FF; '1' = "ae", '2' = "th", '3' = "ss", '*' = keep.
@@ -70,7 +40,7 @@ void fold_code_point(uint32_t cp, std::string& out) {
         out += char(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
     } else if (cp >= 0xC0 && cp <= 0xFF) {
         char c = kLatin1[cp - 0xC0];
-        if (c == '*') append_utf8(out, cp);
+        if (c == '*') utf8::append(out, cp);
         else letters(c);
     } else if (cp >= 0x100 && cp <= 0x17F) {
         letters(kLatinExtA[cp - 0x100]);
@@ -94,17 +64,17 @@ void fold_code_point(uint32_t cp, std::string& out) {
             default:
                 if (cp >= 0x391 && cp <= 0x3A9) cp += 0x20;
         }
-        append_utf8(out, cp);
+        utf8::append(out, cp);
     } else if (cp >= 0x400 && cp <= 0x42F) {
         // Cyrillic capitals; Ё/ё fold to е, Й keeps its breve (a separate letter)
         if (cp == 0x401) cp = 0x435;
         else if (cp < 0x410) cp += 0x50;
         else cp += 0x20;
-        append_utf8(out, cp);
+        utf8::append(out, cp);
     } else if (cp == 0x451) {
-        append_utf8(out, 0x435);
+        utf8::append(out, 0x435);
     } else {
-        append_utf8(out, cp);
+        utf8::append(out, cp);
     }
 }
 

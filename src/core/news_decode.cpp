@@ -6,6 +6,7 @@
 
 #include "core/json_util.hpp"
 #include "core/url_util.hpp"
+#include "core/utf8.hpp"
 
 namespace ng {
 namespace {
@@ -14,22 +15,6 @@ using nlohmann::json;
 using namespace json_util;
 
 // ---- text ---------------------------------------------------------------------
-
-// Decodes one UTF-8 sequence at `p`; returns its length (0 when invalid).
-size_t utf8_decode(std::string_view s, size_t p, uint32_t& cp) {
-    auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char c = b(p);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || p + len > s.size()) return 0;
-    cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (size_t i = 1; i < len; ++i) {
-        if ((b(p + i) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(p + i) & 0x3F);
-    }
-    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;  // overlong, surrogate
-    return len;
-}
 
 bool is_space_like(uint32_t cp) {
     return cp == '\t' || cp == '\n' || cp == '\r' || cp == ' ' || cp == 0x85 || cp == 0xA0 || cp == 0x2028 ||
@@ -267,7 +252,7 @@ std::string clean_text(std::string_view text, size_t max_bytes) {
     bool pending_space = false;
     for (size_t p = 0; p < text.size();) {
         uint32_t cp = 0;
-        size_t len = utf8_decode(text, p, cp);
+        size_t len = utf8::decode(text, p, cp);
         if (len == 0) {  // invalid byte: drop it
             ++p;
             continue;

@@ -4,7 +4,7 @@
 set(body "// Generated from docs/schema by ingest/embed_schemas.cmake; do not edit.\n")
 string(APPEND body "#include \"api_schemas.hpp\"\n\nnamespace ingest {\n\n")
 string(APPEND body "std::string_view api_schema_text(ApiDocument document) {\n    switch (document) {\n")
-foreach(pair "Countries:countries" "StoryPage:stories" "Article:article")
+foreach(pair "Countries:countries" "StoryPage:stories" "Article:article" "Story:story")
   string(REPLACE ":" ";" parts "${pair}")
   list(GET parts 0 enumerator)
   list(GET parts 1 file)

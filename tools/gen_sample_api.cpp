@@ -702,6 +702,31 @@ ng::Article article_doc(const Article& a, const Story& story, const std::vector<
   return j;
 }
 
+// The story across borders: one article per country, earliest first; the
+// host country's article gives the headline.
+ng::StoryDocument story_doc(const Story& story, const std::vector<Article>& all) {
+  ng::StoryDocument doc;
+  doc.id = story.id;
+  doc.world_take = story.world_take;
+  std::vector<const Article*> members;
+  for (int k : story.articles) members.push_back(&all[static_cast<size_t>(k)]);
+  std::sort(members.begin(), members.end(),
+            [](const Article* x, const Article* y) { return x->time != y->time ? x->time < y->time : x->id < y->id; });
+  doc.headline = members.front()->headline;
+  for (const Article* m : members)
+    if (m->country == story.host) doc.headline = m->headline;
+  doc.first_reported = timestamp(members.front()->time);
+  for (const Article* m : members) {
+    ng::StoryMember item;
+    static_cast<ng::StorySummary&>(item) = story_item(*m, story);
+    item.story_id = story.id;
+    item.country = kCountries[m->country].iso;
+    doc.articles.push_back(std::move(item));
+    doc.countries.push_back({kCountries[m->country].iso, 1, 1});
+  }
+  return doc;
+}
+
 // ---- SVG illustrations -------------------------------------------------------
 
 struct Palette {
@@ -860,7 +885,10 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
       if (a.country == c) mine.push_back(&a);
     std::sort(mine.begin(), mine.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
     write_country_pages(w, c, mine, stories);
-    ng::CountryEntry entry{kCountries[c].iso, kCountries[c].name, static_cast<int>(mine.size()), {}};
+    ng::CountryEntry entry{kCountries[c].iso, kCountries[c].name, static_cast<int>(mine.size()), {}, {}};
+    entry.covered_abroad = static_cast<int>(std::count_if(mine.begin(), mine.end(), [&](const Article* a) {
+      return stories[static_cast<size_t>(a->story)].countries.size() >= 2;
+    }));
     if (!mine.empty()) entry.latest = timestamp(mine.front()->time);
     if (!mine.empty()) newest = std::max(newest, mine.front()->time);
     index.countries.push_back(entry);
@@ -872,6 +900,8 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
     if (a.image == ImageState::Present)
       w.write(fs::path("img") / (a.id + ".svg"), svg_image(a, story, seed, static_cast<int>(i)));
   }
+  for (const Story& story : stories)
+    if (!story.articles.empty()) w.write(fs::path("stories") / (story.id + ".json"), ng::encode_story(story_doc(story, articles)));
   index.generated = timestamp(newest + 600);
   index.source_name = "newsglobe sample data";
   index.sample = true;

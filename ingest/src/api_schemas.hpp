@@ -8,9 +8,9 @@
 
 namespace ingest {
 
-enum class ApiDocument { Countries, StoryPage, Article };
+enum class ApiDocument { Countries, StoryPage, Article, Story };
 
-// The schema's text, as in docs/schema/{countries,stories,article}.schema.json.
+// The schema's text, as in docs/schema/{countries,stories,article,story}.schema.json.
 std::string_view api_schema_text(ApiDocument document);
 
 // The compiled schema (compiled once, on first use).

@@ -10,25 +10,20 @@
 #include <filesystem>
 #include <set>
 
+#include "cli_args.hpp"
 #include "collect.hpp"
 #include "core/time_format.hpp"
 #include "curate.hpp"
 #include "file_util.hpp"
 #include "outlets.hpp"
 #include "publish.hpp"
+#include "stories.hpp"
 #include "translation_stage.hpp"
 
 namespace ingest {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* kUsage =
-    "usage: newsglobe-ingest build --outlets FILE [--feed-list FILE] --captures DIR --out API_DIR\n"
-    "         [--translator none|apertium|http] [--translate-url URL] [--translate-key KEY]\n"
-    "         [--translation-cache FILE] [--retention-hours N] [--now RFC3339]\n"
-    "         [--source-name TEXT] [--report FILE]\n"
-    "Turns the captures of the last N hours (48) into the news API under API_DIR/v1 (docs/ingest.md).\n";
 
 constexpr int64_t kCacheKeepSeconds = 30 * 86400;  // unused translations older than this leave the cache
 constexpr const char* kGdeltAttribution = "Article metadata from the GDELT Project (gdeltproject.org), free and open with attribution.";
@@ -38,6 +33,25 @@ constexpr const char* kGdeltAttribution = "Article metadata from the GDELT Proje
 const char* env_or_empty(const char* name) {
     const char* v = std::getenv(name);
     return v ? v : "";
+}
+
+// The build command's options (also its --help text).
+ArgParser build_args() {
+    return ArgParser("build", "Turns the captures of the last N hours into the news API under API_DIR/v1 (docs/ingest.md).",
+                   {
+                       {"--outlets", "FILE", "curated outlet table (required)"},
+                       {"--feed-list", "FILE", "the wide tier's bare feed list"},
+                       {"--captures", "DIR", "the folder fetch writes (required)"},
+                       {"--out", "API_DIR", "the API is served from API_DIR/v1 (required)"},
+                       {"--translator", "ENGINE", "none (default), apertium or http"},
+                       {"--translate-url", "URL", "http: the LibreTranslate-compatible service ($NEWSGLOBE_TRANSLATE_URL)"},
+                       {"--translate-key", "KEY", "http: its key ($NEWSGLOBE_TRANSLATE_KEY)"},
+                       {"--translation-cache", "FILE", "keeps translations between builds"},
+                       {"--retention-hours", "N", "captures this old and newer are read (default 48)"},
+                       {"--now", "RFC3339", "the build's now (default: the newest capture's finish time)"},
+                       {"--source-name", "TEXT", "the index's source name"},
+                       {"--report", "FILE", "the build report (default API_DIR/build-report.json)"},
+                     });
 }
 
 // [SECTION] inputs -------------------------------------------------------------------
@@ -126,48 +140,33 @@ void write_report(const BuildOptions& options, const BuildReport& report) {
 }  // namespace
 
 bool parse_build_options(int argc, char** argv, BuildOptions& o, std::string& problem) {
-    for (int i = 0; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            problem.clear();  // not a problem: the caller prints the usage
+    ArgParser args = build_args();
+    int64_t hours = o.retention_hours;
+    if (!args.parse(argc, argv, 0) || !args.integer("--retention-hours", hours, 1, 24 * 365)) {
+        problem = args.error();
+        return false;
+    }
+    if (args.help_requested()) {
+        problem.clear();  // not a problem: the caller prints the usage
+        return false;
+    }
+    o.retention_hours = static_cast<int>(hours);
+    auto text = [&](const char* name, std::string& field) { field = args.value(name).value_or(field); };
+    text("--outlets", o.outlets_path);
+    text("--feed-list", o.feed_list_path);
+    text("--captures", o.captures_dir);
+    text("--out", o.out_dir);
+    text("--translator", o.translator);
+    text("--translate-url", o.translate_url);
+    text("--translate-key", o.translate_key);
+    text("--translation-cache", o.translation_cache);
+    text("--source-name", o.source_name);
+    text("--report", o.report_path);
+    if (auto now = args.value("--now")) {
+        o.now = ng::parse_rfc3339(*now);
+        if (o.now == 0) {
+            problem = "--now wants an RFC 3339 time (2026-11-30T10:00:00Z), not \"" + *now + "\".";
             return false;
-        }
-        static const std::set<std::string> kOptions = {
-            "--outlets", "--feed-list", "--captures", "--out", "--translator", "--translate-url", "--translate-key",
-            "--translation-cache", "--source-name", "--report", "--retention-hours", "--now"};
-        if (!kOptions.count(arg)) {
-            problem = "Unknown option " + arg + ".";
-            return false;
-        }
-        if (i + 1 >= argc) {
-            problem = "Missing value after " + arg + ".";
-            return false;
-        }
-        std::string value = argv[++i];
-        if (arg == "--outlets") o.outlets_path = value;
-        else if (arg == "--feed-list") o.feed_list_path = value;
-        else if (arg == "--captures") o.captures_dir = value;
-        else if (arg == "--out") o.out_dir = value;
-        else if (arg == "--translator") o.translator = value;
-        else if (arg == "--translate-url") o.translate_url = value;
-        else if (arg == "--translate-key") o.translate_key = value;
-        else if (arg == "--translation-cache") o.translation_cache = value;
-        else if (arg == "--source-name") o.source_name = value;
-        else if (arg == "--report") o.report_path = value;
-        else if (arg == "--retention-hours") {
-            char* end = nullptr;
-            long hours = std::strtol(value.c_str(), &end, 10);
-            if (value.empty() || *end || hours < 1 || hours > 24 * 365) {
-                problem = "--retention-hours wants a whole number of hours (1 or more), not \"" + value + "\".";
-                return false;
-            }
-            o.retention_hours = static_cast<int>(hours);
-        } else if (arg == "--now") {
-            o.now = ng::parse_rfc3339(value);
-            if (o.now == 0) {
-                problem = "--now wants an RFC 3339 time (2026-11-30T10:00:00Z), not \"" + value + "\".";
-                return false;
-            }
         }
     }
     const char* missing = o.outlets_path.empty() ? "--outlets" : o.captures_dir.empty() ? "--captures"
@@ -229,20 +228,18 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
         report.problems.push_back(problem);
     end_stage("translate");
 
-    // [SECTION] stories — issue 13's clustering goes here: it groups
-    // `articles` into stories and fills each article's story_id, coverage,
-    // alternative_takes and world_take (the encoder then writes the takes).
-    // Each BuildArticle has what cluster.hpp's ClusterArticle asks for: the
-    // original headline and summary (original_* when translated), the
-    // English ones, the engine, the outlet, text_language, the shown time
-    // and GDELT's GSG embedding when one was captured.
-
     if (articles.empty()) {
         // Every feed failed or was empty: publishing would blank the live API.
         report.error = "No article is left to publish (" + std::to_string(report.entries_read) +
                        " feeds read); the live API is left as it was.";
         return finish();
     }
+    StoryStage stories = assemble_stories(articles);
+    for (std::string& note : stories.notes) report.problems.push_back("Story clustering: " + note);
+    report.stories = stories.stories.size();
+    report.clustering = stories.stats;
+    end_stage("stories");
+
     std::vector<ng::Article> documents;
     std::set<std::string> outlet_ids;
     documents.reserve(articles.size());
@@ -256,7 +253,7 @@ BuildReport build_api(const BuildOptions& options, Translator* translator) {
     meta.attribution = attribution(outlets, articles);
     std::string now_id = ng::format_rfc3339(now);
     now_id.erase(std::remove_if(now_id.begin(), now_id.end(), [](char c) { return c == '-' || c == ':'; }), now_id.end());
-    PublishResult published = publish_api(options.out_dir, documents, meta, now_id);
+    PublishResult published = publish_api(options.out_dir, documents, stories.stories, meta, now_id);
     end_stage("publish");
     report.published = documents.size();
     report.outlets = outlet_ids.size();
@@ -276,7 +273,8 @@ int run_build(int argc, char** argv) {
     BuildOptions options;
     std::string problem;
     if (!parse_build_options(argc - 2, argv + 2, options, problem)) {
-        std::fprintf(problem.empty() ? stdout : stderr, "%s%s%s", problem.c_str(), problem.empty() ? "" : "\n", kUsage);
+        std::string usage = build_args().usage();
+        std::fprintf(problem.empty() ? stdout : stderr, "%s%s%s", problem.c_str(), problem.empty() ? "" : "\n\n", usage.c_str());
         return problem.empty() ? 0 : 2;
     }
     BuildReport report = build_api(options);

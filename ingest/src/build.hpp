@@ -11,9 +11,9 @@
 // The steps (docs/ingest.md, "Build step"): read every capture of the
 // retention window → merge the observations of each article (by canonical
 // URL) → normalise (links, duplicates, language check, ids, excerpts) →
-// translate headline and summary → [stories: issue 13's clustering fills
-// story_id, coverage, takes and the world take] → validate and publish a
-// release → write the build report.
+// translate headline and summary → group them into stories across borders
+// (story_id, coverage, takes, world take, story documents) → validate and
+// publish a release → write the build report.
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -60,6 +60,15 @@ std::string report_json(const BuildReport& r) {
     for (const auto& [lang, why] : t.unsupported) tr["unsupported"][lang] = why;
     tr["errors"] = t.errors;
     j["translation"] = tr;
+    const ClusterStats& c = r.clustering;
+    j["stories"] = {{"stories", r.stories},
+                    {"articles", c.articles},
+                    {"with_embeddings", c.with_embeddings},
+                    {"candidate_pairs", c.candidate_pairs},
+                    {"links", c.links},
+                    {"components", c.components},
+                    {"largest_component", c.largest_component},
+                    {"split_components", c.split_components}};
     j["published"] = {{"release", r.release},   {"unchanged", r.unchanged}, {"countries", r.countries},
                       {"outlets", r.outlets},   {"articles", r.published},  {"pages", r.pages},
                       {"documents", r.documents}, {"bytes", r.bytes}};
@@ -83,6 +92,8 @@ std::string report_summary(const BuildReport& r) {
          " new, " + std::to_string(r.translation.texts_from_cache) + " cached, " +
          std::to_string(r.translation.texts_failed) + " failed, " + std::to_string(r.translation.texts_unsupported) +
          " without an engine; " + std::to_string(r.language_mismatches.size()) + " language mismatches\n";
+    s += "build: " + std::to_string(r.stories) + " stories across outlets (" + std::to_string(r.clustering.links) +
+         " links among " + std::to_string(r.clustering.articles) + " articles)\n";
     if (r.ok)
         s += std::string("build: ") + (r.unchanged ? "unchanged, release " : "published release ") + r.release + " (" +
              std::to_string(r.documents) + " documents, " + std::to_string(r.bytes) + " bytes) in " +

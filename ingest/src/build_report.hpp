@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "cluster.hpp"
+
 namespace ingest {
 
 // Why an item did not reach the API (the report counts each).
@@ -60,6 +62,8 @@ struct BuildReport {
     std::vector<DroppedItem> dropped_examples;   // the first few of each reason
     std::vector<LanguageMismatch> language_mismatches;
     TranslationStats translation;
+    size_t stories = 0;                          // stories across outlets (cluster.hpp)
+    ClusterStats clustering;
     size_t published = 0;                        // articles in the API
     size_t countries = 0, outlets = 0, pages = 0, documents = 0;
     uint64_t bytes = 0;

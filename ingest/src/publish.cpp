@@ -31,6 +31,7 @@ ng::StorySummary story_item(const ng::Article& a) { return static_cast<const ng:
 
 ApiDocument kind_of(const std::string& path) {
     if (path == "v1/countries.json") return ApiDocument::Countries;
+    if (path.rfind("v1/stories/", 0) == 0) return ApiDocument::Story;
     return path.rfind("v1/countries/", 0) == 0 ? ApiDocument::StoryPage : ApiDocument::Article;
 }
 
@@ -105,8 +106,8 @@ void remove_old_releases(const fs::path& out_dir, const std::string& live, const
 
 }  // namespace
 
-void render_api(const std::vector<ng::Article>& articles, const ApiMeta& meta,
-                const std::function<void(const std::string&, const std::string&)>& emit) {
+void render_api(const std::vector<ng::Article>& articles, const std::vector<ng::StoryDocument>& stories,
+                const ApiMeta& meta, const std::function<void(const std::string&, const std::string&)>& emit) {
     std::map<std::string, std::vector<const ng::Article*>> by_country;
     for (const ng::Article& a : articles) by_country[a.country].push_back(&a);
 
@@ -119,7 +120,9 @@ void render_api(const std::vector<ng::Article>& articles, const ApiMeta& meta,
         std::sort(list.begin(), list.end(), newer);
         int total = static_cast<int>(list.size());
         int page_count = (total + meta.page_size - 1) / meta.page_size;
-        ng::CountryEntry entry{iso, "", total, {}};
+        ng::CountryEntry entry{iso, "", total, {}, {}};
+        entry.covered_abroad = static_cast<int>(std::count_if(
+            list.begin(), list.end(), [](const ng::Article* a) { return a->coverage.value_or(0) >= 2; }));
         int64_t latest = shown_time(*list.front());
         if (latest) entry.latest = {ng::format_rfc3339(latest), latest};
         index.countries.push_back(entry);
@@ -141,10 +144,14 @@ void render_api(const std::vector<ng::Article>& articles, const ApiMeta& meta,
     for (const ng::Article& a : articles) sorted.push_back(&a);
     std::sort(sorted.begin(), sorted.end(), [](const ng::Article* x, const ng::Article* y) { return x->id < y->id; });
     for (const ng::Article* a : sorted) emit("v1/articles/" + a->id + ".json", ng::encode_article(*a));
+    std::vector<const ng::StoryDocument*> by_id;
+    for (const ng::StoryDocument& s : stories) by_id.push_back(&s);
+    std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    for (const ng::StoryDocument* s : by_id) emit("v1/stories/" + s->id + ".json", ng::encode_story(*s));
 }
 
-PublishResult publish_api(const fs::path& out_dir, const std::vector<ng::Article>& articles, const ApiMeta& meta,
-                          const std::string& now_id) {
+PublishResult publish_api(const fs::path& out_dir, const std::vector<ng::Article>& articles,
+                          const std::vector<ng::StoryDocument>& stories, const ApiMeta& meta, const std::string& now_id) {
     PublishResult result;
     std::error_code ec;
     fs::path releases = out_dir / "releases";
@@ -158,11 +165,12 @@ PublishResult publish_api(const fs::path& out_dir, const std::vector<ng::Article
     ContentDigest digest;
     std::string write_problem;
     size_t violation_count = 0;
-    render_api(articles, meta, [&](const std::string& path, const std::string& bytes) {
+    render_api(articles, stories, meta, [&](const std::string& path, const std::string& bytes) {
         ++result.documents;
         result.bytes += bytes.size();
         ApiDocument kind = kind_of(path);
         if (kind == ApiDocument::StoryPage) ++result.pages;
+        if (kind == ApiDocument::Story) ++result.stories;
         for (const SchemaViolation& v : api_schema(kind).validate(ng::json_util::parse(bytes))) {
             if (++violation_count <= kMaxViolationsShown) result.violations.push_back(path + ": " + v.describe());
         }

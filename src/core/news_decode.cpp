@@ -366,6 +366,7 @@ Result<CountriesIndex> decode_countries(std::string_view body) {
         }
         c.name = text_field(item, "name", kMaxNameBytes);
         c.latest = time_field(item, "latest");
+        c.covered_abroad = count_field(item, "covered_abroad");
         r.value.countries.push_back(std::move(c));
     }
     return r;
@@ -440,6 +441,47 @@ Result<Article> decode_article(std::string_view body, std::string_view image_roo
     if (auto content = as_string(member(root, "content"))) a.excerpt_only = *content == "excerpt";
     a.licence = text_field(root, "licence", kMaxNameBytes);
     a.licence_url = url_field(root, "licence_url");
+    return r;
+}
+
+Result<StoryDocument> decode_story(std::string_view body, std::string_view image_root) {
+    constexpr std::string_view kDoc = "story";
+    json root;
+    if (FetchError e = open_document(body, kDoc, root); !e.ok()) return failure<StoryDocument>(std::move(e));
+    Result<StoryDocument> r;
+    StoryDocument& story = r.value;
+    auto id = as_string(member(root, "id"));
+    if (!id || !is_valid_article_id(*id)) return failure<StoryDocument>(bad(kDoc, "id", "an id of letters, digits, - and _"));
+    story.id = std::string(*id);
+    story.headline = text_field(root, "headline", kMaxLineBytes);
+    if (story.headline.empty()) return failure<StoryDocument>(bad(kDoc, "headline", "non-empty text"));
+    const json* articles = as_array(member(root, "articles"));
+    if (!articles) return failure<StoryDocument>(bad(kDoc, "articles", "a list"));
+    story.world_take = text_field(root, "world_take", kMaxSummaryBytes);
+    story.first_reported = time_field(root, "first_reported");
+    if (const json* countries = as_array(member(root, "countries"))) {
+        std::set<std::string> seen;
+        for (const json& item : *countries) {
+            StoryCountry c;
+            if (auto iso = as_string(member(item, "iso"))) c.iso = normalize_iso(*iso);
+            c.articles = count_field(item, "articles").value_or(0);
+            c.outlets = count_field(item, "outlets").value_or(0);
+            if (c.iso.empty() || !seen.insert(c.iso).second) {
+                ++r.skipped;
+                continue;
+            }
+            story.countries.push_back(std::move(c));
+        }
+    }
+    for (const json& item : *articles) {
+        StoryMember m;
+        if (auto country = as_string(member(item, "country"))) m.country = normalize_iso(*country);
+        if (read_summary(item, m, image_root) || m.country.empty()) {
+            ++r.skipped;
+            continue;
+        }
+        story.articles.push_back(std::move(m));
+    }
     return r;
 }
 

@@ -56,5 +56,6 @@ FetchError parse_json_body(std::string_view body, nlohmann::json& out, int statu
 Result<CountriesIndex> decode_countries(std::string_view body);
 Result<StoryPage> decode_story_page(std::string_view body, std::string_view image_root = {});
 Result<Article> decode_article(std::string_view body, std::string_view image_root = {});
+Result<StoryDocument> decode_story(std::string_view body, std::string_view image_root = {});
 
 }  // namespace ng

@@ -104,6 +104,7 @@ std::string encode_countries(const CountriesIndex& index) {
         put_text(e, "name", c.name);
         if (c.story_count) e["story_count"] = *c.story_count;
         put_time(e, "latest", c.latest);
+        if (c.covered_abroad) e["covered_abroad"] = *c.covered_abroad;
         countries.push_back(std::move(e));
     }
     j["countries"] = std::move(countries);
@@ -154,6 +155,27 @@ std::string encode_article(const Article& a) {
         j["alternative_takes"] = std::move(takes);
     }
     put_tail(j, a);
+    return dump(j);
+}
+
+std::string encode_story(const StoryDocument& story) {
+    ordered_json j;
+    j["version"] = 1;
+    j["id"] = story.id;
+    j["headline"] = story.headline;
+    put_text(j, "world_take", story.world_take);
+    put_time(j, "first_reported", story.first_reported);
+    ordered_json countries = ordered_json::array();
+    for (const StoryCountry& c : story.countries)
+        countries.push_back({{"iso", c.iso}, {"articles", c.articles}, {"outlets", c.outlets}});
+    j["countries"] = std::move(countries);
+    ordered_json articles = ordered_json::array();
+    for (const StoryMember& m : story.articles) {
+        ordered_json item = story_item_json(m);
+        item["country"] = m.country;
+        articles.push_back(std::move(item));
+    }
+    j["articles"] = std::move(articles);
     return dump(j);
 }
 

@@ -26,5 +26,6 @@ namespace ng {
 std::string encode_countries(const CountriesIndex& index);
 std::string encode_story_page(const StoryPage& page);
 std::string encode_article(const Article& article);
+std::string encode_story(const StoryDocument& story);
 
 }  // namespace ng

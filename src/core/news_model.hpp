@@ -65,6 +65,9 @@ struct CountryEntry {
     // about counts, rather than showing 0 or hiding it.
     std::optional<int> story_count;
     Timestamp latest;               // newest story's time
+    // How many of its stories other countries' press also cover (a story
+    // spanning two or more countries); nullopt: not stated by the source.
+    std::optional<int> covered_abroad;
 };
 
 struct CountriesIndex {
@@ -111,6 +114,27 @@ struct Article : StorySummary {
     // ("CC-BY-4.0") and where it is stated; shown as attribution.
     std::string licence;
     std::string licence_url;
+};
+
+// One story across borders: every article the clustering grouped, with the
+// countries covering it (the API's v1/stories/{id}.json).
+struct StoryCountry {
+    std::string iso;                // ISO alpha-2
+    int articles = 0;               // its press's articles in the story (syndicated copies excluded)
+    int outlets = 0;
+};
+
+struct StoryMember : StorySummary {
+    std::string country;            // ISO alpha-2 the article is filed under
+};
+
+struct StoryDocument {
+    std::string id;                 // the story id articles carry in story_id
+    std::string headline;           // the most central headline, in English when one exists
+    std::string world_take;         // the automatic synthesis, as on its articles
+    Timestamp first_reported;       // the earliest member's time
+    std::vector<StoryCountry> countries;  // most attention first
+    std::vector<StoryMember> articles;    // earliest first
 };
 
 }  // namespace ng

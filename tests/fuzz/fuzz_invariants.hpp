@@ -99,6 +99,22 @@ inline void check_page(const ng::StoryPage& p) {
     for (const ng::StorySummary& s : p.stories) check_summary(s);
 }
 
+inline void check_story(const ng::StoryDocument& d) {
+    require(ng::is_valid_article_id(d.id) && !d.headline.empty());
+    check_text(d.headline, ng::kMaxLineBytes);
+    check_text(d.world_take, ng::kMaxSummaryBytes);
+    require(d.first_reported.known() == !d.first_reported.text.empty());
+    for (const ng::StoryCountry& c : d.countries) {
+        require(!c.iso.empty() && c.articles >= 0 && c.outlets >= 0);
+        check_iso(c.iso);
+    }
+    for (const ng::StoryMember& m : d.articles) {
+        check_summary(m);
+        require(!m.country.empty());
+        check_iso(m.country);
+    }
+}
+
 // Failures must explain themselves.
 inline void check_error(const ng::FetchError& e) { require(e.ok() == e.message.empty()); }
 

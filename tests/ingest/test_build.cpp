@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -58,9 +59,30 @@ BuildOptions fixture_options(const fs::path& out) {
     return o;
 }
 
-// The fixture build, translated by a fake LibreTranslate ("[en] " + text).
+// What the fake translator knows as a real service would: the fixture story
+// reported in four countries (COP31), so the golden build has a story across
+// borders. Everything else comes back as "[en] " + text.
+FakeLibreTranslate::Options fixture_translations() {
+    FakeLibreTranslate::Options o;
+    o.dictionary = {
+        {"La COP31 de Antalya cierra con un acuerdo de 300.000 millones para el clima",
+         "COP31 in Antalya closes with a 300 billion climate agreement"},
+        {"Los negociadores pactaron en Antalya un fondo de 300.000 millones de dólares al año para los países más expuestos.",
+         "Negotiators in Antalya agreed on a fund of 300 billion dollars a year for the most exposed countries."},
+        {"COP31 : accord à Antalya sur un fonds climat de 300 milliards de dollars",
+         "COP31: agreement in Antalya on a 300 billion dollar climate fund"},
+        {"La conférence d'Antalya s'achève sur un fonds de 300 milliards de dollars par an.",
+         "The Antalya conference ends with a fund of 300 billion dollars a year."},
+        {"COP31、アンタルヤで閉幕　気候資金3000億ドルで合意", "COP31 closes in Antalya with agreement on 300 billion dollars of climate finance"},
+        {"トルコのアンタルヤで開かれたCOP31は、年3000億ドルの気候資金で合意した。",
+         "COP31, held in Antalya, Turkey, agreed on 300 billion dollars a year of climate finance."},
+    };
+    return o;
+}
+
+// The fixture build, translated by a fake LibreTranslate (fixture_translations).
 struct FixtureBuild {
-    FakeLibreTranslate fake{{}};
+    FakeLibreTranslate fake{fixture_translations()};
     fs::path out;
     BuildReport report;
 
@@ -133,7 +155,7 @@ TEST(BuildGolden, OutputEqualsTheGoldenApi) {
 TEST(BuildGolden, EveryDocumentIsValidAndDecodesWithoutSkips) {
     FixtureBuild build("valid");
     ASSERT_TRUE(build.report.ok) << build.report.error;
-    int articles = 0, pages = 0;
+    int articles = 0, pages = 0, stories = 0;
     for (const auto& [path, bytes] : build.api()) {
         json doc = ng::json_util::parse(bytes);
         if (path == "countries.json") {
@@ -150,6 +172,12 @@ TEST(BuildGolden, EveryDocumentIsValidAndDecodesWithoutSkips) {
             ASSERT_TRUE(r.ok()) << path << r.error.message;
             EXPECT_EQ(r.skipped, 0) << path;
             ++pages;
+        } else if (path.rfind("stories/", 0) == 0) {
+            for (const auto& v : api_schema(ApiDocument::Story).validate(doc)) ADD_FAILURE() << path << v.describe();
+            auto r = ng::decode_story(bytes);
+            ASSERT_TRUE(r.ok()) << path << r.error.message;
+            EXPECT_EQ(r.skipped, 0) << path;
+            ++stories;
         } else {
             for (const auto& v : api_schema(ApiDocument::Article).validate(doc)) ADD_FAILURE() << path << v.describe();
             auto r = ng::decode_article(bytes);
@@ -159,8 +187,9 @@ TEST(BuildGolden, EveryDocumentIsValidAndDecodesWithoutSkips) {
             ++articles;
         }
     }
-    EXPECT_EQ(articles, 17);
+    EXPECT_EQ(articles, 21);
     EXPECT_EQ(pages, 7);
+    EXPECT_EQ(stories, 1);
 }
 
 TEST(BuildGolden, TwoBuildsAndShuffledInputGiveTheSameBytes) {
@@ -402,7 +431,7 @@ TEST(BuildCommand, CommandLine) {
     EXPECT_EQ(refuse({"--outlets", "o.json", "--captures", "c", "--out", "a", "--now", "yesterday"}),
               "--now wants an RFC 3339 time (2026-11-30T10:00:00Z), not \"yesterday\".");
     EXPECT_EQ(refuse({"--frobnicate", "1"}), "Unknown option --frobnicate.");
-    EXPECT_EQ(refuse({"--out"}), "Missing value after --out.");
+    EXPECT_EQ(refuse({"--out"}), "--out needs a value (API_DIR).");
     EXPECT_EQ(refuse({"--help"}), "");  // not an error: usage on stdout
 
     std::vector<std::string> cli = {"newsglobe-ingest", "build", "--bogus"};
@@ -410,3 +439,37 @@ TEST(BuildCommand, CommandLine) {
     for (std::string& a : cli) cv.push_back(a.data());
     EXPECT_EQ(run_build(static_cast<int>(cv.size()), cv.data()), 2);
 }
+
+// A story four countries' press carry (Spain, France, Kenya, Japan; three of
+// them translated) becomes one story: every article names it, counts four
+// countries, offers one take per other country, and the story document and
+// the index's covered_abroad agree.
+TEST(BuildStories, OneEventInFourCountriesBecomesOneStoryWithTakes) {
+    FixtureBuild build("stories");
+    ASSERT_TRUE(build.report.ok) << build.report.error;
+    EXPECT_EQ(build.report.stories, 1u);
+    std::map<std::string, std::string> api = build.api();
+    json es = find_article(api, "La COP31");
+    ASSERT_TRUE(es.is_object());
+    std::string story_id = es["story_id"];
+    EXPECT_EQ(es["coverage"], 4);
+    ASSERT_EQ(es["alternative_takes"].size(), 3u);
+    std::set<std::string> take_countries;
+    for (const json& t : es["alternative_takes"]) take_countries.insert(t["country"].get<std::string>());
+    EXPECT_EQ(take_countries, (std::set<std::string>{"FR", "KE", "JP"}));
+    EXPECT_NE(es["world_take"].get<std::string>().find("4 countries"), std::string::npos) << es["world_take"];
+
+    json story = ng::json_util::parse(api.at("stories/" + story_id + ".json"));
+    EXPECT_EQ(story["articles"].size(), 4u);
+    EXPECT_EQ(story["countries"].size(), 4u);
+    EXPECT_EQ(story["headline"].get<std::string>().find("[en]"), std::string::npos) << story["headline"];
+    json index = ng::json_util::parse(api.at("countries.json"));
+    for (const json& c : index["countries"]) {
+        bool carries = c["iso"] == "ES" || c["iso"] == "FR" || c["iso"] == "KE" || c["iso"] == "JP";
+        EXPECT_EQ(c["covered_abroad"], carries ? 1 : 0) << c["iso"];
+    }
+    ng::Result<ng::StoryDocument> decoded = ng::decode_story(api.at("stories/" + story_id + ".json"));
+    ASSERT_TRUE(decoded.ok()) << decoded.error.message;
+    EXPECT_EQ(decoded.skipped, 0);
+}
+

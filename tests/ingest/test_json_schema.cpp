@@ -110,7 +110,7 @@ TEST(JsonSchema, ManyViolationsAreCappedWithACount) {
 
 // The API's schemas compile, and the documented example article passes.
 TEST(ApiSchemas, CompileAndAcceptTheDocumentedExamples) {
-    for (ApiDocument d : {ApiDocument::Countries, ApiDocument::StoryPage, ApiDocument::Article})
+    for (ApiDocument d : {ApiDocument::Countries, ApiDocument::StoryPage, ApiDocument::Article, ApiDocument::Story})
         EXPECT_TRUE(api_schema(d).ok()) << api_schema(d).error();
     std::string api_md = read(fs::path(NEWSGLOBE_SOURCE_DIR) / "docs/api.md");
     // Every ```json block of docs/api.md that is a whole document.
@@ -119,9 +119,10 @@ TEST(ApiSchemas, CompileAndAcceptTheDocumentedExamples) {
         size_t start = at + 8, end = api_md.find("```", start);
         json doc = ng::json_util::parse(std::string_view(api_md).substr(start, end - start));
         if (doc.is_discarded()) continue;  // examples with "…" elisions are illustrations
-        ApiDocument kind = doc.contains("countries")  ? ApiDocument::Countries
-                           : doc.contains("stories") ? ApiDocument::StoryPage
-                                                      : ApiDocument::Article;
+        ApiDocument kind = doc.contains("articles")    ? ApiDocument::Story
+                           : doc.contains("countries") ? ApiDocument::Countries
+                           : doc.contains("stories")   ? ApiDocument::StoryPage
+                                                       : ApiDocument::Article;
         for (const SchemaViolation& v : api_schema(kind).validate(doc)) ADD_FAILURE() << v.describe();
         ++checked;
     }
@@ -145,8 +146,10 @@ TEST(ApiSchemas, GeneratedSampleApiIsValid) {
     for (const auto& entry : fs::recursive_directory_iterator(api)) {
         if (entry.path().extension() != ".json") continue;
         std::string name = entry.path().filename().string();
+        std::string folder = entry.path().parent_path().filename().string();
         ApiDocument kind = name == "countries.json"            ? ApiDocument::Countries
                            : name.rfind("stories-", 0) == 0 ? ApiDocument::StoryPage
+                           : folder == "stories"            ? ApiDocument::Story
                                                              : ApiDocument::Article;
         for (const SchemaViolation& v : api_schema(kind).validate(ng::json_util::parse(read(entry.path()))))
             ADD_FAILURE() << entry.path() << ": " << v.describe();

@@ -59,7 +59,7 @@ ApiMeta meta() {
 
 TEST(Publish, RendersPagedNewestFirstListsAndAnIndex) {
     std::map<std::string, std::string> files;
-    render_api(sample_articles(23), meta(), [&](const std::string& p, const std::string& b) { files[p] = b; });
+    render_api(sample_articles(23), {}, meta(), [&](const std::string& p, const std::string& b) { files[p] = b; });
     ASSERT_TRUE(files.count("v1/countries.json"));
     EXPECT_TRUE(files.count("v1/countries/ES/stories-3.json"));
     EXPECT_FALSE(files.count("v1/countries/ES/stories-4.json"));
@@ -101,7 +101,7 @@ TEST(Publish, RendersPagedNewestFirstListsAndAnIndex) {
 
 TEST(Publish, SwitchesReleasesAtomicallyAndKeepsThePreviousOne) {
     fs::path out = temp_dir("publish");
-    PublishResult first = publish_api(out, sample_articles(3), meta(), "20261201T100000Z");
+    PublishResult first = publish_api(out, sample_articles(3), {}, meta(), "20261201T100000Z");
     ASSERT_TRUE(first.ok) << first.error;
     EXPECT_TRUE(fs::is_symlink(out / "v1"));
     EXPECT_EQ(fs::read_symlink(out / "v1"), fs::path("releases") / first.release / "v1");  // relative: the folder can move
@@ -111,19 +111,19 @@ TEST(Publish, SwitchesReleasesAtomicallyAndKeepsThePreviousOne) {
     EXPECT_NE(index.find("\"story_count\": 3"), std::string::npos);
 
     // Same articles: same release, nothing rewritten.
-    PublishResult again = publish_api(out, sample_articles(3), meta(), "20261201T100000Z");
+    PublishResult again = publish_api(out, sample_articles(3), {}, meta(), "20261201T100000Z");
     ASSERT_TRUE(again.ok) << again.error;
     EXPECT_TRUE(again.unchanged);
     EXPECT_EQ(again.release, first.release);
 
     // New content: a new release goes live, the previous one stays.
-    PublishResult second = publish_api(out, sample_articles(5), meta(), "20261201T101500Z");
+    PublishResult second = publish_api(out, sample_articles(5), {}, meta(), "20261201T101500Z");
     ASSERT_TRUE(second.ok) << second.error;
     EXPECT_NE(second.release, first.release);
     EXPECT_TRUE(fs::exists(out / "releases" / first.release / "v1/countries.json"));
     EXPECT_NE(read(out / "v1/countries.json").find("\"story_count\": 5"), std::string::npos);
     // And the one before that goes at the next switch.
-    PublishResult third = publish_api(out, sample_articles(6), meta(), "20261201T103000Z");
+    PublishResult third = publish_api(out, sample_articles(6), {}, meta(), "20261201T103000Z");
     ASSERT_TRUE(third.ok) << third.error;
     EXPECT_FALSE(fs::exists(out / "releases" / first.release));
     EXPECT_TRUE(fs::exists(out / "releases" / second.release));
@@ -135,11 +135,11 @@ TEST(Publish, SwitchesReleasesAtomicallyAndKeepsThePreviousOne) {
 
 TEST(Publish, ADocumentTheSchemaRefusesPublishesNothing) {
     fs::path out = temp_dir("publish-invalid");
-    ASSERT_TRUE(publish_api(out, sample_articles(2), meta(), "20261201T100000Z").ok);
+    ASSERT_TRUE(publish_api(out, sample_articles(2), {}, meta(), "20261201T100000Z").ok);
     std::string before = read(out / "v1/countries.json");
     std::vector<ng::Article> broken = sample_articles(4);
     broken[1].language = "Spanish (Spain)";  // not a language tag
-    PublishResult r = publish_api(out, broken, meta(), "20261201T101500Z");
+    PublishResult r = publish_api(out, broken, {}, meta(), "20261201T101500Z");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("nothing was published"), std::string::npos) << r.error;
     ASSERT_FALSE(r.violations.empty());
@@ -157,7 +157,7 @@ TEST(Publish, APlainFolderInTheWayIsKeptAsThePreviousRelease) {
     fs::path out = temp_dir("publish-plain");
     fs::create_directories(out / "v1");
     std::ofstream(out / "v1/countries.json") << "{\"version\":1,\"countries\":[]}";
-    PublishResult r = publish_api(out, sample_articles(2), meta(), "20261201T100000Z");
+    PublishResult r = publish_api(out, sample_articles(2), {}, meta(), "20261201T100000Z");
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_TRUE(fs::is_symlink(out / "v1"));
     EXPECT_TRUE(fs::exists(out / "releases" / ("previous-" + r.release) / "v1/countries.json"));

@@ -155,8 +155,8 @@ TEST(EncodeCountries, IndexWithAttribution) {
     index.generated = at("2026-11-30T07:30:00Z");
     index.source_name = "newsglobe ingest";
     index.attribution = {"Feed list: MIT License, Copyright (c) 2024 Kagi Search", "GDELT Project"};
-    index.countries.push_back({"ES", "", 14, at("2026-11-30T07:12:00Z")});
-    index.countries.push_back({"RS", "Serbia", 0, {}});
+    index.countries.push_back({"ES", "", 14, at("2026-11-30T07:12:00Z"), 3});
+    index.countries.push_back({"RS", "Serbia", 0, {}, {}});
     std::string text = encode_countries(index);
     EXPECT_NE(text.find("\"source\": {\n  \"name\": \"newsglobe ingest\",\n  \"sample\": false,\n  \"attribution\": ["),
               std::string::npos);
@@ -169,7 +169,51 @@ TEST(EncodeCountries, IndexWithAttribution) {
     ASSERT_EQ(r.value.countries.size(), 2u);
     EXPECT_EQ(r.value.countries[1].story_count, 0);
     EXPECT_FALSE(r.value.countries[1].latest.known());
+    EXPECT_EQ(r.value.countries[0].covered_abroad, 3);
+    EXPECT_FALSE(r.value.countries[1].covered_abroad.has_value());
     EXPECT_EQ(encode_countries(r.value), text);
+}
+
+TEST(EncodeStory, EveryCountryAndArticleRoundTrips) {
+    StoryDocument story;
+    story.id = "s-00ff00ff00ff00ff";
+    story.headline = "Drought closes the Panama Canal's smaller locks";
+    story.world_take = "An automatic summary of 3 outlets in 2 countries.";
+    story.first_reported = at("2026-11-30T05:00:00Z");
+    story.countries = {{"PA", 2, 2}, {"ES", 1, 1}};
+    for (const char* id : {"pa-1", "pa-2", "es-1"}) {
+        StoryMember m;
+        m.id = id;
+        m.story_id = story.id;
+        m.headline = std::string("Headline of ") + id;
+        m.outlet = {std::string("Outlet ") + id, "", ""};
+        m.country = id[0] == 'p' ? "PA" : "ES";
+        m.coverage = 2;
+        story.articles.push_back(m);
+    }
+    std::string text = encode_story(story);
+    Result<StoryDocument> r = decode_story(text);
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    EXPECT_EQ(r.skipped, 0);
+    EXPECT_EQ(r.value.id, story.id);
+    EXPECT_EQ(r.value.first_reported.seconds, story.first_reported.seconds);
+    ASSERT_EQ(r.value.countries.size(), 2u);
+    EXPECT_EQ(r.value.countries[0].articles, 2);
+    ASSERT_EQ(r.value.articles.size(), 3u);
+    EXPECT_EQ(r.value.articles[2].country, "ES");
+    EXPECT_EQ(encode_story(r.value), text);
+}
+
+TEST(DecodeStory, MembersWithoutACountryAreSkippedAndBadDocumentsNamed) {
+    Result<StoryDocument> r = decode_story(R"({"version":1,"id":"s-1","headline":"h","countries":[{"iso":"FR"},{"iso":"FR"},{"iso":5}],
+        "articles":[{"id":"a","headline":"h","outlet":{"name":"o"},"country":"FR"},{"id":"b","headline":"h","outlet":{"name":"o"}}]})");
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    EXPECT_EQ(r.value.articles.size(), 1u);
+    EXPECT_EQ(r.value.countries.size(), 1u);
+    EXPECT_EQ(r.skipped, 3);
+    Result<StoryDocument> bad = decode_story(R"({"version":1,"id":"s-1","headline":"h"})");
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.error.message.find("articles"), std::string::npos) << bad.error.message;
 }
 
 // Annotations of the wrong type are dropped, never fatal: older and newer

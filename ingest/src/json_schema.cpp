@@ -352,7 +352,9 @@ struct JsonSchema::Checker {
     void check_object(const Node& n, const json& v, const std::string& path) {
         for (const std::string& field : n.required)
             if (!v.contains(field)) report(path, "lacks the required field \"" + field + "\"", n, "required");
-        for (const auto& [key, value] : v.items()) {
+        for (const auto& item : v.items()) {
+            const std::string& key = item.key();
+            const json& value = item.value();
             std::string child_path = path + "/" + escape_token(key);
             auto known = std::find_if(n.properties.begin(), n.properties.end(), [&](const auto& p) { return p.first == key; });
             if (known != n.properties.end()) check(known->second, value, child_path);

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "core/country_search.hpp"
 #include "ui/icons.hpp"
@@ -17,12 +16,6 @@
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
-
-std::string story_count_text(int count) {
-    if (count < 0) return "";
-    if (count == 0) return "No stories";
-    return std::to_string(count) + (count == 1 ? " story" : " stories");
-}
 
 const std::vector<CountryItem>& country_items(const app::Context& ctx) {
     static std::vector<CountryItem> items;
@@ -36,34 +29,12 @@ const std::vector<CountryItem>& country_items(const app::Context& ctx) {
     if (key_world == world_size && key_index == index_size && key_loaded == loaded && key_generated == generated)
         return items;
     key_world = world_size, key_index = index_size, key_loaded = loaded, key_generated = generated;
-    items.clear();
-    std::set<std::string> seen;
-    if (ctx.world_ready)
-        for (const Country& c : ctx.world.countries) {
-            if (c.iso.empty() || !seen.insert(c.iso).second) continue;
-            items.push_back({c.iso, c.name, c.aliases, ctx.news ? ctx.news->story_count(c.iso) : -1, true});
-        }
-    if (loaded)
-        for (const CountryEntry& e : ctx.news->countries().countries) {
-            if (!seen.insert(e.iso).second) continue;
-            items.push_back({e.iso, e.name.empty() ? e.iso : e.name, {}, e.story_count.value_or(-1), false});
-        }
-    std::sort(items.begin(), items.end(), [](const CountryItem& a, const CountryItem& b) {
-        std::string fa = fold_for_search(a.name), fb = fold_for_search(b.name);
-        return fa != fb ? fa < fb : a.iso < b.iso;
-    });
+    items = merge_country_list(ctx.world_ready ? &ctx.world.countries : nullptr, loaded ? &ctx.news->countries() : nullptr,
+                               [&](const std::string& iso) { return ctx.news ? ctx.news->story_count(iso) : -1; });
     return items;
 }
 
 namespace {
-
-// The letter a name is filed under: its first letter without accents.
-std::string letter_of(const std::string& name) {
-    std::string folded = fold_for_search(name);
-    for (char ch : folded)
-        if (std::isalpha(static_cast<unsigned char>(ch))) return std::string(1, char(std::toupper(static_cast<unsigned char>(ch))));
-    return "#";
-}
 
 int g_filter = 0;  // 0 all, 1 only with stories
 
@@ -118,7 +89,7 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
     float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
     for (const CountryItem& it : items) {
         if (g_filter == 1 && counts_known && it.count <= 0) continue;
-        std::string letter = letter_of(it.name);
+        std::string letter = index_letter(it.name);
         if (letter != current_letter) {
             current_letter = letter;
             vspace(current_letter.empty() ? 0 : 10);

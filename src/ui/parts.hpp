@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/country_list.hpp"
 #include "ui/layout.hpp"
 
 namespace ng::ui {
@@ -31,16 +32,7 @@ void draw_country_panel(app::Context& ctx, const Layout& l);
 void draw_reader(app::Context& ctx, const Layout& l);
 void draw_country_list(app::Context& ctx, const Layout& l);
 
-// ---- country_list.cpp: every country the reader can pick ----
-struct CountryItem {
-    std::string iso, name;
-    std::vector<std::string> aliases;
-    int count = -1;       // stories; -1 unknown
-    bool on_map = true;   // false: only in the news index
-};
+// ---- country_list.cpp: every country the reader can pick (core/country_list.hpp) ----
 const std::vector<CountryItem>& country_items(const app::Context& ctx);
-
-// "26 stories", "1 story", "No stories", "" when unknown.
-std::string story_count_text(int count);
 
 }  // namespace ng::ui

@@ -16,7 +16,7 @@
 #include "platform/web.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
-#include "ui/languages.hpp"
+#include "core/languages.hpp"
 #include "ui/parts.hpp"
 #include "ui/style.hpp"
 #include "ui/ui_state.hpp"

@@ -16,6 +16,16 @@ target_compile_definitions(core_tests PRIVATE
   NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
 gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
 
+# ---- viewer tests: the viewer with a fake host and transport -------------------
+file(GLOB NEWSGLOBE_VIEWER_TEST_SOURCES CONFIGURE_DEPENDS tests/viewer/*.cpp)
+add_executable(viewer_tests ${NEWSGLOBE_VIEWER_TEST_SOURCES})
+target_link_libraries(viewer_tests PRIVATE newsglobe_viewer GTest::gtest GTest::gtest_main)
+target_compile_options(viewer_tests PRIVATE ${NEWSGLOBE_WARNINGS})
+target_compile_definitions(viewer_tests PRIVATE
+  NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
+gtest_discover_tests(viewer_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+add_dependencies(viewer_tests site_data)  # the tests load the real map asset
+
 # ---- tools and benchmarks: one executable per file ----------------------------
 foreach(kind tools bench)
   file(GLOB sources CONFIGURE_DEPENDS ${kind}/*.cpp)

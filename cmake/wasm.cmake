@@ -25,9 +25,9 @@ target_link_libraries(imgui PUBLIC sdl2)
 target_compile_options(imgui PRIVATE -fno-exceptions -fno-rtti -w)
 
 # ---- the app ------------------------------------------------------------------
-file(GLOB app_sources CONFIGURE_DEPENDS src/app/*.cpp src/render/*.cpp src/ui/*.cpp src/platform/*.cpp)
+file(GLOB app_sources CONFIGURE_DEPENDS src/render/*.cpp src/ui/*.cpp src/web/*.cpp src/main/*.cpp)
 add_executable(newsglobe ${app_sources})
-target_link_libraries(newsglobe PRIVATE newsglobe_core imgui sdl2)
+target_link_libraries(newsglobe PRIVATE newsglobe_viewer imgui sdl2)
 target_compile_options(newsglobe PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra)
 set_target_properties(newsglobe PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${NEWSGLOBE_SITE_DIR}")
 target_link_options(newsglobe PRIVATE ${size_flags}

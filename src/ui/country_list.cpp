@@ -12,25 +12,25 @@
 #include "ui/icons.hpp"
 #include "ui/parts.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 
-const std::vector<CountryItem>& country_items(const app::Context& ctx) {
+const std::vector<CountryItem>& country_items(const Viewer& viewer) {
     static std::vector<CountryItem> items;
     static size_t key_world = size_t(-1), key_index = size_t(-1);
     static int64_t key_generated = -1;
     static bool key_loaded = false;
-    bool loaded = ctx.news && ctx.news->countries_loaded();
-    size_t index_size = loaded ? ctx.news->countries().countries.size() : 0;
-    int64_t generated = loaded ? ctx.news->countries().generated.seconds : 0;
-    size_t world_size = ctx.world_ready ? ctx.world.countries.size() : 0;
+    bool loaded = viewer.news().countries_loaded();
+    size_t index_size = loaded ? viewer.news().countries().countries.size() : 0;
+    int64_t generated = loaded ? viewer.news().countries().generated.seconds : 0;
+    size_t world_size = viewer.world_ready() ? viewer.world().countries.size() : 0;
     if (key_world == world_size && key_index == index_size && key_loaded == loaded && key_generated == generated)
         return items;
     key_world = world_size, key_index = index_size, key_loaded = loaded, key_generated = generated;
-    items = merge_country_list(ctx.world_ready ? &ctx.world.countries : nullptr, loaded ? &ctx.news->countries() : nullptr,
-                               [&](const std::string& iso) { return ctx.news ? ctx.news->story_count(iso) : -1; });
+    items = merge_country_list(viewer.world_ready() ? &viewer.world().countries : nullptr, loaded ? &viewer.news().countries() : nullptr,
+                               [&](const std::string& iso) { return viewer.news().story_count(iso); });
     return items;
 }
 
@@ -40,11 +40,11 @@ int g_filter = 0;  // 0 all, 1 only with stories
 
 }  // namespace
 
-void draw_country_list(app::Context& ctx, const Layout& l) {
+void draw_country_list(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
-    UiSnapshot& snap = snapshot();
-    snap.panel = "list";
-    const std::vector<CountryItem>& items = country_items(ctx);
+    ScreenReport& report = screen_report();
+    report.panel = "list";
+    const std::vector<CountryItem>& items = country_items(viewer);
     int with_stories = 0;
     bool counts_known = false;
     for (const CountryItem& it : items) {
@@ -67,7 +67,7 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
     ImGui::EndGroup();
     ImVec2 close_at(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - pad - 36 + 6, origin.y - 2);
     ImGui::SetCursorScreenPos(close_at);
-    if (icon_button("##list-close", ICON_CLOSE, "Close the list (Esc)")) ctx.list_view = false;
+    if (icon_button("##list-close", ICON_CLOSE, "Close the list (Esc)")) viewer.show_country_list(false);
     record_control("close");
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + pad, ImGui::GetItemRectMax().y + 24));
     if (counts_known) {
@@ -106,11 +106,11 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
         bool clicked = ImGui::InvisibleButton("##country", ImVec2(row_w, h));
         bool hovered = ImGui::IsItemHovered();
         bool focused = nav_focused();
-        if (focused) snap.focus = it.iso;
+        if (focused) report.focus = it.iso;
         UiRect r = last_item_rect();
-        snap.results.push_back({it.iso, it.name, story_count_text(it.count), r, p.y + h > clip_top && p.y < clip_bottom});
+        report.results.push_back({it.iso, it.name, story_count_text(it.count), r, p.y + h > clip_top && p.y < clip_bottom});
         ImGui::PopID();
-        bool selected = it.iso == ctx.country;
+        bool selected = it.iso == viewer.country();
         if (hovered || selected) dl->AddRectFilled(p, ImVec2(p.x + row_w, p.y + h), selected ? c.accent_soft : c.row_hover, 10);
         if (focused) dl->AddRect(p, ImVec2(p.x + row_w, p.y + h), c.accent, 10, 0, 2);
         bool dim = counts_known && it.count <= 0;
@@ -128,13 +128,13 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
             dl->AddText(sb, sb->FontSize, ImVec2(std::round(pa.x + (pill_w - cs.x) / 2), std::round(pa.y + (22 - cs.y) / 2)),
                         it.count > 0 ? c.covering : c.text_faint, count.c_str());
         }
-        if (clicked) ctx.navigate({Route::Country, it.iso});
+        if (clicked) viewer.navigate({Route::Country, it.iso});
     }
     vspace(16);
     drag_scroll();
     ImGui::EndChild();
     ImGui::PopStyleVar();
-    snap.status = "ready";
+    report.status = "ready";
 }
 
 }  // namespace ng::ui

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -27,10 +27,10 @@ float peek_height(float h) { return std::clamp(h * 0.44f, std::min(240.0f, h * 0
 
 }  // namespace
 
-Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar) {
+Layout compute_layout(const Viewport& view, bool panel_open, bool bar) {
     Layout l;
-    l.width = float(f.viewport.width);
-    l.height = float(f.viewport.height);
+    l.width = float(view.width);
+    l.height = float(view.height);
     l.phone = l.width < kPhoneWidth;
     float margin = l.phone ? 8 : 12;
     l.bar_pos = ImVec2(margin, margin);
@@ -80,8 +80,8 @@ Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar) {
     return l;
 }
 
-GlobeView::Insets globe_insets(const app::FrameInfo& f, bool compact) {
-    float w = float(f.viewport.width), h = float(f.viewport.height);
+GlobeView::Insets globe_insets(const Viewport& view, bool compact) {
+    float w = float(view.width), h = float(view.height);
     GlobeView::Insets in;
     bool phone = w < kPhoneWidth;
     float margin = phone ? 8 : 12;
@@ -115,7 +115,7 @@ bool sheet_handle() {
     }
     if (ImGui::IsItemDeactivated()) {
         if (s.dragging) {
-            // snap to where it is heading: a fling decides, else the nearest stop
+            // report to where it is heading: a fling decides, else the nearest stop
             float projected = s.height - s.velocity * 0.15f;
             if (projected < s.peek * 0.55f) dismiss = true;
             s.full = projected > (s.peek + s.tall) / 2;

@@ -6,20 +6,20 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
+#include "viewer/viewer.hpp"
 #include "core/country_list.hpp"
 #include "ui/layout.hpp"
 
 namespace ng::ui {
 
 // ---- top_bar.cpp ----
-void draw_top_bar(app::Context& ctx, const Layout& l);
+void draw_top_bar(Viewer& viewer, const Layout& l);
 
 // ---- search.cpp ----
 // The search field at the cursor, `width` wide (the top bar calls it).
-void search_field(app::Context& ctx, const Layout& l, float width);
+void search_field(Viewer& viewer, const Layout& l, float width);
 // The type-ahead results under the field, above everything else.
-void draw_search_results(app::Context& ctx, const Layout& l);
+void draw_search_results(Viewer& viewer, const Layout& l);
 void focus_search();
 bool search_took_escape();     // Esc went to the search field this frame
 bool phone_search_open();      // the phone's top bar shows the field instead of the brand
@@ -28,11 +28,11 @@ void close_phone_search();
 // ---- country_panel.cpp, reader.cpp, country_list.cpp ----
 // Each draws inside the panel window that ui.cpp opened, below the sheet
 // handle on phones.
-void draw_country_panel(app::Context& ctx, const Layout& l);
-void draw_reader(app::Context& ctx, const Layout& l);
-void draw_country_list(app::Context& ctx, const Layout& l);
+void draw_country_panel(Viewer& viewer, const Layout& l);
+void draw_reader(Viewer& viewer, const Layout& l);
+void draw_country_list(Viewer& viewer, const Layout& l);
 
 // ---- country_list.cpp: every country the reader can pick (core/country_list.hpp) ----
-const std::vector<CountryItem>& country_items(const app::Context& ctx);
+const std::vector<CountryItem>& country_items(const Viewer& viewer);
 
 }  // namespace ng::ui

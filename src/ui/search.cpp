@@ -11,7 +11,7 @@
 #include "ui/icons.hpp"
 #include "ui/parts.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -33,8 +33,8 @@ struct Search {
     std::vector<SearchEntry> entries;
 } g_search;
 
-void refresh_hits(const app::Context& ctx) {
-    const std::vector<CountryItem>& items = country_items(ctx);
+void refresh_hits(const Viewer& viewer) {
+    const std::vector<CountryItem>& items = country_items(viewer);
     bool items_changed = g_search.items_for != &items || g_search.items_size != items.size() || g_search.entries.empty();
     if (items_changed) {
         g_search.entries.clear();
@@ -54,10 +54,10 @@ void refresh_hits(const app::Context& ctx) {
     }
 }
 
-void choose(app::Context& ctx, size_t hit) {
+void choose(Viewer& viewer, size_t hit) {
     if (hit >= g_search.hits.size()) return;
     const SearchEntry& e = g_search.entries[g_search.hits[hit].index];
-    ctx.navigate({Route::Country, e.iso});
+    viewer.navigate({Route::Country, e.iso});
     g_search.buf[0] = 0;
     g_search.last_query.clear();
     g_search.hits.clear();
@@ -87,7 +87,7 @@ void close_phone_search() {
     g_search.buf[0] = 0;
 }
 
-void search_field(app::Context& ctx, const Layout& l, float width) {
+void search_field(Viewer& viewer, const Layout& l, float width) {
     const Colours& c = colours();
     bool was_active = g_search.active;
     if (l.phone && !g_search.phone_open && g_search.want_focus) g_search.phone_open = true;
@@ -115,23 +115,23 @@ void search_field(app::Context& ctx, const Layout& l, float width) {
     // the magnifier inside the field
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 14, p.y + (g_search.field_max.y - p.y - ImGui::GetFontSize()) / 2),
                                         g_search.active ? c.accent : c.text_faint, ICON_SEARCH);
-    refresh_hits(ctx);
+    refresh_hits(viewer);
     if (was_active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         g_search.took_escape = true;
         g_search.buf[0] = 0;
         g_search.phone_open = false;
     }
-    if (enter && !g_search.hits.empty()) choose(ctx, size_t(std::clamp(g_search.selected, 0, int(g_search.hits.size()) - 1)));
-    UiSnapshot& snap = snapshot();
-    snap.search_query = g_search.buf;
+    if (enter && !g_search.hits.empty()) choose(viewer, size_t(std::clamp(g_search.selected, 0, int(g_search.hits.size()) - 1)));
+    ScreenReport& report = screen_report();
+    report.search_query = g_search.buf;
 }
 
-void draw_search_results(app::Context& ctx, const Layout& l) {
+void draw_search_results(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
     bool show = g_search.buf[0] && (g_search.active || g_search.results_hovered);
-    UiSnapshot& snap = snapshot();
-    snap.search_open = show;
-    snap.search_selected = show ? g_search.selected : -1;
+    ScreenReport& report = screen_report();
+    report.search_open = show;
+    report.search_selected = show ? g_search.selected : -1;
     g_search.took_escape = false;  // read by ui.cpp earlier in the frame
     if (!show) {
         g_search.results_hovered = false;
@@ -161,7 +161,7 @@ void draw_search_results(app::Context& ctx, const Layout& l) {
     for (size_t i = 0; i < g_search.hits.size(); ++i) {
         const SearchHit& hit = g_search.hits[i];
         const SearchEntry& e = g_search.entries[hit.index];
-        const CountryItem& item = country_items(ctx)[hit.index];
+        const CountryItem& item = country_items(viewer)[hit.index];
         ImGui::PushID(int(i));
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = 44;
@@ -170,7 +170,7 @@ void draw_search_results(app::Context& ctx, const Layout& l) {
                                               ImGui::GetIO().MouseDelta.y * ImGui::GetIO().MouseDelta.y > 0)
             g_search.selected = int(i);
         UiItem row{e.iso, e.name, story_count_text(item.count), last_item_rect(), true};
-        snap.results.push_back(row);
+        report.results.push_back(row);
         bool sel = int(i) == g_search.selected;
         if (sel) dl->AddRectFilled(p, ImVec2(p.x + inner, p.y + h), c.accent_soft, 10);
         float bw = code_badge(dl, ImVec2(p.x + 10, p.y + (h - 22) / 2), e.iso, 22, sel ? c.accent : with_alpha(c.text_dim, 0.25f),
@@ -194,7 +194,7 @@ void draw_search_results(app::Context& ctx, const Layout& l) {
                         item.count > 0 ? c.text_dim : c.text_faint, count.c_str());
         ImGui::PopID();
         if (clicked) {
-            choose(ctx, i);
+            choose(viewer, i);
             break;
         }
     }

@@ -10,7 +10,7 @@
 
 #include "ui/icons.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 
 namespace ng::ui {
 
@@ -118,7 +118,7 @@ bool nav_focused() {
 }
 
 void note_focus(const std::string& name) {
-    if (nav_focused()) snapshot().focus = name;
+    if (nav_focused()) screen_report().focus = name;
 }
 
 bool icon_button(const char* id, const char* icon, const char* label, float size, bool enabled) {
@@ -190,7 +190,7 @@ bool segmented(const char* id, const char* const* labels, int count, int* curren
         }
         bool hovered = ImGui::IsItemHovered();
         bool focused = nav_focused();
-        if (focused) snapshot().focus = std::string(id) + ":" + labels[i];
+        if (focused) screen_report().focus = std::string(id) + ":" + labels[i];
         ImGui::PopID();
         ImVec2 a(p.x + w * float(i) + 3, p.y + 3), b(p.x + w * float(i + 1) - 3, p.y + h - 3);
         if (*current == i) dl->AddRectFilled(a, b, c.accent_soft, (h - 6) / 2);

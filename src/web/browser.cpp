@@ -1,15 +1,28 @@
-#include "platform/web.hpp"
+// browser — the browser's services (see browser.hpp).
+#include "web/browser.hpp"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace ng::web {
 namespace {
 
-// Module.newsglobeHost is set by web/newsglobe.js: per-viewer options, the
-// canvas, and the event sink. Each helper tolerates its absence.
+// [SECTION] state ---------------------------------------------------------------------
+
+static struct {
+    void (*wake)(void*) = nullptr;
+    void* wake_arg = nullptr;
+    std::set<std::string> marked;
+    std::string asset_base;
+    bool asset_base_read = false;
+} state;
+
+// [SECTION] JavaScript ----------------------------------------------------------------
+// Module.newsglobeHost is set by web/newsglobe-embed.js: per-viewer options,
+// the canvas, and the event sink. Each helper tolerates its absence.
 EM_JS(int, js_embedded, (), {
     var host = Module.newsglobeHost;
     return host && !host.options.fullPage ? 1 : 0;
@@ -54,6 +67,10 @@ EM_JS(char*, js_page_url, (const char* hash), {
     var base = (host && host.fullViewerUrl) ? host.fullViewerUrl() : (location.origin + location.pathname + location.search);
     return allocateUTF8(base + UTF8ToString(hash));
 });
+EM_JS(void, js_fail, (const char* what), {
+    var host = Module.newsglobeHost;
+    if (host && host.fail) host.fail(UTF8ToString(what));
+});
 EM_JS(void, js_mirror, (const char* json), {
     var host = Module.newsglobeHost;
     if (host && host.mirror) host.mirror(JSON.parse(UTF8ToString(json)));
@@ -69,44 +86,69 @@ std::string take_string(char* s) {
     return out;
 }
 
-std::function<void()> g_wake;
-
 void on_timer(void*) { wake(); }
 
 }  // namespace
 
+// [SECTION] time and the device --------------------------------------------------------
+
 double now_ms() { return emscripten_performance_now(); }
-bool is_embedded() { return js_embedded() != 0; }
+int64_t wall_clock_ms() { return int64_t(emscripten_date_now()); }
 
 void mark(const char* name) {
-    static std::set<std::string> done;
-    if (done.insert(name).second) js_mark(name);
+    if (state.marked.insert(name).second) js_mark(name);
 }
 
 double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
 bool prefers_reduced_motion() { return js_media("(prefers-reduced-motion: reduce)"); }
-bool prefers_dark() { return js_media("(prefers-color-scheme: dark)"); }
+void canvas_css_size(double* width, double* height) { emscripten_get_element_css_size("#canvas", width, height); }
 
-std::string url_hash() { return take_string(js_hash()); }
-std::string page_query() { return take_string(js_query()); }
-std::string asset_url(const std::string& path) {
-    static const std::string base = take_string(js_asset_base());
-    return base + path;
+void remove_canvas_touch_listeners() {
+    emscripten_set_touchstart_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchmove_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchend_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, 0, nullptr);
 }
-void push_hash(const std::string& hash) { js_set_hash(hash.c_str(), 1); }
-void replace_hash(const std::string& hash) { js_set_hash(hash.c_str(), 0); }
+
+// [SECTION] the page ------------------------------------------------------------------
+
+bool is_embedded() { return js_embedded() != 0; }
+std::string page_query() { return take_string(js_query()); }
+std::string asset_base() {
+    if (!state.asset_base_read) state.asset_base = take_string(js_asset_base()), state.asset_base_read = true;
+    return state.asset_base;
+}
+std::string url_hash() { return take_string(js_hash()); }
+void set_url_hash(const std::string& hash, bool push) { js_set_hash(hash.c_str(), push ? 1 : 0); }
+std::string page_url_with_hash(const std::string& hash) { return take_string(js_page_url(hash.c_str())); }
 void open_in_new_tab(const std::string& url) { js_open(url.c_str()); }
 void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
-std::string page_url_with_hash(const std::string& hash) { return take_string(js_page_url(hash.c_str())); }
+void report_start_failure(const char* what) { js_fail(what); }
 
-void set_wake_handler(std::function<void()> wake) { g_wake = std::move(wake); }
-void wake() {
-    if (g_wake) g_wake();
+// [SECTION] the embedding page -----------------------------------------------------------
+
+void emit_event(const char* type, const nlohmann::json& detail) {
+    js_emit(type, detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
-void wake_after_ms(double ms) { emscripten_async_call(on_timer, nullptr, int(ms)); }
 
 void publish_mirror(const std::string& json) { js_mirror(json.c_str()); }
 
-void emit_event(const char* type, const std::string& json_detail) { js_emit(type, json_detail.c_str()); }
+// [SECTION] the main loop -----------------------------------------------------------------
+
+void run_loop(void (*frame)(void*), void* arg) { emscripten_set_main_loop_arg(frame, arg, 0, false); }
+void stop_loop() { emscripten_cancel_main_loop(); }
+void pause_loop() { emscripten_pause_main_loop(); }
+void resume_loop() { emscripten_resume_main_loop(); }
+
+void set_wake_handler(void (*wake)(void*), void* arg) {
+    state.wake = wake;
+    state.wake_arg = arg;
+}
+
+void wake() {
+    if (state.wake) state.wake(state.wake_arg);
+}
+
+void wake_after_ms(double ms) { emscripten_async_call(on_timer, nullptr, int(ms)); }
 
 }  // namespace ng::web

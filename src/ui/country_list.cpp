@@ -1,7 +1,7 @@
-// country_list — every country the reader can pick (the map's countries plus
-// any the news index adds), and the A–Z list that offers them as an
-// alternative to the globe: grouped by first letter, each with its story
-// count, countries without stories dimmed, with an "only with stories" filter.
+// country_list — the A–Z list of every country the reader can pick (the
+// map's and the news index's, core/country_list.hpp), an alternative to the
+// globe: grouped by first letter, each with its story count, countries
+// without stories dimmed, with an "only with stories" filter.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,41 +10,26 @@
 
 #include "core/country_search.hpp"
 #include "ui/icons.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
-
-const std::vector<CountryItem>& country_items(const Viewer& viewer) {
-    static std::vector<CountryItem> items;
-    static size_t key_world = size_t(-1), key_index = size_t(-1);
-    static int64_t key_generated = -1;
-    static bool key_loaded = false;
-    bool loaded = viewer.news().countries_loaded();
-    size_t index_size = loaded ? viewer.news().countries().countries.size() : 0;
-    int64_t generated = loaded ? viewer.news().countries().generated.seconds : 0;
-    size_t world_size = viewer.world_ready() ? viewer.world().countries.size() : 0;
-    if (key_world == world_size && key_index == index_size && key_loaded == loaded && key_generated == generated)
-        return items;
-    key_world = world_size, key_index = index_size, key_loaded = loaded, key_generated = generated;
-    items = merge_country_list(viewer.world_ready() ? &viewer.world().countries : nullptr, loaded ? &viewer.news().countries() : nullptr,
-                               [&](const std::string& iso) { return viewer.news().story_count(iso); });
-    return items;
-}
-
 namespace {
 
-int g_filter = 0;  // 0 all, 1 only with stories
+static struct {
+    int filter = 0;  // 0 all, 1 only with stories
+} state;
 
 }  // namespace
+
 
 void draw_country_list(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
     ScreenReport& report = screen_report();
     report.panel = "list";
-    const std::vector<CountryItem>& items = country_items(viewer);
+    const std::vector<CountryItem>& items = viewer.country_items();
     int with_stories = 0;
     bool counts_known = false;
     for (const CountryItem& it : items) {
@@ -72,7 +57,7 @@ void draw_country_list(Viewer& viewer, const Layout& l) {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + pad, ImGui::GetItemRectMax().y + 24));
     if (counts_known) {
         const char* labels[] = {"All", "With stories"};
-        segmented("##list-filter", labels, 2, &g_filter, std::min(width, 260.0f));
+        segmented("##list-filter", labels, 2, &state.filter, std::min(width, 260.0f));
         record_control("list-filter");
         vspace(6);
     }
@@ -88,7 +73,7 @@ void draw_country_list(Viewer& viewer, const Layout& l) {
     float row_w = width;
     float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
     for (const CountryItem& it : items) {
-        if (g_filter == 1 && counts_known && it.count <= 0) continue;
+        if (state.filter == 1 && counts_known && it.count <= 0) continue;
         std::string letter = index_letter(it.name);
         if (letter != current_letter) {
             current_letter = letter;

@@ -15,13 +15,17 @@
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
 #include "ui/local_time.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
+
+static struct {
+    std::string drawn_country;  // scroll to the top when the country changes
+} state;
 
 constexpr float kRowPadY = 12, kRowPadX = 12;
 
@@ -253,8 +257,6 @@ void skeleton_rows(int n, float width) {
     }
 }
 
-std::string g_drawn_country;  // scroll to the top when the country changes
-
 }  // namespace
 
 void draw_country_panel(Viewer& viewer, const Layout& l) {
@@ -279,9 +281,9 @@ void draw_country_panel(Viewer& viewer, const Layout& l) {
     float list_pad = pad - kRowPadX;  // rows' hover backgrounds reach into the margin
     float child_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_y - (l.phone ? l.panel_size.y - l.sheet_visible : 0) - 2;
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, line_y + 1));
-    if (g_drawn_country != viewer.country()) {
+    if (state.drawn_country != viewer.country()) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        g_drawn_country = viewer.country();
+        state.drawn_country = viewer.country();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::BeginChild("##stories", ImVec2(ImGui::GetWindowWidth(), std::max(60.0f, child_h)), ImGuiChildFlags_None,

@@ -14,10 +14,11 @@
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
+#include "ui/frame.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
 #include "core/languages.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
@@ -25,9 +26,11 @@
 namespace ng::ui {
 namespace {
 
-constexpr float kMeasureEm = 34;  // body text wraps at most ~34 em (~70 characters)
+static struct {
+    std::string drawn_article;  // scroll to the top when the article changes
+} state;
 
-std::string g_drawn_article;  // scroll to the top when the article changes
+constexpr float kMeasureEm = 34;  // body text wraps at most ~34 em (~70 characters)
 
 std::string utc_clock(int64_t unix) {
     int64_t s = ((unix % 86400) + 86400) % 86400;
@@ -409,9 +412,9 @@ void draw_reader(Viewer& viewer, const Layout& l) {
                                         ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), line_y), c.divider);
     float child_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_y - (l.phone ? l.panel_size.y - l.sheet_visible : 0) - 2;
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, line_y + 1));
-    if (g_drawn_article != viewer.article()) {
+    if (state.drawn_article != viewer.article()) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        g_drawn_article = viewer.article();
+        state.drawn_article = viewer.article();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::BeginChild("##reader", ImVec2(ImGui::GetWindowWidth(), std::max(60.0f, child_h)), ImGuiChildFlags_None,

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "ui/icons.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"

@@ -2,7 +2,7 @@
 // markers, hover tooltip, legend, first-visit hint), the top bar, the docked
 // panel (a country's stories, the reader, or the A–Z list; a bottom sheet on
 // phones), page-level notices, the search results and the toast. Keys the
-// whole UI answers (Esc, "/") are handled here; the modules live in parts.hpp.
+// whole UI answers (Esc, "/") are handled here; the panels live in panels.hpp.
 #include "ui/ui.hpp"
 
 #include <imgui.h>
@@ -17,13 +17,23 @@
 #include "web/browser.hpp"
 #include "ui/icons.hpp"
 #include "ui/layout.hpp"
-#include "ui/parts.hpp"
+#include "ui/frame.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
+
+// The UI's frame: what parts ask of it, and what it remembers between frames.
+static struct {
+    bool animate = false;       // a part asked for another frame (request_animation)
+    std::string toast;          // show_toast's text, "" when none
+    double toast_at = -1;       // ImGui time it was shown
+    bool popup_open = false;    // at the end of the last frame: Esc closes it (ImGui does) before anything else
+    std::string last_article;   // the article the reader showed last frame
+} state;
 
 enum class Mode { None, Country, Reader, List };
 
@@ -248,19 +258,50 @@ void draw_panel(Viewer& viewer, const Layout& l, Mode mode) {
 
 // [SECTION] keys ------------------------------------------------------------------------------
 
-bool g_popup_open = false;  // at the end of the last frame: Esc closes it (ImGui does) before anything else
-
 void handle_keys(Viewer& viewer) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || search_took_escape()) return;
-    if (g_popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (state.popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) viewer.close_top();
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false))) focus_search();
 }
 
-std::string g_last_article;
+// [SECTION] the toast -------------------------------------------------------------------------
+
+constexpr double kToastSeconds = 2.2;
+
+// The current toast, centred horizontally at `bottom_y`; "" when none.
+std::string draw_toast(float centre_x, float bottom_y) {
+    if (state.toast.empty()) return "";
+    double age = ImGui::GetTime() - state.toast_at;
+    if (age > kToastSeconds) {
+        state.toast.clear();
+        return "";
+    }
+    request_animation();
+    float alpha = float(std::min(1.0, std::min(age / 0.15, (kToastSeconds - age) / 0.3)));
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImFont* f = fonts().bold ? fonts().bold : ImGui::GetFont();
+    std::string text = std::string(ICON_CHECK "  ") + state.toast;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    float rise = (1 - alpha) * 8;
+    ImVec2 a(std::round(centre_x - ts.x / 2 - 18), std::round(bottom_y - ts.y - 22 + rise));
+    ImVec2 b(a.x + ts.x + 36, a.y + ts.y + 22);
+    dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 3), IM_COL32(0, 0, 0, int(60 * alpha)), (b.y - a.y) / 2);
+    dl->AddRectFilled(a, b, with_alpha(IM_COL32(24, 32, 48, 245), alpha), (b.y - a.y) / 2);
+    dl->AddRect(a, b, with_alpha(IM_COL32(255, 255, 255, 30), alpha), (b.y - a.y) / 2);
+    dl->AddText(f, f->FontSize, ImVec2(a.x + 18, a.y + 11), with_alpha(IM_COL32(240, 244, 250, 255), alpha), text.c_str());
+    return state.toast;
+}
 
 }  // namespace
+
+void request_animation() { state.animate = true; }
+
+void show_toast(const std::string& text) {
+    state.toast = text;
+    state.toast_at = ImGui::GetTime();
+}
 
 bool draw(Viewer& viewer, const Viewport& view) {
     begin_screen_report();
@@ -270,8 +311,8 @@ bool draw(Viewer& viewer, const Viewport& view) {
     report.layout = l.phone ? "sheet" : "side";
     report.panel = "none";
     // a story opened on a phone gets the tall sheet
-    if (mode == Mode::Reader && viewer.article() != g_last_article && l.phone) sheet_expand();
-    g_last_article = mode == Mode::Reader ? viewer.article() : "";
+    if (mode == Mode::Reader && viewer.article() != state.last_article && l.phone) sheet_expand();
+    state.last_article = mode == Mode::Reader ? viewer.article() : "";
 
     if (viewer.world_ready()) {
         draw_markers(viewer);
@@ -299,9 +340,11 @@ bool draw(Viewer& viewer, const Viewport& view) {
     if (!GImGui->InputEventsQueue.empty()) request_animation();
     // keyboard navigation (Tab, arrows) resolves over the next frames
     if (GImGui->NavAnyRequest || GImGui->NavMoveSubmitted || GImGui->NavMoveScoringItems) request_animation();
-    g_popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    state.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     end_screen_report();
-    return take_animation_request();
+    bool animating = state.animate;
+    state.animate = false;
+    return animating;
 }
 
 }  // namespace ng::ui

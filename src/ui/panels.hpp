@@ -1,14 +1,9 @@
-// parts — how ui.cpp reaches the UI's modules: the top bar, the search
-// field and its results, the docked panel's three modes (a country's
-// stories, the reader, the A–Z country list) and the shared list of
-// countries they all draw from. Each lives in its own file.
+// panels — the panels ui.cpp lays out, each in its own file: the top bar
+// with the country search and its results, and the docked panel's three
+// modes (a country's stories, the reader, the A–Z country list).
 #pragma once
-#include <string>
-#include <vector>
-
-#include "viewer/viewer.hpp"
-#include "core/country_list.hpp"
 #include "ui/layout.hpp"
+#include "viewer/viewer.hpp"
 
 namespace ng::ui {
 
@@ -31,8 +26,5 @@ void close_phone_search();
 void draw_country_panel(Viewer& viewer, const Layout& l);
 void draw_reader(Viewer& viewer, const Layout& l);
 void draw_country_list(Viewer& viewer, const Layout& l);
-
-// ---- country_list.cpp: every country the reader can pick (core/country_list.hpp) ----
-const std::vector<CountryItem>& country_items(const Viewer& viewer);
 
 }  // namespace ng::ui

@@ -80,6 +80,7 @@ bool App::start() {
     ViewerStart start;
     start.query = web::page_query();
     start.asset_base = web::asset_base();
+    start.page_url = web::page_address();
     start.embedded = web::is_embedded();
     start.reduced_motion = web::prefers_reduced_motion();
     viewer_ = std::make_unique<Viewer>(host_, start);

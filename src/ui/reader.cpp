@@ -127,7 +127,7 @@ void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     x -= 38;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (icon_button("##copy-link", ICON_LINK, "Copy a link to this story")) {
-        web::copy_to_clipboard(web::page_url_with_hash(format_route(viewer.route())));
+        web::copy_to_clipboard(viewer.link());
         show_toast("Link copied");
     }
     record_control("copy-link");
@@ -351,7 +351,7 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
         ImGui::SameLine(0, 10);
     }
     if (secondary_button(ICON_LINK "  Copy link")) {
-        web::copy_to_clipboard(web::page_url_with_hash(format_route(viewer.route())));
+        web::copy_to_clipboard(viewer.link());
         show_toast("Link copied");
     }
     record_control("copy-link-footer");

@@ -174,7 +174,7 @@ void draw_full_viewer_link(Viewer& viewer, const Layout& l) {
     ImGui::Begin("##full-viewer", nullptr, kOverlayFlags);
     ImGui::PushFont(fonts().small_bold);
     if (ImGui::Button(ICON_EXTERNAL "  Open full viewer"))
-        web::open_in_new_tab(web::page_url_with_hash(format_route(viewer.route())));
+        web::open_in_new_tab(viewer.link());
     record_control("open-full-viewer");
     ImGui::PopFont();
     ImGui::End();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/coverage.hpp"
+#include "core/url_util.hpp"
 
 namespace ng {
 
@@ -20,13 +21,48 @@ const char* event_name(ViewerEvent event) {
 
 // [SECTION] lifecycle ------------------------------------------------------------------
 
+namespace {
+
+bool has_option(const OptionValues& options, const char* name) {
+    for (const auto& [k, v] : options)
+        if (k == name) return true;
+    return false;
+}
+
+// Where an embedded viewer was told to open: an article, else a country.
+Route route_from_options(const OptionValues& options) {
+    for (const char* kind : {"article", "country"})
+        for (const auto& [k, v] : options)
+            if (k == kind)
+                if (Route r = parse_route("#/" + k + "/" + percent_encode(v)); r.kind != Route::Globe) return r;
+    return {};
+}
+
+}  // namespace
+
 Viewer::Viewer(ViewerHost& host, const ViewerStart& start)
-    : host_(host), asset_base_(start.asset_base), reduced_motion_(start.reduced_motion), embedded_(start.embedded) {
+    : host_(host),
+      asset_base_(start.asset_base),
+      page_url_(start.page_url),
+      reduced_motion_(start.reduced_motion),
+      embedded_(start.embedded) {
+    OptionValues options = known_options(start.query);
+    // an embedded viewer told no source reads the sample API served beside the app
+    if (embedded_ && !has_option(options, "source") && !has_option(options, "api"))
+        options.insert(options.begin(), {"api", asset_base_ + "api"});
+    for (const auto& [key, value] : options)
+        for (const ViewerOption& o : viewer_options())
+            if (key == o.name && o.kind == OptionKind::Source) remember_option(key, value);
+
     http_ = std::make_unique<HttpClient>(host_.transport(), [this] { return host_.wall_clock_ms(); });
-    service_ = std::make_unique<NewsService>(*http_, make_source(parse_source_config(start.query)));
+    service_ = std::make_unique<NewsService>(*http_, make_source(parse_source_config(options_query(options))));
     news_ = std::make_unique<NewsState>(*service_);
 
     route_ = parse_route(host_.url_hash());  // read before anything can write the URL
+    if (embedded_ && route_.kind == Route::Globe) {
+        route_ = route_from_options(options);
+        if (route_.kind != Route::Globe) host_.set_url_hash(format_route(route_), HistoryEntry::Replace);
+    }
     // auto-rotation is on unless the reader prefers reduced motion; ?autorotate= overrides
     globe_.camera().set_auto_rotate(!reduced_motion_);
     set_options(start.query);

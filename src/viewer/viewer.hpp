@@ -20,6 +20,7 @@
 #include "core/globe_view.hpp"
 #include "core/news_state.hpp"
 #include "core/route.hpp"
+#include "viewer/options.hpp"
 #include "viewer/viewer_host.hpp"
 
 namespace ng {
@@ -31,8 +32,9 @@ struct FontFiles {
 
 // What the page says when the viewer starts.
 struct ViewerStart {
-    std::string query;            // the viewer's options: "?api=…&theme=light" (see options.cpp)
+    std::string query;            // the viewer's options: "?api=…&theme=light" (options.hpp)
     std::string asset_base;       // prefix of the app's own files (map, fonts), "" for the page's folder
+    std::string page_url;         // the full page's address without its hash
     bool embedded = false;        // on a host page: the UI offers the full viewer
     bool reduced_motion = false;  // the reader prefers reduced motion: no auto-rotation
 };
@@ -86,7 +88,8 @@ public:
     void show_country_list(bool shown);
     void set_outlet_filter(const std::string& outlet);  // "" shows every outlet
     void set_sort_by_coverage(bool by_coverage);
-    // Viewer options from a query string: theme, autorotate, locked, compact.
+    // Options at run time, from a query string: those of the View kind
+    // (theme, autorotate, locked, compact) apply, the others are ignored.
     void set_options(const std::string& query);
     void retry_assets();      // the map or the fonts failed
     void retry_countries();   // the countries index failed
@@ -109,6 +112,10 @@ public:
     const AlternativeTake* take_from(const std::string& iso) const;
     // The open article once it has loaded; null before (or when none is open).
     const Article* loaded_article() const;
+    // The address of the full viewer at what this viewer shows, to share or
+    // open: the page itself, or for an embedded viewer the app's own page
+    // with the same source and view options.
+    std::string link() const;
 
     // [SECTION] data -------------------------------------------------------------------
     const World& world() const { return world_; }
@@ -137,6 +144,7 @@ public:
 
 private:
     void go(const Route& r, bool record);
+    void remember_option(const std::string& key, const std::string& value);
     void load_world();
     void load_fonts();
     void sync_route_from_url();
@@ -146,8 +154,9 @@ private:
     void update_palette();
 
     ViewerHost& host_;
-    std::string asset_base_;
+    std::string asset_base_, page_url_;
     bool reduced_motion_ = false;
+    OptionValues options_;  // the source and view options in force (for link())
 
     // news: HttpClient over the host's transport, the source, what is loaded
     std::unique_ptr<HttpClient> http_;

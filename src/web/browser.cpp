@@ -22,10 +22,11 @@ static struct {
 
 // [SECTION] JavaScript ----------------------------------------------------------------
 // Module.newsglobeHost is set by web/newsglobe-embed.js: per-viewer options,
-// the canvas, and the event sink. Each helper tolerates its absence.
+// the URL hash of an embedded viewer, and the sinks for events and the
+// mirror. Each helper tolerates its absence.
 EM_JS(int, js_embedded, (), {
     var host = Module.newsglobeHost;
-    return host && !host.options.fullPage ? 1 : 0;
+    return host && !host.fullPage ? 1 : 0;
 });
 EM_JS(void, js_mark, (const char* name), {
     try { performance.mark(UTF8ToString(name)); } catch (e) {}
@@ -62,10 +63,8 @@ EM_JS(void, js_copy, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
     Module.newsglobeLastCopied = t;
 });
-EM_JS(char*, js_page_url, (const char* hash), {
-    var host = Module.newsglobeHost;
-    var base = (host && host.fullViewerUrl) ? host.fullViewerUrl() : (location.origin + location.pathname + location.search);
-    return allocateUTF8(base + UTF8ToString(hash));
+EM_JS(char*, js_page_address, (), {
+    return allocateUTF8(location.origin + location.pathname + location.search);
 });
 EM_JS(void, js_fail, (const char* what), {
     var host = Module.newsglobeHost;
@@ -120,7 +119,7 @@ std::string asset_base() {
 }
 std::string url_hash() { return take_string(js_hash()); }
 void set_url_hash(const std::string& hash, bool push) { js_set_hash(hash.c_str(), push ? 1 : 0); }
-std::string page_url_with_hash(const std::string& hash) { return take_string(js_page_url(hash.c_str())); }
+std::string page_address() { return take_string(js_page_address()); }
 void open_in_new_tab(const std::string& url) { js_open(url.c_str()); }
 void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
 void report_start_failure(const char* what) { js_fail(what); }

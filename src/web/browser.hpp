@@ -40,9 +40,8 @@ std::string url_hash();  // "#/country/FR" or ""
 // Sets the hash as a new history entry (push) or in place; no-op if equal.
 // An embedded viewer keeps its hash to itself, never in the host's URL.
 void set_url_hash(const std::string& hash, bool push);
-// The address of the full viewer showing `hash` (the page itself, or for an
-// embedded viewer the app's own page with the same options).
-std::string page_url_with_hash(const std::string& hash);
+// The page's address without its hash.
+std::string page_address();
 void open_in_new_tab(const std::string& url);  // the caller checked it is http(s)
 void copy_to_clipboard(const std::string& text);
 // The app could not start (`what`: "webgl2"): the loader says so in place.

@@ -180,18 +180,3 @@ TEST(ViewerLocked, OpensOnlyArticlesFromItsCountry) {
     v.navigate({Route::Country, "DE"});
     EXPECT_EQ(v.country(), "DE");
 }
-
-TEST(ViewerOptions, ThemeAutorotateAndCompactApplyAtOnceAndWakeTheLoop) {
-    ViewerHarness h;
-    ng::Viewer& v = h.start();
-    int wakes = h.host.wakes;
-    EXPECT_TRUE(v.dark());
-    v.set_options("?theme=light&compact=1&autorotate=1");
-    EXPECT_FALSE(v.dark());
-    EXPECT_TRUE(v.compact());
-    EXPECT_FALSE(v.globe().camera().auto_rotate_enabled()) << "the reader prefers reduced motion";
-    EXPECT_GT(h.host.wakes, wakes);
-    v.set_options("?theme=sepia&compact=no");  // not a theme: ignored
-    EXPECT_FALSE(v.dark());
-    EXPECT_FALSE(v.compact());
-}

@@ -10,11 +10,11 @@
 #include <cmath>
 #include <map>
 
+#include "core/local_time.hpp"
 #include "core/time_format.hpp"
 #include "web/browser.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
-#include "ui/local_time.hpp"
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
@@ -29,19 +29,11 @@ static struct {
 
 constexpr float kRowPadY = 12, kRowPadX = 12;
 
-std::string utc_clock(int64_t unix) {
-    if (unix == 0) return "";
-    int64_t s = ((unix % 86400) + 86400) % 86400;
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d:%02d", int(s / 3600), int(s / 60 % 60));
-    return b;
-}
-
 // "25 Nov 2026, 18:28 UTC" for tooltips; notes a first-seen time as such.
 std::string exact_time(const StorySummary& s) {
-    if (s.published.known()) return "Published " + format_date(s.published.seconds) + ", " + utc_clock(s.published.seconds) + " UTC";
+    if (s.published.known()) return "Published " + format_date(s.published.seconds) + ", " + format_clock(s.published.seconds) + " UTC";
     if (s.first_seen.known())
-        return "First seen " + format_date(s.first_seen.seconds) + ", " + utc_clock(s.first_seen.seconds) +
+        return "First seen " + format_date(s.first_seen.seconds) + ", " + format_clock(s.first_seen.seconds) +
                " UTC (publication time unknown)";
     return "";
 }
@@ -64,12 +56,13 @@ void header(Viewer& viewer, float pad) {
     dl->AddText(title, title->FontSize, ImVec2(name_x, p.y - 3), c.text, shown.c_str());
     // local time under the name
     const Country* country = viewer.country_by_iso(viewer.country());
-    LocalTime lt = local_time(viewer.country(), country ? country->label.lon : 0, viewer.now_unix());
-    std::string time_line = std::string(ICON_CLOCK " ") + (lt.estimated ? "about " : "") + lt.clock + " " + lt.label;
+    LocalTime lt = local_time(viewer.country(), country ? country->label.lon : 0, viewer.now_unix(), web::utc_offset_minutes);
+    std::string time_line = (lt.estimated ? "about " : "") + lt.clock + " " + lt.label;
     if (!lt.estimated) time_line += " \xc2\xb7 " + format_utc_offset(lt.offset_minutes);
+    screen_report().local_time = time_line;
     ImFont* small = fonts().small;
     dl->AddText(small, small->FontSize, ImVec2(name_x, p.y + title->FontSize + 1), c.text_dim,
-                ellipsize(time_line, name_max + 36, small).c_str());
+                ellipsize(ICON_CLOCK " " + time_line, name_max + 36, small).c_str());
     if (ImGui::IsMouseHoveringRect(ImVec2(name_x, p.y + title->FontSize), ImVec2(name_x + name_max, p.y + title->FontSize + 18)) &&
         lt.estimated)
         ImGui::SetTooltip("No time-zone data for %s: the time is estimated from its longitude.", name.c_str());

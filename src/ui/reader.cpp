@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/local_time.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
@@ -32,20 +33,13 @@ static struct {
 
 constexpr float kMeasureEm = 34;  // body text wraps at most ~34 em (~70 characters)
 
-std::string utc_clock(int64_t unix) {
-    int64_t s = ((unix % 86400) + 86400) % 86400;
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d:%02d", int(s / 3600), int(s / 60 % 60));
-    return b;
-}
-
 // "Published 2 h ago · 25 Nov 2026, 18:28 UTC" — or "First seen …" when the
 // publication time is unknown: a first-seen time is never called published.
 std::string time_line(const StorySummary& s, int64_t now) {
     std::string rel = describe_story_time(s.published, s.first_seen, now);
     if (rel.empty()) return "";
     const Timestamp& t = s.published.known() ? s.published : s.first_seen;
-    std::string exact = format_date(t.seconds) + ", " + utc_clock(t.seconds) + " UTC";
+    std::string exact = format_date(t.seconds) + ", " + format_clock(t.seconds) + " UTC";
     if (s.published.known()) {
         if (rel == format_date(t.seconds)) return "Published " + exact;
         return "Published " + rel + " \xc2\xb7 " + exact;

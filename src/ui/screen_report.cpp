@@ -59,6 +59,7 @@ json to_json(const ScreenReport& s) {
         {"panelRect", rect_json(s.panel_rect)},
         {"country", s.country},
         {"countryName", s.country_name},
+        {"localTime", s.local_time},
         {"status", s.status},
         {"error", s.error},
         {"notice", s.notice},

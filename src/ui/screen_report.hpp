@@ -32,6 +32,7 @@ struct ScreenReport {
     UiRect panel_rect;
     std::string country;        // ISO of the panel's country
     std::string country_name;
+    std::string local_time;     // the country panel's clock line: "14:32 local time · UTC+1"
     std::string status;         // of the panel's content: "loading", "ready", "empty", "error"
     std::string error;          // the error message shown in the panel, if any
     std::string notice;         // a page-level notice (countries index failed)

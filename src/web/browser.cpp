@@ -18,7 +18,13 @@ static struct {
     std::set<std::string> marked;
     std::string asset_base;
     bool asset_base_read = false;
+    // the last zone asked for, and its offset in that minute
+    std::string zone;
+    int64_t zone_minute = -1;
+    std::optional<int> zone_offset;
 } state;
+
+constexpr int kNoOffset = -100000;  // js_utc_offset_minutes: the zone is unknown
 
 // [SECTION] JavaScript ----------------------------------------------------------------
 // Module.newsglobeHost is set by web/newsglobe-embed.js: per-viewer options,
@@ -33,6 +39,23 @@ EM_JS(void, js_mark, (const char* name), {
 });
 EM_JS(int, js_media, (const char* query), {
     try { return matchMedia(UTF8ToString(query)).matches ? 1 : 0; } catch (e) { return 0; }
+});
+// The zone's wall clock at the instant, read back as UTC: the difference is
+// the offset. kNoOffset when the browser does not know the zone.
+EM_JS(int, js_utc_offset_minutes, (const char* zone, double unix_ms), {
+    try {
+        var formats = Module.newsglobeZoneFormats || (Module.newsglobeZoneFormats = {});
+        var name = UTF8ToString(zone);
+        var f = formats[name] || (formats[name] = new Intl.DateTimeFormat("en-US", {
+            timeZone: name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+            hour: "numeric", minute: "numeric", second: "numeric"}));
+        var p = {};
+        f.formatToParts(new Date(unix_ms)).forEach(function(x) { p[x.type] = x.value; });
+        var wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second);
+        return Math.round((wall - unix_ms) / 60000);
+    } catch (e) {
+        return -100000;
+    }
 });
 EM_JS(char*, js_hash, (), {
     var h = (Module.newsglobeHost && Module.newsglobeHost.getHash) ? Module.newsglobeHost.getHash() : location.hash;
@@ -100,6 +123,18 @@ void mark(const char* name) {
 
 double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
 bool prefers_reduced_motion() { return js_media("(prefers-reduced-motion: reduce)"); }
+std::optional<int> utc_offset_minutes(const char* zone, int64_t unix_seconds) {
+    // the panel asks every frame it draws: answer from the last question within the minute
+    int64_t minute = unix_seconds / 60;
+    if (zone != state.zone || minute != state.zone_minute) {
+        int offset = js_utc_offset_minutes(zone, double(minute * 60) * 1000);
+        state.zone = zone;
+        state.zone_minute = minute;
+        state.zone_offset = offset == kNoOffset ? std::nullopt : std::optional<int>(offset);
+    }
+    return state.zone_offset;
+}
+
 void canvas_css_size(double* width, double* height) { emscripten_get_element_css_size("#canvas", width, height); }
 
 void remove_canvas_touch_listeners() {

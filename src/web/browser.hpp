@@ -11,6 +11,7 @@
 // absence.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -23,6 +24,10 @@ int64_t wall_clock_ms();    // milliseconds since 1970
 void mark(const char* name);  // performance.mark, once per name
 double device_pixel_ratio();
 bool prefers_reduced_motion();
+// The UTC offset (minutes east) of an IANA time zone at a time, from the
+// browser's own time-zone database (Intl.DateTimeFormat); nullopt when the
+// browser does not know the zone.
+std::optional<int> utc_offset_minutes(const char* zone, int64_t unix_seconds);
 // The canvas' size in CSS pixels (it follows its container).
 void canvas_css_size(double* width, double* height);
 // Removes the canvas' touch listeners (SDL's): the page handles touch.

@@ -8,114 +8,286 @@
 namespace ng {
 namespace {
 
-// From the IANA database's zone.tab: the capital's zone for countries with
-// several (the zones of the rest differ little or not at all), and the city
-// named where they differ. Europe/Kiev and America/Godthab are the older
-// names of Europe/Kyiv and America/Nuuk: browsers of every age know them.
-constexpr CountryZone kZones[] = {
-    {"AD", "Europe/Andorra", nullptr}, {"AE", "Asia/Dubai", nullptr}, {"AF", "Asia/Kabul", nullptr},
-    {"AG", "America/Antigua", nullptr}, {"AI", "America/Anguilla", nullptr}, {"AL", "Europe/Tirane", nullptr},
-    {"AM", "Asia/Yerevan", nullptr}, {"AO", "Africa/Luanda", nullptr},
-    {"AR", "America/Argentina/Buenos_Aires", nullptr}, {"AS", "Pacific/Pago_Pago", nullptr},
-    {"AT", "Europe/Vienna", nullptr}, {"AU", "Australia/Sydney", "Sydney"}, {"AW", "America/Aruba", nullptr},
-    {"AX", "Europe/Mariehamn", nullptr}, {"AZ", "Asia/Baku", nullptr}, {"BA", "Europe/Sarajevo", nullptr},
-    {"BB", "America/Barbados", nullptr}, {"BD", "Asia/Dhaka", nullptr}, {"BE", "Europe/Brussels", nullptr},
-    {"BF", "Africa/Ouagadougou", nullptr}, {"BG", "Europe/Sofia", nullptr}, {"BH", "Asia/Bahrain", nullptr},
-    {"BI", "Africa/Bujumbura", nullptr}, {"BJ", "Africa/Porto-Novo", nullptr},
-    {"BL", "America/St_Barthelemy", nullptr}, {"BM", "Atlantic/Bermuda", nullptr}, {"BN", "Asia/Brunei", nullptr},
-    {"BO", "America/La_Paz", nullptr}, {"BQ", "America/Kralendijk", nullptr},
-    {"BR", "America/Sao_Paulo", "Brasília"}, {"BS", "America/Nassau", nullptr}, {"BT", "Asia/Thimphu", nullptr},
-    {"BW", "Africa/Gaborone", nullptr}, {"BY", "Europe/Minsk", nullptr}, {"BZ", "America/Belize", nullptr},
-    {"CA", "America/Toronto", "Toronto"}, {"CC", "Indian/Cocos", nullptr}, {"CD", "Africa/Kinshasa", "Kinshasa"},
-    {"CF", "Africa/Bangui", nullptr}, {"CG", "Africa/Brazzaville", nullptr}, {"CH", "Europe/Zurich", nullptr},
-    {"CI", "Africa/Abidjan", nullptr}, {"CK", "Pacific/Rarotonga", nullptr}, {"CL", "America/Santiago", "Santiago"},
-    {"CM", "Africa/Douala", nullptr}, {"CN", "Asia/Shanghai", nullptr}, {"CO", "America/Bogota", nullptr},
-    {"CR", "America/Costa_Rica", nullptr}, {"CU", "America/Havana", nullptr}, {"CV", "Atlantic/Cape_Verde", nullptr},
-    {"CW", "America/Curacao", nullptr}, {"CX", "Indian/Christmas", nullptr}, {"CY", "Asia/Nicosia", nullptr},
-    {"CZ", "Europe/Prague", nullptr}, {"DE", "Europe/Berlin", nullptr}, {"DJ", "Africa/Djibouti", nullptr},
-    {"DK", "Europe/Copenhagen", nullptr}, {"DM", "America/Dominica", nullptr},
-    {"DO", "America/Santo_Domingo", nullptr}, {"DZ", "Africa/Algiers", nullptr},
-    {"EC", "America/Guayaquil", "Quito"}, {"EE", "Europe/Tallinn", nullptr}, {"EG", "Africa/Cairo", nullptr},
-    {"EH", "Africa/El_Aaiun", nullptr}, {"ER", "Africa/Asmara", nullptr}, {"ES", "Europe/Madrid", "Madrid"},
-    {"ET", "Africa/Addis_Ababa", nullptr}, {"FI", "Europe/Helsinki", nullptr}, {"FJ", "Pacific/Fiji", nullptr},
-    {"FK", "Atlantic/Stanley", nullptr}, {"FM", "Pacific/Pohnpei", "Palikir"}, {"FO", "Atlantic/Faroe", nullptr},
-    {"FR", "Europe/Paris", nullptr}, {"GA", "Africa/Libreville", nullptr}, {"GB", "Europe/London", nullptr},
-    {"GD", "America/Grenada", nullptr}, {"GE", "Asia/Tbilisi", nullptr}, {"GF", "America/Cayenne", nullptr},
-    {"GG", "Europe/Guernsey", nullptr}, {"GH", "Africa/Accra", nullptr}, {"GI", "Europe/Gibraltar", nullptr},
-    {"GL", "America/Godthab", "Nuuk"}, {"GM", "Africa/Banjul", nullptr}, {"GN", "Africa/Conakry", nullptr},
-    {"GP", "America/Guadeloupe", nullptr}, {"GQ", "Africa/Malabo", nullptr}, {"GR", "Europe/Athens", nullptr},
-    {"GS", "Atlantic/South_Georgia", nullptr}, {"GT", "America/Guatemala", nullptr}, {"GU", "Pacific/Guam", nullptr},
-    {"GW", "Africa/Bissau", nullptr}, {"GY", "America/Guyana", nullptr}, {"HK", "Asia/Hong_Kong", nullptr},
-    {"HN", "America/Tegucigalpa", nullptr}, {"HR", "Europe/Zagreb", nullptr},
-    {"HT", "America/Port-au-Prince", nullptr}, {"HU", "Europe/Budapest", nullptr}, {"ID", "Asia/Jakarta", "Jakarta"},
-    {"IE", "Europe/Dublin", nullptr}, {"IL", "Asia/Jerusalem", nullptr}, {"IM", "Europe/Isle_of_Man", nullptr},
-    {"IN", "Asia/Kolkata", nullptr}, {"IO", "Indian/Chagos", nullptr}, {"IQ", "Asia/Baghdad", nullptr},
-    {"IR", "Asia/Tehran", nullptr}, {"IS", "Atlantic/Reykjavik", nullptr}, {"IT", "Europe/Rome", nullptr},
-    {"JE", "Europe/Jersey", nullptr}, {"JM", "America/Jamaica", nullptr}, {"JO", "Asia/Amman", nullptr},
-    {"JP", "Asia/Tokyo", nullptr}, {"KE", "Africa/Nairobi", nullptr}, {"KG", "Asia/Bishkek", nullptr},
-    {"KH", "Asia/Phnom_Penh", nullptr}, {"KI", "Pacific/Tarawa", "Tarawa"}, {"KM", "Indian/Comoro", nullptr},
-    {"KN", "America/St_Kitts", nullptr}, {"KP", "Asia/Pyongyang", nullptr}, {"KR", "Asia/Seoul", nullptr},
-    {"KW", "Asia/Kuwait", nullptr}, {"KY", "America/Cayman", nullptr}, {"KZ", "Asia/Almaty", nullptr},
-    {"LA", "Asia/Vientiane", nullptr}, {"LB", "Asia/Beirut", nullptr}, {"LC", "America/St_Lucia", nullptr},
-    {"LI", "Europe/Vaduz", nullptr}, {"LK", "Asia/Colombo", nullptr}, {"LR", "Africa/Monrovia", nullptr},
-    {"LS", "Africa/Maseru", nullptr}, {"LT", "Europe/Vilnius", nullptr}, {"LU", "Europe/Luxembourg", nullptr},
-    {"LV", "Europe/Riga", nullptr}, {"LY", "Africa/Tripoli", nullptr}, {"MA", "Africa/Casablanca", nullptr},
-    {"MC", "Europe/Monaco", nullptr}, {"MD", "Europe/Chisinau", nullptr}, {"ME", "Europe/Podgorica", nullptr},
-    {"MF", "America/Marigot", nullptr}, {"MG", "Indian/Antananarivo", nullptr}, {"MH", "Pacific/Majuro", nullptr},
-    {"MK", "Europe/Skopje", nullptr}, {"ML", "Africa/Bamako", nullptr}, {"MM", "Asia/Yangon", nullptr},
-    {"MN", "Asia/Ulaanbaatar", "Ulaanbaatar"}, {"MO", "Asia/Macau", nullptr}, {"MP", "Pacific/Saipan", nullptr},
-    {"MQ", "America/Martinique", nullptr}, {"MR", "Africa/Nouakchott", nullptr},
-    {"MS", "America/Montserrat", nullptr}, {"MT", "Europe/Malta", nullptr}, {"MU", "Indian/Mauritius", nullptr},
-    {"MV", "Indian/Maldives", nullptr}, {"MW", "Africa/Blantyre", nullptr},
-    {"MX", "America/Mexico_City", "Mexico City"}, {"MY", "Asia/Kuala_Lumpur", nullptr},
-    {"MZ", "Africa/Maputo", nullptr}, {"NA", "Africa/Windhoek", nullptr}, {"NC", "Pacific/Noumea", nullptr},
-    {"NE", "Africa/Niamey", nullptr}, {"NF", "Pacific/Norfolk", nullptr}, {"NG", "Africa/Lagos", nullptr},
-    {"NI", "America/Managua", nullptr}, {"NL", "Europe/Amsterdam", nullptr}, {"NO", "Europe/Oslo", nullptr},
-    {"NP", "Asia/Kathmandu", nullptr}, {"NR", "Pacific/Nauru", nullptr}, {"NU", "Pacific/Niue", nullptr},
-    {"NZ", "Pacific/Auckland", "Wellington"}, {"OM", "Asia/Muscat", nullptr}, {"PA", "America/Panama", nullptr},
-    {"PE", "America/Lima", nullptr}, {"PF", "Pacific/Tahiti", "Papeete"},
-    {"PG", "Pacific/Port_Moresby", "Port Moresby"}, {"PH", "Asia/Manila", nullptr}, {"PK", "Asia/Karachi", nullptr},
-    {"PL", "Europe/Warsaw", nullptr}, {"PM", "America/Miquelon", nullptr}, {"PN", "Pacific/Pitcairn", nullptr},
-    {"PR", "America/Puerto_Rico", nullptr}, {"PS", "Asia/Hebron", nullptr}, {"PT", "Europe/Lisbon", "Lisbon"},
-    {"PW", "Pacific/Palau", nullptr}, {"PY", "America/Asuncion", nullptr}, {"QA", "Asia/Qatar", nullptr},
-    {"RE", "Indian/Reunion", nullptr}, {"RO", "Europe/Bucharest", nullptr}, {"RS", "Europe/Belgrade", nullptr},
-    {"RU", "Europe/Moscow", "Moscow"}, {"RW", "Africa/Kigali", nullptr}, {"SA", "Asia/Riyadh", nullptr},
-    {"SB", "Pacific/Guadalcanal", nullptr}, {"SC", "Indian/Mahe", nullptr}, {"SD", "Africa/Khartoum", nullptr},
-    {"SE", "Europe/Stockholm", nullptr}, {"SG", "Asia/Singapore", nullptr}, {"SH", "Atlantic/St_Helena", nullptr},
-    {"SI", "Europe/Ljubljana", nullptr}, {"SJ", "Arctic/Longyearbyen", nullptr},
-    {"SK", "Europe/Bratislava", nullptr}, {"SL", "Africa/Freetown", nullptr}, {"SM", "Europe/San_Marino", nullptr},
-    {"SN", "Africa/Dakar", nullptr}, {"SO", "Africa/Mogadishu", nullptr}, {"SR", "America/Paramaribo", nullptr},
-    {"SS", "Africa/Juba", nullptr}, {"ST", "Africa/Sao_Tome", nullptr}, {"SV", "America/El_Salvador", nullptr},
-    {"SX", "America/Lower_Princes", nullptr}, {"SY", "Asia/Damascus", nullptr}, {"SZ", "Africa/Mbabane", nullptr},
-    {"TC", "America/Grand_Turk", nullptr}, {"TD", "Africa/Ndjamena", nullptr}, {"TF", "Indian/Kerguelen", nullptr},
-    {"TG", "Africa/Lome", nullptr}, {"TH", "Asia/Bangkok", nullptr}, {"TJ", "Asia/Dushanbe", nullptr},
-    {"TK", "Pacific/Fakaofo", nullptr}, {"TL", "Asia/Dili", nullptr}, {"TM", "Asia/Ashgabat", nullptr},
-    {"TN", "Africa/Tunis", nullptr}, {"TO", "Pacific/Tongatapu", nullptr}, {"TR", "Europe/Istanbul", nullptr},
-    {"TT", "America/Port_of_Spain", nullptr}, {"TV", "Pacific/Funafuti", nullptr}, {"TW", "Asia/Taipei", nullptr},
-    {"TZ", "Africa/Dar_es_Salaam", nullptr}, {"UA", "Europe/Kiev", nullptr}, {"UG", "Africa/Kampala", nullptr},
-    {"US", "America/New_York", "New York"}, {"UY", "America/Montevideo", nullptr}, {"UZ", "Asia/Tashkent", nullptr},
-    {"VA", "Europe/Vatican", nullptr}, {"VC", "America/St_Vincent", nullptr}, {"VE", "America/Caracas", nullptr},
-    {"VG", "America/Tortola", nullptr}, {"VI", "America/St_Thomas", nullptr}, {"VN", "Asia/Ho_Chi_Minh", nullptr},
-    {"VU", "Pacific/Efate", nullptr}, {"WF", "Pacific/Wallis", nullptr}, {"WS", "Pacific/Apia", nullptr},
-    {"XK", "Europe/Belgrade", nullptr}, {"YE", "Asia/Aden", nullptr}, {"YT", "Indian/Mayotte", nullptr},
-    {"ZA", "Africa/Johannesburg", nullptr}, {"ZM", "Africa/Lusaka", nullptr}, {"ZW", "Africa/Harare", nullptr},
-};
+// From the IANA database's zone.tab, one country a line: "ISO zone[ city]".
+// Countries with several zones have the capital's (the zones of the rest
+// differ little or not at all), and name the city where they differ.
+// Europe/Kiev and America/Godthab are the older names of Europe/Kyiv and
+// America/Nuuk: browsers of every age know them. (One string rather than an
+// array of structs: the app downloads it, and pointers would add half again.)
+constexpr char kZones[] =
+    "AD Europe/Andorra\n"
+    "AE Asia/Dubai\n"
+    "AF Asia/Kabul\n"
+    "AG America/Antigua\n"
+    "AI America/Anguilla\n"
+    "AL Europe/Tirane\n"
+    "AM Asia/Yerevan\n"
+    "AO Africa/Luanda\n"
+    "AR America/Argentina/Buenos_Aires\n"
+    "AS Pacific/Pago_Pago\n"
+    "AT Europe/Vienna\n"
+    "AU Australia/Sydney Sydney\n"
+    "AW America/Aruba\n"
+    "AX Europe/Mariehamn\n"
+    "AZ Asia/Baku\n"
+    "BA Europe/Sarajevo\n"
+    "BB America/Barbados\n"
+    "BD Asia/Dhaka\n"
+    "BE Europe/Brussels\n"
+    "BF Africa/Ouagadougou\n"
+    "BG Europe/Sofia\n"
+    "BH Asia/Bahrain\n"
+    "BI Africa/Bujumbura\n"
+    "BJ Africa/Porto-Novo\n"
+    "BL America/St_Barthelemy\n"
+    "BM Atlantic/Bermuda\n"
+    "BN Asia/Brunei\n"
+    "BO America/La_Paz\n"
+    "BQ America/Kralendijk\n"
+    "BR America/Sao_Paulo Brasília\n"
+    "BS America/Nassau\n"
+    "BT Asia/Thimphu\n"
+    "BW Africa/Gaborone\n"
+    "BY Europe/Minsk\n"
+    "BZ America/Belize\n"
+    "CA America/Toronto Toronto\n"
+    "CC Indian/Cocos\n"
+    "CD Africa/Kinshasa Kinshasa\n"
+    "CF Africa/Bangui\n"
+    "CG Africa/Brazzaville\n"
+    "CH Europe/Zurich\n"
+    "CI Africa/Abidjan\n"
+    "CK Pacific/Rarotonga\n"
+    "CL America/Santiago Santiago\n"
+    "CM Africa/Douala\n"
+    "CN Asia/Shanghai\n"
+    "CO America/Bogota\n"
+    "CR America/Costa_Rica\n"
+    "CU America/Havana\n"
+    "CV Atlantic/Cape_Verde\n"
+    "CW America/Curacao\n"
+    "CX Indian/Christmas\n"
+    "CY Asia/Nicosia\n"
+    "CZ Europe/Prague\n"
+    "DE Europe/Berlin\n"
+    "DJ Africa/Djibouti\n"
+    "DK Europe/Copenhagen\n"
+    "DM America/Dominica\n"
+    "DO America/Santo_Domingo\n"
+    "DZ Africa/Algiers\n"
+    "EC America/Guayaquil Quito\n"
+    "EE Europe/Tallinn\n"
+    "EG Africa/Cairo\n"
+    "EH Africa/El_Aaiun\n"
+    "ER Africa/Asmara\n"
+    "ES Europe/Madrid Madrid\n"
+    "ET Africa/Addis_Ababa\n"
+    "FI Europe/Helsinki\n"
+    "FJ Pacific/Fiji\n"
+    "FK Atlantic/Stanley\n"
+    "FM Pacific/Pohnpei Palikir\n"
+    "FO Atlantic/Faroe\n"
+    "FR Europe/Paris\n"
+    "GA Africa/Libreville\n"
+    "GB Europe/London\n"
+    "GD America/Grenada\n"
+    "GE Asia/Tbilisi\n"
+    "GF America/Cayenne\n"
+    "GG Europe/Guernsey\n"
+    "GH Africa/Accra\n"
+    "GI Europe/Gibraltar\n"
+    "GL America/Godthab Nuuk\n"
+    "GM Africa/Banjul\n"
+    "GN Africa/Conakry\n"
+    "GP America/Guadeloupe\n"
+    "GQ Africa/Malabo\n"
+    "GR Europe/Athens\n"
+    "GS Atlantic/South_Georgia\n"
+    "GT America/Guatemala\n"
+    "GU Pacific/Guam\n"
+    "GW Africa/Bissau\n"
+    "GY America/Guyana\n"
+    "HK Asia/Hong_Kong\n"
+    "HN America/Tegucigalpa\n"
+    "HR Europe/Zagreb\n"
+    "HT America/Port-au-Prince\n"
+    "HU Europe/Budapest\n"
+    "ID Asia/Jakarta Jakarta\n"
+    "IE Europe/Dublin\n"
+    "IL Asia/Jerusalem\n"
+    "IM Europe/Isle_of_Man\n"
+    "IN Asia/Kolkata\n"
+    "IO Indian/Chagos\n"
+    "IQ Asia/Baghdad\n"
+    "IR Asia/Tehran\n"
+    "IS Atlantic/Reykjavik\n"
+    "IT Europe/Rome\n"
+    "JE Europe/Jersey\n"
+    "JM America/Jamaica\n"
+    "JO Asia/Amman\n"
+    "JP Asia/Tokyo\n"
+    "KE Africa/Nairobi\n"
+    "KG Asia/Bishkek\n"
+    "KH Asia/Phnom_Penh\n"
+    "KI Pacific/Tarawa Tarawa\n"
+    "KM Indian/Comoro\n"
+    "KN America/St_Kitts\n"
+    "KP Asia/Pyongyang\n"
+    "KR Asia/Seoul\n"
+    "KW Asia/Kuwait\n"
+    "KY America/Cayman\n"
+    "KZ Asia/Almaty\n"
+    "LA Asia/Vientiane\n"
+    "LB Asia/Beirut\n"
+    "LC America/St_Lucia\n"
+    "LI Europe/Vaduz\n"
+    "LK Asia/Colombo\n"
+    "LR Africa/Monrovia\n"
+    "LS Africa/Maseru\n"
+    "LT Europe/Vilnius\n"
+    "LU Europe/Luxembourg\n"
+    "LV Europe/Riga\n"
+    "LY Africa/Tripoli\n"
+    "MA Africa/Casablanca\n"
+    "MC Europe/Monaco\n"
+    "MD Europe/Chisinau\n"
+    "ME Europe/Podgorica\n"
+    "MF America/Marigot\n"
+    "MG Indian/Antananarivo\n"
+    "MH Pacific/Majuro\n"
+    "MK Europe/Skopje\n"
+    "ML Africa/Bamako\n"
+    "MM Asia/Yangon\n"
+    "MN Asia/Ulaanbaatar Ulaanbaatar\n"
+    "MO Asia/Macau\n"
+    "MP Pacific/Saipan\n"
+    "MQ America/Martinique\n"
+    "MR Africa/Nouakchott\n"
+    "MS America/Montserrat\n"
+    "MT Europe/Malta\n"
+    "MU Indian/Mauritius\n"
+    "MV Indian/Maldives\n"
+    "MW Africa/Blantyre\n"
+    "MX America/Mexico_City Mexico City\n"
+    "MY Asia/Kuala_Lumpur\n"
+    "MZ Africa/Maputo\n"
+    "NA Africa/Windhoek\n"
+    "NC Pacific/Noumea\n"
+    "NE Africa/Niamey\n"
+    "NF Pacific/Norfolk\n"
+    "NG Africa/Lagos\n"
+    "NI America/Managua\n"
+    "NL Europe/Amsterdam\n"
+    "NO Europe/Oslo\n"
+    "NP Asia/Kathmandu\n"
+    "NR Pacific/Nauru\n"
+    "NU Pacific/Niue\n"
+    "NZ Pacific/Auckland Wellington\n"
+    "OM Asia/Muscat\n"
+    "PA America/Panama\n"
+    "PE America/Lima\n"
+    "PF Pacific/Tahiti Papeete\n"
+    "PG Pacific/Port_Moresby Port Moresby\n"
+    "PH Asia/Manila\n"
+    "PK Asia/Karachi\n"
+    "PL Europe/Warsaw\n"
+    "PM America/Miquelon\n"
+    "PN Pacific/Pitcairn\n"
+    "PR America/Puerto_Rico\n"
+    "PS Asia/Hebron\n"
+    "PT Europe/Lisbon Lisbon\n"
+    "PW Pacific/Palau\n"
+    "PY America/Asuncion\n"
+    "QA Asia/Qatar\n"
+    "RE Indian/Reunion\n"
+    "RO Europe/Bucharest\n"
+    "RS Europe/Belgrade\n"
+    "RU Europe/Moscow Moscow\n"
+    "RW Africa/Kigali\n"
+    "SA Asia/Riyadh\n"
+    "SB Pacific/Guadalcanal\n"
+    "SC Indian/Mahe\n"
+    "SD Africa/Khartoum\n"
+    "SE Europe/Stockholm\n"
+    "SG Asia/Singapore\n"
+    "SH Atlantic/St_Helena\n"
+    "SI Europe/Ljubljana\n"
+    "SJ Arctic/Longyearbyen\n"
+    "SK Europe/Bratislava\n"
+    "SL Africa/Freetown\n"
+    "SM Europe/San_Marino\n"
+    "SN Africa/Dakar\n"
+    "SO Africa/Mogadishu\n"
+    "SR America/Paramaribo\n"
+    "SS Africa/Juba\n"
+    "ST Africa/Sao_Tome\n"
+    "SV America/El_Salvador\n"
+    "SX America/Lower_Princes\n"
+    "SY Asia/Damascus\n"
+    "SZ Africa/Mbabane\n"
+    "TC America/Grand_Turk\n"
+    "TD Africa/Ndjamena\n"
+    "TF Indian/Kerguelen\n"
+    "TG Africa/Lome\n"
+    "TH Asia/Bangkok\n"
+    "TJ Asia/Dushanbe\n"
+    "TK Pacific/Fakaofo\n"
+    "TL Asia/Dili\n"
+    "TM Asia/Ashgabat\n"
+    "TN Africa/Tunis\n"
+    "TO Pacific/Tongatapu\n"
+    "TR Europe/Istanbul\n"
+    "TT America/Port_of_Spain\n"
+    "TV Pacific/Funafuti\n"
+    "TW Asia/Taipei\n"
+    "TZ Africa/Dar_es_Salaam\n"
+    "UA Europe/Kiev\n"
+    "UG Africa/Kampala\n"
+    "US America/New_York New York\n"
+    "UY America/Montevideo\n"
+    "UZ Asia/Tashkent\n"
+    "VA Europe/Vatican\n"
+    "VC America/St_Vincent\n"
+    "VE America/Caracas\n"
+    "VG America/Tortola\n"
+    "VI America/St_Thomas\n"
+    "VN Asia/Ho_Chi_Minh\n"
+    "VU Pacific/Efate\n"
+    "WF Pacific/Wallis\n"
+    "WS Pacific/Apia\n"
+    "XK Europe/Belgrade\n"
+    "YE Asia/Aden\n"
+    "YT Indian/Mayotte\n"
+    "ZA Africa/Johannesburg\n"
+    "ZM Africa/Lusaka\n"
+    "ZW Africa/Harare\n";
 
 }  // namespace
 
-const CountryZone* country_time_zone(std::string_view iso) {
-    for (const CountryZone& z : kZones)
-        if (iso == z.iso) return &z;
-    return nullptr;
+std::optional<CountryZone> country_time_zone(std::string_view iso) {
+    std::string_view table(kZones, sizeof kZones - 1);
+    while (!table.empty()) {
+        size_t end = table.find('\n');
+        std::string_view line = table.substr(0, end);
+        table.remove_prefix(end + 1);
+        if (line.substr(0, 2) != iso || iso.size() != 2) continue;
+        line.remove_prefix(3);
+        size_t space = line.find(' ');
+        CountryZone z;
+        z.zone = std::string(line.substr(0, space));
+        if (space != std::string_view::npos) z.city = std::string(line.substr(space + 1));
+        return z;
+    }
+    return std::nullopt;
 }
 
 LocalTime local_time(std::string_view iso, double label_lon, int64_t now_unix, const ZoneOffset& offset_of) {
     LocalTime t;
-    const CountryZone* zone = country_time_zone(iso);
-    std::optional<int> offset = zone && offset_of ? offset_of(zone->zone, now_unix) : std::nullopt;
+    std::optional<CountryZone> zone = country_time_zone(iso);
+    std::optional<int> offset = zone && offset_of ? offset_of(zone->zone.c_str(), now_unix) : std::nullopt;
     if (offset) {
         t.offset_minutes = *offset;
-        t.label = zone->city ? std::string("in ") + zone->city : "local time";
+        t.label = zone->city.empty() ? "local time" : "in " + zone->city;
     } else {
         t.estimated = true;
         t.offset_minutes = int(std::lround(label_lon / 15.0)) * 60;

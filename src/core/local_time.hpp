@@ -8,7 +8,6 @@
 // labelled as such.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,13 +15,12 @@
 namespace ng {
 
 struct CountryZone {
-    const char* iso;   // ISO 3166-1 alpha-2
-    const char* zone;  // IANA time zone, e.g. "Europe/Paris"
-    const char* city;  // for countries whose zones differ: whose clock is shown; else null
+    std::string zone;  // IANA time zone, e.g. "Europe/Paris"
+    std::string city;  // for countries whose zones differ: whose clock is shown; else ""
 };
 
-// The zone of a country's capital (or named city), or null.
-const CountryZone* country_time_zone(std::string_view iso);
+// The zone of a country's capital (or named city), by ISO 3166-1 alpha-2 code.
+std::optional<CountryZone> country_time_zone(std::string_view iso);
 
 struct LocalTime {
     std::string clock;       // "14:32"
@@ -33,7 +31,7 @@ struct LocalTime {
 
 // The UTC offset in minutes that `zone` has at `unix_seconds`, or nullopt
 // when it is unknown (the browser's answer, or a test's).
-using ZoneOffset = std::function<std::optional<int>(const char* zone, int64_t unix_seconds)>;
+using ZoneOffset = std::optional<int> (*)(const char* zone, int64_t unix_seconds);
 
 // Local time for a country at `now_unix`; `label_lon` is the country's label
 // point, for the estimate.

@@ -84,6 +84,7 @@ bool App::start() {
     start.embedded = web::is_embedded();
     start.reduced_motion = web::prefers_reduced_motion();
     viewer_ = std::make_unique<Viewer>(host_, start);
+    web::warm_up_time_zones();
     return true;
 }
 

@@ -57,6 +57,10 @@ EM_JS(int, js_utc_offset_minutes, (const char* zone, double unix_ms), {
         return -100000;
     }
 });
+EM_JS(void, js_warm_up_time_zones, (), {
+    var warm = function() { try { new Intl.DateTimeFormat("en-US", {timeZone: "UTC"}); } catch (e) {} };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(warm, {timeout: 3000}); else setTimeout(warm, 0);
+});
 EM_JS(char*, js_hash, (), {
     var h = (Module.newsglobeHost && Module.newsglobeHost.getHash) ? Module.newsglobeHost.getHash() : location.hash;
     return allocateUTF8(h || "");
@@ -134,6 +138,8 @@ std::optional<int> utc_offset_minutes(const char* zone, int64_t unix_seconds) {
     }
     return state.zone_offset;
 }
+
+void warm_up_time_zones() { js_warm_up_time_zones(); }
 
 void canvas_css_size(double* width, double* height) { emscripten_get_element_css_size("#canvas", width, height); }
 

@@ -4,11 +4,12 @@
 // mirror for the embedding page, the canvas size, and the main loop (which
 // pauses when nothing moves and wakes on events, fetches and timers).
 //
-// The web layer is the only one that talks to the browser: this file, the
-// fetch transport (fetch.hpp), story pictures (images.hpp) and the page's
-// calls into the app (page_api.h). Each reads the per-viewer
-// Module.newsglobeHost that web/newsglobe-embed.js sets, and tolerates its
-// absence.
+// The web layer holds all of the app's own JavaScript (every EM_JS) and the
+// page ABI: this file, the fetch transport (fetch.hpp), story pictures
+// (images.hpp) and the page's calls into the app (page_api.h). Beyond it,
+// only Emscripten's own SDL2 (in main) and WebGL (in render) reach the
+// browser. The JavaScript here reads the per-viewer Module.newsglobeHost
+// that web/newsglobe-embed.js sets, and tolerates its absence.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -28,6 +29,10 @@ bool prefers_reduced_motion();
 // browser's own time-zone database (Intl.DateTimeFormat); nullopt when the
 // browser does not know the zone.
 std::optional<int> utc_offset_minutes(const char* zone, int64_t unix_seconds);
+// Intl loads its time-zone data on first use, which takes tens of
+// milliseconds: this has it done while the page is idle (at start it waits
+// on the network), not in the frame that first shows a country's clock.
+void warm_up_time_zones();
 // The canvas' size in CSS pixels (it follows its container).
 void canvas_css_size(double* width, double* height);
 // Removes the canvas' touch listeners (SDL's): the page handles touch.

@@ -93,12 +93,22 @@ TEST(ViewerOptions, TheFullPageOpensWhereItsUrlHashSays) {
     EXPECT_TRUE(plain.host.hash_writes.empty());
 }
 
-TEST(ViewerOptions, AnEmbeddedViewerWithoutASourceReadsTheApiBesideTheApp) {
-    ViewerHarness h;
+namespace {
+
+// An embedded viewer whose app files are at `asset_base`.
+ng::ViewerStart embedded_at(const std::string& asset_base, const std::string& query = "") {
     ng::ViewerStart s;
     s.embedded = true;
-    s.asset_base = "https://cdn.example/newsglobe/";
-    h.viewer = std::make_unique<ng::Viewer>(h.host, s);
+    s.asset_base = asset_base;
+    s.query = query;
+    return s;
+}
+
+}  // namespace
+
+TEST(ViewerOptions, AnEmbeddedViewerWithoutASourceReadsTheApiBesideTheApp) {
+    ViewerHarness h;
+    h.start(embedded_at("https://cdn.example/newsglobe/"));
     EXPECT_TRUE(h.was_requested("https://cdn.example/newsglobe/api/v1/countries.json"));
     EXPECT_TRUE(h.was_requested("https://cdn.example/newsglobe/data/world.bin"));
 }
@@ -107,31 +117,25 @@ TEST(ViewerLink, TheFullPageLinksToItselfAtTheRoute) {
     ViewerHarness h;
     ng::ViewerStart s;
     s.page_url = "https://news.example/globe/?theme=light";
-    h.viewer = std::make_unique<ng::Viewer>(h.host, s);
-    h.viewer->navigate({Route::Country, "FR"});
-    EXPECT_EQ(h.viewer->link(), "https://news.example/globe/?theme=light#/country/FR");
+    ng::Viewer& v = h.start(s);
+    v.navigate({Route::Country, "FR"});
+    EXPECT_EQ(v.link(), "https://news.example/globe/?theme=light#/country/FR");
 }
 
 TEST(ViewerLink, AnEmbeddedViewerLinksToTheAppWithItsOptions) {
     ViewerHarness h;
-    ng::ViewerStart s;
-    s.embedded = true;
-    s.asset_base = "https://cdn.example/ng/";
-    s.query = "?compact=1&theme=dark&country=FR&postMessage=1&api=https://news.example/api";
-    h.viewer = std::make_unique<ng::Viewer>(h.host, s);
+    ng::Viewer& v =
+        h.start(embedded_at("https://cdn.example/ng/", "?compact=1&theme=dark&country=FR&postMessage=1&api=https://news.example/api"));
     // in the table's order; the route is the hash, not an option
-    EXPECT_EQ(h.viewer->link(),
+    EXPECT_EQ(v.link(),
               "https://cdn.example/ng/index.html?api=https%3A%2F%2Fnews.example%2Fapi&theme=dark&compact=1#/country/FR");
-    h.viewer->set_options("?theme=light");
-    EXPECT_EQ(h.viewer->link(),
+    v.set_options("?theme=light");
+    EXPECT_EQ(v.link(),
               "https://cdn.example/ng/index.html?api=https%3A%2F%2Fnews.example%2Fapi&theme=light&compact=1#/country/FR");
 }
 
 TEST(ViewerLink, TheSampleApiBesideTheAppTravelsWithTheLink) {
     ViewerHarness h;
-    ng::ViewerStart s;
-    s.embedded = true;
-    s.asset_base = "https://cdn.example/ng/";
-    h.viewer = std::make_unique<ng::Viewer>(h.host, s);
-    EXPECT_EQ(h.viewer->link(), "https://cdn.example/ng/index.html?api=https%3A%2F%2Fcdn.example%2Fng%2Fapi");
+    EXPECT_EQ(h.start(embedded_at("https://cdn.example/ng/")).link(),
+              "https://cdn.example/ng/index.html?api=https%3A%2F%2Fcdn.example%2Fng%2Fapi");
 }

@@ -131,13 +131,16 @@ public:
         frame_input.viewport = {1280, 800};
     }
 
-    // Starts the viewer at a URL hash with options; no auto-rotation unless asked.
+    // Starts the viewer at a URL hash with options; no auto-rotation.
     ng::Viewer& start(const std::string& hash = "", const std::string& query = "", bool embedded = false) {
         host.hash = hash;
         ng::ViewerStart s;
         s.query = query;
         s.embedded = embedded;
         s.reduced_motion = true;
+        return start(s);
+    }
+    ng::Viewer& start(const ng::ViewerStart& s) {
         viewer = std::make_unique<ng::Viewer>(host, s);
         return *viewer;
     }

@@ -7,14 +7,20 @@ enable_testing()
 
 set(NEWSGLOBE_WARNINGS -Wall -Wextra)
 
-# ---- unit tests --------------------------------------------------------------
-file(GLOB NEWSGLOBE_TEST_SOURCES CONFIGURE_DEPENDS tests/unit/*.cpp)
-add_executable(core_tests ${NEWSGLOBE_TEST_SOURCES})
-target_link_libraries(core_tests PRIVATE newsglobe_core GTest::gtest GTest::gtest_main)
-target_compile_options(core_tests PRIVATE ${NEWSGLOBE_WARNINGS})
-target_compile_definitions(core_tests PRIVATE
-  NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
-gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+# ---- unit tests: core (tests/unit) and the viewer (tests/viewer) --------------
+# Each links only its layer, so a test cannot reach above what it tests.
+function(newsglobe_unit_tests name folder layer)
+  file(GLOB sources CONFIGURE_DEPENDS ${folder}/*.cpp)
+  add_executable(${name} ${sources})
+  target_link_libraries(${name} PRIVATE ${layer} GTest::gtest GTest::gtest_main)
+  target_compile_options(${name} PRIVATE ${NEWSGLOBE_WARNINGS})
+  target_compile_definitions(${name} PRIVATE
+    NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+  add_dependencies(${name} site_data)  # some load the real map asset
+endfunction()
+newsglobe_unit_tests(core_tests tests/unit newsglobe_core)
+newsglobe_unit_tests(viewer_tests tests/viewer newsglobe_viewer)
 
 # ---- the ingest service (its own library, program and tests) -----------------
 add_subdirectory(ingest)

@@ -16,18 +16,30 @@ else()
   target_link_libraries(sdl2 INTERFACE "${NEWSGLOBE_SDL2_DIR}/lib/libSDL2.a")
 endif()
 
+# ---- Dear ImGui, and its SDL2 backend apart: only main may see SDL ----------
 add_library(imgui STATIC
-  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
-  ${IMGUI}/backends/imgui_impl_sdl2.cpp)
-target_include_directories(imgui PUBLIC ${IMGUI} ${IMGUI}/backends)
+  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp)
+target_include_directories(imgui PUBLIC ${IMGUI})
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
-target_link_libraries(imgui PUBLIC sdl2)
 target_compile_options(imgui PRIVATE -fno-exceptions -fno-rtti -w)
+add_library(imgui_sdl2 STATIC ${IMGUI}/backends/imgui_impl_sdl2.cpp)
+target_include_directories(imgui_sdl2 PUBLIC ${IMGUI}/backends)
+target_link_libraries(imgui_sdl2 PUBLIC imgui sdl2)
+target_compile_options(imgui_sdl2 PRIVATE -fno-exceptions -fno-rtti -w)
 
-# ---- the app ------------------------------------------------------------------
-file(GLOB app_sources CONFIGURE_DEPENDS src/app/*.cpp src/render/*.cpp src/ui/*.cpp src/platform/*.cpp)
-add_executable(newsglobe ${app_sources})
-target_link_libraries(newsglobe PRIVATE newsglobe_core imgui sdl2)
+# ---- the layers above the viewer (cmake/layers.cmake) --------------------------
+newsglobe_layer(render PUBLIC newsglobe_core PRIVATE imgui)
+newsglobe_layer(web PUBLIC newsglobe_core)
+newsglobe_layer(ui PUBLIC newsglobe_viewer imgui PRIVATE newsglobe_web)
+foreach(layer viewer render web ui)
+  target_compile_options(newsglobe_${layer} PRIVATE -fno-rtti -Wall -Wextra)
+endforeach()
+
+# ---- main: the app --------------------------------------------------------------
+file(GLOB main_sources CONFIGURE_DEPENDS src/main/*.cpp)
+add_executable(newsglobe ${main_sources})
+newsglobe_layer_headers(newsglobe main)
+target_link_libraries(newsglobe PRIVATE newsglobe_ui newsglobe_render newsglobe_web newsglobe_viewer imgui_sdl2)
 target_compile_options(newsglobe PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra)
 set_target_properties(newsglobe PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${NEWSGLOBE_SITE_DIR}")
 target_link_options(newsglobe PRIVATE ${size_flags}

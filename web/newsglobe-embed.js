@@ -28,22 +28,22 @@
     return factory;
   }
 
-  var OPTION_KEYS = ["source", "api", "proxy", "key", "theme", "autorotate", "locked", "compact"];
+  // The page ABI's numbers, by name (src/web/page_api.h: ng_touch_phase, ng_frame_cpu_stat).
+  var TOUCH = { DOWN: 0, MOVE: 1, UP: 2, CANCEL: 3 };
+  var FRAME_CPU = { AVERAGE: 0, MAX: 1, RESET: 2 };
 
-  function queryFromOptions(opts) {
+  // Options go to the viewer as a query string, all of them: its option
+  // table (src/viewer/options.cpp) decides what each means and ignores the
+  // rest. true/false are 1/0; objects and functions are not options.
+  function optionsQuery(opts) {
     var q = new URLSearchParams();
-    if (!opts.source && !opts.api) q.set("api", base + "api");  // the built-in sample API beside the app
-    OPTION_KEYS.forEach(function (k) {
-      if (opts[k] !== undefined && opts[k] !== null) q.set(k, opts[k] === false ? "0" : opts[k] === true ? "1" : String(opts[k]));
+    Object.keys(opts).forEach(function (k) {
+      var v = opts[k];
+      if (typeof v === "boolean") q.set(k, v ? "1" : "0");
+      else if (typeof v === "string" || typeof v === "number") q.set(k, String(v));
     });
     var s = q.toString();
     return s ? "?" + s : "";
-  }
-
-  function initialHash(opts) {
-    if (opts.article) return "#/article/" + encodeURIComponent(opts.article);
-    if (opts.country) return "#/country/" + encodeURIComponent(String(opts.country).toUpperCase());
-    return "";
   }
 
   function overlay(el, text) {
@@ -127,6 +127,8 @@
 
   function mount(el, options) {
     var opts = Object.assign({}, options || {});
+    // the full-page app (index.html) says so in code; no URL parameter can
+    var fullPage = opts.fullPage === true;
     if (getComputedStyle(el).position === "static") el.style.position = "relative";
     var canvas = document.createElement("canvas");
     canvas.tabIndex = 0;
@@ -143,7 +145,7 @@
 
     var listeners = {}, fired = {};
     var module = null;
-    var hash = opts.fullPage ? null : initialHash(opts);
+    var hash = "";  // an embedded viewer's route, kept off the host page's URL
     var cleanups = [];
     function emit(type, detail) {
       if (type === "ready") { fired.ready = detail; if (loading) { loading.remove(); loading = null; } }
@@ -151,22 +153,19 @@
       if (opts.postMessage && window.parent !== window)
         window.parent.postMessage({ source: "newsglobe", type: type, detail: detail }, "*");
     }
-    function fullViewerUrl() { return opts.fullPage ? location.origin + location.pathname + location.search : base + "index.html" + queryFromOptions(opts); }
-
     var host = {
-      options: opts,
+      fullPage: fullPage,
       assetBase: base,
-      query: opts.fullPage ? location.search : queryFromOptions(opts),
+      query: fullPage ? location.search : optionsQuery(opts),
       emit: emit,
       mirror: function (doc) { renderMirror(mirror, doc, viewer); },
-      fullViewerUrl: fullViewerUrl,
       fail: function (what) {
         if (loading) loading.textContent = what === "webgl2"
           ? "This browser cannot show the globe (WebGL 2 is not available)." : "The globe could not start.";
         emit("error", { message: "WebGL 2 is not available" });
       }
     };
-    if (!opts.fullPage) {
+    if (!fullPage) {
       host.getHash = function () { return hash; };
       host.setHash = function (h) { hash = h; };
     } else {
@@ -201,20 +200,16 @@
       framesDrawn: function () { return call("ng_frames_drawn", "number", [], []); },
       // {avg, max} main-thread ms of the viewer's own frame work since the last reset
       frameCpu: function (reset) {
-        var r = { avg: call("ng_frame_cpu_ms", "number", ["number"], [0]), max: call("ng_frame_cpu_ms", "number", ["number"], [1]) };
-        if (reset) call("ng_frame_cpu_ms", "number", ["number"], [2]);
+        var r = { avg: call("ng_frame_cpu_ms", "number", ["number"], [FRAME_CPU.AVERAGE]),
+                  max: call("ng_frame_cpu_ms", "number", ["number"], [FRAME_CPU.MAX]) };
+        if (reset) call("ng_frame_cpu_ms", "number", ["number"], [FRAME_CPU.RESET]);
         return r;
       },
       selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
       openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },
-      // theme, autorotate, locked, compact at run time
+      // theme, autorotate, locked, compact at run time (the viewer ignores the others)
       setOptions: function (o) {
-        Object.assign(opts, o || {});
-        var q = new URLSearchParams();
-        ["theme", "autorotate", "locked", "compact"].forEach(function (k) {
-          if (o && o[k] !== undefined) q.set(k, o[k] === false ? "0" : o[k] === true ? "1" : String(o[k]));
-        });
-        call("ng_set_options", null, ["string"], ["?" + q.toString()]);
+        call("ng_set_options", null, ["string"], [optionsQuery(o || {})]);
         return viewer;
       },
       destroy: function () {
@@ -236,7 +231,7 @@
     // brief hint says so. Over the viewer's own panels, input goes to them.
     var hint = null, hintTimer = 0;
     function showHint(text) {
-      if (opts.fullPage) return;
+      if (fullPage) return;
       if (!hint) {
         hint = document.createElement("div");
         hint.className = "newsglobe-hint";
@@ -255,7 +250,7 @@
     function onWheel(e) {
       if (!module) return;
       var p = local(e), overUi = module._ng_ui_hit(p.x, p.y);
-      if (!opts.fullPage && !overUi && !(e.ctrlKey || e.metaKey)) {
+      if (!fullPage && !overUi && !(e.ctrlKey || e.metaKey)) {
         showHint(isMac ? "Use \u2318 + scroll to zoom the globe" : "Use Ctrl + scroll to zoom the globe");
         return;  // the page scrolls
       }
@@ -266,40 +261,40 @@
     var touches = {}, touchCount = 0, tap = null;
     function onTouch(e) {
       if (!module) return;
-      var kind = { touchstart: 0, touchmove: 1, touchend: 2, touchcancel: 3 }[e.type];
-      var list = e.changedTouches;
-      if (kind === 0) touchCount += list.length;
+      var kind = { touchstart: TOUCH.DOWN, touchmove: TOUCH.MOVE, touchend: TOUCH.UP, touchcancel: TOUCH.CANCEL }[e.type];
+      var list = e.changedTouches, ended = kind === TOUCH.UP || kind === TOUCH.CANCEL;
+      if (kind === TOUCH.DOWN) touchCount += list.length;
       var first = local(list[0]);
-      var cooperative = !opts.fullPage && touchCount < 2 && !module._ng_ui_hit(first.x, first.y) && !touches.forwarding;
+      var cooperative = !fullPage && touchCount < 2 && !module._ng_ui_hit(first.x, first.y) && !touches.forwarding;
       if (cooperative) {
         // one finger on an embedded globe: the page scrolls; a still, short touch is a tap
-        if (kind === 0) tap = { x: first.x, y: first.y, t: Date.now(), id: list[0].identifier };
-        if (kind === 1 && tap && Math.hypot(first.x - tap.x, first.y - tap.y) > 8) { tap = null; showHint("Use two fingers to move the globe"); }
-        if (kind === 2 && tap && Date.now() - tap.t < 500) {
-          module._ng_touch(0, tap.id, tap.x, tap.y);
-          module._ng_touch(2, tap.id, first.x, first.y);
+        if (kind === TOUCH.DOWN) tap = { x: first.x, y: first.y, t: Date.now(), id: list[0].identifier };
+        if (kind === TOUCH.MOVE && tap && Math.hypot(first.x - tap.x, first.y - tap.y) > 8) { tap = null; showHint("Use two fingers to move the globe"); }
+        if (kind === TOUCH.UP && tap && Date.now() - tap.t < 500) {
+          module._ng_touch(TOUCH.DOWN, tap.id, tap.x, tap.y);
+          module._ng_touch(TOUCH.UP, tap.id, first.x, first.y);
           e.preventDefault();  // no emulated mouse click afterwards
         }
-        if (kind >= 2) { touchCount = Math.max(0, touchCount - list.length); tap = null; }
+        if (ended) { touchCount = Math.max(0, touchCount - list.length); tap = null; }
         return;
       }
       e.preventDefault();
-      if (kind === 0 && !opts.fullPage && touchCount >= 2 && !touches.forwarding) {
+      if (kind === TOUCH.DOWN && !fullPage && touchCount >= 2 && !touches.forwarding) {
         // the second finger arrived: start the globe gesture with both fingers
         touches.forwarding = true;
-        for (var i = 0; i < e.touches.length; i++) { var q = local(e.touches[i]); module._ng_touch(0, e.touches[i].identifier, q.x, q.y); }
+        for (var i = 0; i < e.touches.length; i++) { var q = local(e.touches[i]); module._ng_touch(TOUCH.DOWN, e.touches[i].identifier, q.x, q.y); }
         tap = null;
         return;
       }
       touches.forwarding = true;
       for (var j = 0; j < list.length; j++) { var p = local(list[j]); module._ng_touch(kind, list[j].identifier, p.x, p.y); }
-      if (kind >= 2) { touchCount = Math.max(0, touchCount - list.length); if (touchCount === 0) touches.forwarding = false; }
+      if (ended) { touchCount = Math.max(0, touchCount - list.length); if (touchCount === 0) touches.forwarding = false; }
     }
     canvas.addEventListener("wheel", onWheel, { passive: false });
     ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (t) { canvas.addEventListener(t, onTouch, { passive: false }); });
     // the canvas takes keyboard focus when used, and only then gets keys
     canvas.addEventListener("pointerdown", function () { canvas.focus({ preventScroll: true }); });
-    if (!opts.fullPage) canvas.style.touchAction = "pan-x pan-y";
+    if (!fullPage) canvas.style.touchAction = "pan-x pan-y";
 
     if (typeof ResizeObserver !== "undefined") {
       var ro = new ResizeObserver(function () { if (module) module._ng_wake(); });
@@ -308,7 +303,7 @@
     }
 
     // the full-page app takes the keyboard at once: arrows and +/- work without a click
-    if (opts.fullPage) canvas.focus({ preventScroll: true });
+    if (fullPage) canvas.focus({ preventScroll: true });
 
     return loadFactory().then(function (create) {
       return create({

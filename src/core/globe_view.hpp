@@ -1,7 +1,7 @@
 // globe_view — the interactive globe as plain state: the camera, pointer and
 // keyboard input turned into rotation, zoom and picks, hover and selection,
-// and markers for states too small to see. Knows nothing of SDL or GL: the
-// platform feeds it events in CSS pixels, the renderer and UI read it.
+// and markers for states too small to see. Knows nothing of SDL or GL: main
+// feeds it events in CSS pixels, the renderer and UI read it.
 #pragma once
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 // http_client — the fetch policy of the news reader, independent of how bytes
-// travel. The platform layer implements Transport (emscripten_fetch in the
-// app; tests use a fake), and HttpClient adds what a news reader on a flaky
+// travel. The web layer implements Transport (emscripten_fetch in the app,
+// web/fetch.hpp; tests use a fake), and HttpClient adds what a news reader on a flaky
 // network needs: per-attempt timeouts, cancellation, one request for identical
 // concurrent GETs, retries with backoff for transient failures (honouring
 // Retry-After), a per-host minimum interval between request starts (GDELT
@@ -52,7 +52,7 @@ struct TransportRequest {
     std::size_t max_bytes = 0;  // the transport may abort past this and set too_large
 };
 
-// The platform's HTTP GET.
+// An HTTP GET as the platform does it (web/fetch.hpp in the browser).
 class Transport {
 public:
     using RequestId = std::uint64_t;

@@ -104,12 +104,12 @@ struct Mesh {
     GLsizei count = 0;
 };
 
-struct State {
+static struct {
     Program surface, line, glow;
     Mesh ocean, land, borders, graticule;
     GLuint glow_vao = 0, palette_tex = 0;
     bool has_mesh = false;
-} s;
+} state;
 
 Program link(const char* vs, const char* fs) {
     Program p;
@@ -165,37 +165,35 @@ void build_ocean() {
             uint32_t a = uint32_t(r * (segs + 1) + g), b = a + uint32_t(segs + 1);
             idx.insert(idx.end(), {a, b, a + 1, a + 1, b, b + 1});
         }
-    upload(s.ocean, xyz, nullptr, &idx);
+    upload(state.ocean, xyz, nullptr, &idx);
 }
 
 }  // namespace
 
 bool init() {
-    s.surface = link(kSurfaceVS, kSurfaceFS);
-    s.line = link(kLineVS, kLineFS);
-    s.glow = link(kGlowVS, kGlowFS);
-    glGenVertexArrays(1, &s.glow_vao);
-    glGenTextures(1, &s.palette_tex);
-    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
+    state.surface = link(kSurfaceVS, kSurfaceFS);
+    state.line = link(kLineVS, kLineFS);
+    state.glow = link(kGlowVS, kGlowFS);
+    glGenVertexArrays(1, &state.glow_vao);
+    glGenTextures(1, &state.palette_tex);
+    glBindTexture(GL_TEXTURE_2D, state.palette_tex);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     std::vector<uint8_t> grey(256 * 4, 160);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, grey.data());
     build_ocean();
-    return s.surface.id && s.line.id && s.glow.id;
+    return state.surface.id && state.line.id && state.glow.id;
 }
 
 void upload_mesh(const GlobeMesh& mesh) {
-    upload(s.land, mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
-    upload(s.borders, mesh.border_xyz, nullptr, nullptr);
-    upload(s.graticule, mesh.graticule_xyz, nullptr, nullptr);
-    s.has_mesh = true;
+    upload(state.land, mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
+    upload(state.borders, mesh.border_xyz, nullptr, nullptr);
+    upload(state.graticule, mesh.graticule_xyz, nullptr, nullptr);
+    state.has_mesh = true;
 }
 
-bool has_mesh() { return s.has_mesh; }
-
 void upload_palette(const uint8_t* rgba256) {
-    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
+    glBindTexture(GL_TEXTURE_2D, state.palette_tex);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba256);
 }
 
@@ -214,11 +212,11 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glDisable(GL_DEPTH_TEST);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glUseProgram(s.glow.id);
+    glUseProgram(state.glow.id);
     double r_ndc_y = std::tan(std::asin(1.0 / d)) / std::tan(GlobeCamera::kFovY / 2);
-    glUniform2f(s.glow.radius_ndc, float(r_ndc_y * vp.height / vp.width), float(r_ndc_y));
-    glUniform4fv(s.glow.color, 1, theme.atmosphere);
-    glBindVertexArray(s.glow_vao);
+    glUniform2f(state.glow.radius_ndc, float(r_ndc_y * vp.height / vp.width), float(r_ndc_y));
+    glUniform4fv(state.glow.color, 1, theme.atmosphere);
+    glBindVertexArray(state.glow_vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 
     glDisable(GL_BLEND);
@@ -228,42 +226,42 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
 
-    glUseProgram(s.surface.id);
-    glUniformMatrix4fv(s.surface.vp, 1, GL_FALSE, m.m);
-    glUniform3f(s.surface.eye_dir, float(eye_dir.x), float(eye_dir.y), float(eye_dir.z));
-    glUniform3fv(s.surface.ocean, 1, theme.ocean);
-    glUniform3fv(s.surface.ocean_limb, 1, theme.ocean_limb);
+    glUseProgram(state.surface.id);
+    glUniformMatrix4fv(state.surface.vp, 1, GL_FALSE, m.m);
+    glUniform3f(state.surface.eye_dir, float(eye_dir.x), float(eye_dir.y), float(eye_dir.z));
+    glUniform3fv(state.surface.ocean, 1, theme.ocean);
+    glUniform3fv(state.surface.ocean_limb, 1, theme.ocean_limb);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, s.palette_tex);
-    glUniform1i(s.surface.palette, 0);
+    glBindTexture(GL_TEXTURE_2D, state.palette_tex);
+    glUniform1i(state.surface.palette, 0);
     // ocean: below the deepest sag of a land triangle (see tessellate.hpp)
-    glUniform1i(s.surface.is_ocean, 1);
-    glUniform1f(s.surface.radius, 0.998f);
-    glBindVertexArray(s.ocean.vao);
-    glDrawElements(GL_TRIANGLES, s.ocean.count, GL_UNSIGNED_INT, nullptr);
-    if (s.has_mesh) {
+    glUniform1i(state.surface.is_ocean, 1);
+    glUniform1f(state.surface.radius, 0.998f);
+    glBindVertexArray(state.ocean.vao);
+    glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
+    if (state.has_mesh) {
         // earcut winds triangles either way: don't cull land, depth hides the far side
         glDisable(GL_CULL_FACE);
-        glUniform1i(s.surface.is_ocean, 0);
-        glUniform1f(s.surface.radius, 1.0f);
-        glBindVertexArray(s.land.vao);
-        glDrawElements(GL_TRIANGLES, s.land.count, GL_UNSIGNED_INT, nullptr);
+        glUniform1i(state.surface.is_ocean, 0);
+        glUniform1f(state.surface.radius, 1.0f);
+        glBindVertexArray(state.land.vao);
+        glDrawElements(GL_TRIANGLES, state.land.count, GL_UNSIGNED_INT, nullptr);
 
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);
-        glUseProgram(s.line.id);
-        glUniformMatrix4fv(s.line.vp, 1, GL_FALSE, m.m);
+        glUseProgram(state.line.id);
+        glUniformMatrix4fv(state.line.vp, 1, GL_FALSE, m.m);
         if (graticule) {
-            glUniform1f(s.line.radius, 1.0004f);
-            glUniform4fv(s.line.color, 1, theme.graticule);
-            glBindVertexArray(s.graticule.vao);
-            glDrawArrays(GL_LINES, 0, s.graticule.count);
+            glUniform1f(state.line.radius, 1.0004f);
+            glUniform4fv(state.line.color, 1, theme.graticule);
+            glBindVertexArray(state.graticule.vao);
+            glDrawArrays(GL_LINES, 0, state.graticule.count);
         }
-        glUniform1f(s.line.radius, 1.0006f);
-        glUniform4fv(s.line.color, 1, theme.border);
-        glBindVertexArray(s.borders.vao);
-        glDrawArrays(GL_LINES, 0, s.borders.count);
+        glUniform1f(state.line.radius, 1.0006f);
+        glUniform4fv(state.line.color, 1, theme.border);
+        glBindVertexArray(state.borders.vao);
+        glDrawArrays(GL_LINES, 0, state.borders.count);
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }

@@ -19,7 +19,6 @@ namespace globe_renderer {
 
 bool init();  // compiles shaders; false if WebGL2 is missing
 void upload_mesh(const GlobeMesh& mesh);
-bool has_mesh();
 // 256 RGBA colours, one per country index.
 void upload_palette(const uint8_t* rgba256);
 // framebuffer size in device pixels; viewport is the CSS-pixel view.

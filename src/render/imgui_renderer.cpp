@@ -30,10 +30,10 @@ in vec4 v_color;
 out vec4 o_color;
 void main() { o_color = v_color * texture(u_tex, v_uv); })";
 
-struct State {
+static struct {
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0;
     GLint proj = -1, tex = -1;
-} s;
+} state;
 
 void setup_state(ImDrawData* d, int fb_w, int fb_h) {
     glEnable(GL_BLEND);
@@ -48,27 +48,27 @@ void setup_state(ImDrawData* d, int fb_w, int fb_h) {
     float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
     const float proj[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0,
                             (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-    glUseProgram(s.program);
-    glUniformMatrix4fv(s.proj, 1, GL_FALSE, proj);
-    glUniform1i(s.tex, 0);
+    glUseProgram(state.program);
+    glUniformMatrix4fv(state.proj, 1, GL_FALSE, proj);
+    glUniform1i(state.tex, 0);
     glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(s.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, s.vbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.ibo);
+    glBindVertexArray(state.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, state.vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, state.ibo);
 }
 
 }  // namespace
 
 bool init() {
-    s.program = link_program(kVS, kFS, "imgui");
-    s.proj = glGetUniformLocation(s.program, "u_proj");
-    s.tex = glGetUniformLocation(s.program, "u_tex");
+    state.program = link_program(kVS, kFS, "imgui");
+    state.proj = glGetUniformLocation(state.program, "u_proj");
+    state.tex = glGetUniformLocation(state.program, "u_tex");
 
-    glGenVertexArrays(1, &s.vao);
-    glGenBuffers(1, &s.vbo);
-    glGenBuffers(1, &s.ibo);
-    glBindVertexArray(s.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, s.vbo);
+    glGenVertexArrays(1, &state.vao);
+    glGenBuffers(1, &state.vbo);
+    glGenBuffers(1, &state.ibo);
+    glBindVertexArray(state.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, state.vbo);
     glEnableVertexAttribArray(0);
     glEnableVertexAttribArray(1);
     glEnableVertexAttribArray(2);
@@ -80,7 +80,7 @@ bool init() {
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "newsglobe_webgl2";
-    return s.program != 0;
+    return state.program != 0;
 }
 
 void rebuild_font_texture() {
@@ -88,15 +88,15 @@ void rebuild_font_texture() {
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    if (!s.font) glGenTextures(1, &s.font);
-    glBindTexture(GL_TEXTURE_2D, s.font);
+    if (!state.font) glGenTextures(1, &state.font);
+    glBindTexture(GL_TEXTURE_2D, state.font);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(intptr_t(s.font)));
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(intptr_t(state.font)));
     io.Fonts->ClearTexData();  // the GPU has it now
 }
 

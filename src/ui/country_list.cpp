@@ -1,79 +1,35 @@
-// country_list — every country the reader can pick (the map's countries plus
-// any the news index adds), and the A–Z list that offers them as an
-// alternative to the globe: grouped by first letter, each with its story
-// count, countries without stories dimmed, with an "only with stories" filter.
+// country_list — the A–Z list of every country the reader can pick (the
+// map's and the news index's, core/country_list.hpp), an alternative to the
+// globe: grouped by first letter, each with its story count, countries
+// without stories dimmed, with an "only with stories" filter.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "core/country_search.hpp"
 #include "ui/icons.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
-
-std::string story_count_text(int count) {
-    if (count < 0) return "";
-    if (count == 0) return "No stories";
-    return std::to_string(count) + (count == 1 ? " story" : " stories");
-}
-
-const std::vector<CountryItem>& country_items(const app::Context& ctx) {
-    static std::vector<CountryItem> items;
-    static size_t key_world = size_t(-1), key_index = size_t(-1);
-    static int64_t key_generated = -1;
-    static bool key_loaded = false;
-    bool loaded = ctx.news && ctx.news->countries_loaded();
-    size_t index_size = loaded ? ctx.news->countries().countries.size() : 0;
-    int64_t generated = loaded ? ctx.news->countries().generated.seconds : 0;
-    size_t world_size = ctx.world_ready ? ctx.world.countries.size() : 0;
-    if (key_world == world_size && key_index == index_size && key_loaded == loaded && key_generated == generated)
-        return items;
-    key_world = world_size, key_index = index_size, key_loaded = loaded, key_generated = generated;
-    items.clear();
-    std::set<std::string> seen;
-    if (ctx.world_ready)
-        for (const Country& c : ctx.world.countries) {
-            if (c.iso.empty() || !seen.insert(c.iso).second) continue;
-            items.push_back({c.iso, c.name, c.aliases, ctx.news ? ctx.news->story_count(c.iso) : -1, true});
-        }
-    if (loaded)
-        for (const CountryEntry& e : ctx.news->countries().countries) {
-            if (!seen.insert(e.iso).second) continue;
-            items.push_back({e.iso, e.name.empty() ? e.iso : e.name, {}, e.story_count.value_or(-1), false});
-        }
-    std::sort(items.begin(), items.end(), [](const CountryItem& a, const CountryItem& b) {
-        std::string fa = fold_for_search(a.name), fb = fold_for_search(b.name);
-        return fa != fb ? fa < fb : a.iso < b.iso;
-    });
-    return items;
-}
-
 namespace {
 
-// The letter a name is filed under: its first letter without accents.
-std::string letter_of(const std::string& name) {
-    std::string folded = fold_for_search(name);
-    for (char ch : folded)
-        if (std::isalpha(static_cast<unsigned char>(ch))) return std::string(1, char(std::toupper(static_cast<unsigned char>(ch))));
-    return "#";
-}
-
-int g_filter = 0;  // 0 all, 1 only with stories
+static struct {
+    int filter = 0;  // 0 all, 1 only with stories
+} state;
 
 }  // namespace
 
-void draw_country_list(app::Context& ctx, const Layout& l) {
+
+void draw_country_list(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
-    UiSnapshot& snap = snapshot();
-    snap.panel = "list";
-    const std::vector<CountryItem>& items = country_items(ctx);
+    ScreenReport& report = screen_report();
+    report.panel = "list";
+    const std::vector<CountryItem>& items = viewer.country_items();
     int with_stories = 0;
     bool counts_known = false;
     for (const CountryItem& it : items) {
@@ -96,12 +52,12 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
     ImGui::EndGroup();
     ImVec2 close_at(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - pad - 36 + 6, origin.y - 2);
     ImGui::SetCursorScreenPos(close_at);
-    if (icon_button("##list-close", ICON_CLOSE, "Close the list (Esc)")) ctx.list_view = false;
+    if (icon_button("##list-close", ICON_CLOSE, "Close the list (Esc)")) viewer.show_country_list(false);
     record_control("close");
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + pad, ImGui::GetItemRectMax().y + 24));
     if (counts_known) {
         const char* labels[] = {"All", "With stories"};
-        segmented("##list-filter", labels, 2, &g_filter, std::min(width, 260.0f));
+        segmented("##list-filter", labels, 2, &state.filter, std::min(width, 260.0f));
         record_control("list-filter");
         vspace(6);
     }
@@ -117,8 +73,8 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
     float row_w = width;
     float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
     for (const CountryItem& it : items) {
-        if (g_filter == 1 && counts_known && it.count <= 0) continue;
-        std::string letter = letter_of(it.name);
+        if (state.filter == 1 && counts_known && it.count <= 0) continue;
+        std::string letter = index_letter(it.name);
         if (letter != current_letter) {
             current_letter = letter;
             vspace(current_letter.empty() ? 0 : 10);
@@ -135,11 +91,11 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
         bool clicked = ImGui::InvisibleButton("##country", ImVec2(row_w, h));
         bool hovered = ImGui::IsItemHovered();
         bool focused = nav_focused();
-        if (focused) snap.focus = it.iso;
+        if (focused) report.focus = it.iso;
         UiRect r = last_item_rect();
-        snap.results.push_back({it.iso, it.name, story_count_text(it.count), r, p.y + h > clip_top && p.y < clip_bottom});
+        report.results.push_back({it.iso, it.name, story_count_text(it.count), r, p.y + h > clip_top && p.y < clip_bottom});
         ImGui::PopID();
-        bool selected = it.iso == ctx.country;
+        bool selected = it.iso == viewer.country();
         if (hovered || selected) dl->AddRectFilled(p, ImVec2(p.x + row_w, p.y + h), selected ? c.accent_soft : c.row_hover, 10);
         if (focused) dl->AddRect(p, ImVec2(p.x + row_w, p.y + h), c.accent, 10, 0, 2);
         bool dim = counts_known && it.count <= 0;
@@ -157,13 +113,13 @@ void draw_country_list(app::Context& ctx, const Layout& l) {
             dl->AddText(sb, sb->FontSize, ImVec2(std::round(pa.x + (pill_w - cs.x) / 2), std::round(pa.y + (22 - cs.y) / 2)),
                         it.count > 0 ? c.covering : c.text_faint, count.c_str());
         }
-        if (clicked) ctx.navigate({Route::Country, it.iso});
+        if (clicked) viewer.navigate({Route::Country, it.iso});
     }
     vspace(16);
     drag_scroll();
     ImGui::EndChild();
     ImGui::PopStyleVar();
-    snap.status = "ready";
+    report.status = "ready";
 }
 
 }  // namespace ng::ui

@@ -10,48 +10,44 @@
 #include <cmath>
 #include <map>
 
+#include "core/local_time.hpp"
 #include "core/time_format.hpp"
-#include "platform/web.hpp"
+#include "web/browser.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
-#include "ui/local_time.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
 
-constexpr float kRowPadY = 12, kRowPadX = 12;
+static struct {
+    std::string drawn_country;  // scroll to the top when the country changes
+} state;
 
-std::string utc_clock(int64_t unix) {
-    if (unix == 0) return "";
-    int64_t s = ((unix % 86400) + 86400) % 86400;
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d:%02d", int(s / 3600), int(s / 60 % 60));
-    return b;
-}
+constexpr float kRowPadY = 12, kRowPadX = 12;
 
 // "25 Nov 2026, 18:28 UTC" for tooltips; notes a first-seen time as such.
 std::string exact_time(const StorySummary& s) {
-    if (s.published.known()) return "Published " + format_date(s.published.seconds) + ", " + utc_clock(s.published.seconds) + " UTC";
+    if (s.published.known()) return "Published " + format_date(s.published.seconds) + ", " + format_clock(s.published.seconds) + " UTC";
     if (s.first_seen.known())
-        return "First seen " + format_date(s.first_seen.seconds) + ", " + utc_clock(s.first_seen.seconds) +
+        return "First seen " + format_date(s.first_seen.seconds) + ", " + format_clock(s.first_seen.seconds) +
                " UTC (publication time unknown)";
     return "";
 }
 
-void header(app::Context& ctx, float pad) {
+void header(Viewer& viewer, float pad) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 wp = ImGui::GetWindowPos();
     float ww = ImGui::GetWindowWidth();
     ImVec2 p(wp.x + pad, ImGui::GetCursorScreenPos().y);
-    std::string name = ctx.country_name(ctx.country);
+    std::string name = viewer.country_name(viewer.country());
     // code badge, a flag-like tile
     float bh = 40;
-    float bw = code_badge(dl, p, ctx.country, bh, c.selected, IM_COL32(255, 255, 255, 255), fonts().brand);
+    float bw = code_badge(dl, p, viewer.country(), bh, c.selected, IM_COL32(255, 255, 255, 255), fonts().brand);
     // name, ellipsized so the close button always fits
     ImFont* title = fonts().title;
     float name_x = p.x + bw + 12;
@@ -59,34 +55,35 @@ void header(app::Context& ctx, float pad) {
     std::string shown = ellipsize(name, name_max, title);
     dl->AddText(title, title->FontSize, ImVec2(name_x, p.y - 3), c.text, shown.c_str());
     // local time under the name
-    const Country* country = ctx.country_by_iso(ctx.country);
-    LocalTime lt = local_time(ctx.country, country ? country->label.lon : 0, ctx.now_unix);
-    std::string time_line = std::string(ICON_CLOCK " ") + (lt.estimated ? "about " : "") + lt.clock + " " + lt.label;
+    const Country* country = viewer.country_by_iso(viewer.country());
+    LocalTime lt = local_time(viewer.country(), country ? country->label.lon : 0, viewer.now_unix(), web::utc_offset_minutes);
+    std::string time_line = (lt.estimated ? "about " : "") + lt.clock + " " + lt.label;
     if (!lt.estimated) time_line += " \xc2\xb7 " + format_utc_offset(lt.offset_minutes);
+    screen_report().local_time = time_line;
     ImFont* small = fonts().small;
     dl->AddText(small, small->FontSize, ImVec2(name_x, p.y + title->FontSize + 1), c.text_dim,
-                ellipsize(time_line, name_max + 36, small).c_str());
+                ellipsize(ICON_CLOCK " " + time_line, name_max + 36, small).c_str());
     if (ImGui::IsMouseHoveringRect(ImVec2(name_x, p.y + title->FontSize), ImVec2(name_x + name_max, p.y + title->FontSize + 18)) &&
         lt.estimated)
         ImGui::SetTooltip("No time-zone data for %s: the time is estimated from its longitude.", name.c_str());
     // close
-    if (ctx.locked_country.empty()) {
+    if (viewer.locked_country().empty()) {
         ImGui::SetCursorScreenPos(ImVec2(wp.x + ww - pad - 36 + 6, p.y));
-        if (icon_button("##panel-close", ICON_CLOSE, "Close (Esc)")) ctx.navigate({});
+        if (icon_button("##panel-close", ICON_CLOSE, "Close (Esc)")) viewer.navigate({});
         record_control("close");
     }
 
     // counts and freshness
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + bh + 12));
-    int count = ctx.news ? ctx.news->story_count(ctx.country) : -1;
-    const CountryStories* s = ctx.news ? ctx.news->stories(ctx.country) : nullptr;
+    int count = viewer.news().story_count(viewer.country());
+    const CountryStories* s = viewer.news().stories(viewer.country());
     if (count < 0 && s && s->pages_loaded > 0) count = s->total;
     std::string line;
     if (count >= 0) line = count == 0 ? "No stories today" : std::to_string(count) + (count == 1 ? " story today" : " stories today");
-    if (ctx.news && ctx.news->countries_loaded())
-        for (const CountryEntry& e : ctx.news->countries().countries)
-            if (e.iso == ctx.country && e.latest.known()) {
-                std::string when = format_relative_time(e.latest.seconds, ctx.now_unix);
+    if (viewer.news().countries_loaded())
+        for (const CountryEntry& e : viewer.news().countries().countries)
+            if (e.iso == viewer.country() && e.latest.known()) {
+                std::string when = format_relative_time(e.latest.seconds, viewer.now_unix());
                 if (!when.empty()) line += (line.empty() ? "Updated " : " \xc2\xb7 updated ") + when;
             }
     if (!line.empty()) {
@@ -97,7 +94,7 @@ void header(app::Context& ctx, float pad) {
 }
 
 // Outlet filter and sort; only when there are stories to act on.
-void controls(app::Context& ctx, const CountryStories& s, float pad, float width) {
+void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
     const Colours& c = colours();
     std::map<std::string, int> outlets;
     for (const StorySummary& st : s.stories) ++outlets[st.outlet.name];
@@ -112,20 +109,20 @@ void controls(app::Context& ctx, const CountryStories& s, float pad, float width
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
     ImGui::SetNextItemWidth(combo_w);
     std::string preview;
-    if (ctx.outlet_filter.empty()) {
+    if (viewer.outlet_filter().empty()) {
         preview = "All outlets";
     } else {
         Outlet o;
-        o.name = ctx.outlet_filter;
+        o.name = viewer.outlet_filter();
         for (const StorySummary& st : s.stories)
-            if (st.outlet.name == ctx.outlet_filter) o = st.outlet;
+            if (st.outlet.name == viewer.outlet_filter()) o = st.outlet;
         preview = outlet_label(o);
     }
     preview = ellipsize(preview, combo_w - 50, fonts().small_bold);
     ImGui::PushFont(fonts().small_bold);  // popped after the popup: fonts must not cross windows
     ImVec2 combo_at = ImGui::GetCursorScreenPos();
     float combo_h = ImGui::GetFrameHeight();
-    snapshot().controls["outlet-filter"] = {combo_at.x, combo_at.y, combo_w, combo_h};
+    screen_report().controls["outlet-filter"] = {combo_at.x, combo_at.y, combo_w, combo_h};
     ImDrawList* parent_dl = ImGui::GetWindowDrawList();
     bool open = ImGui::BeginCombo("##outlet", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
     // our own chevron instead of ImGui's square arrow button
@@ -136,14 +133,14 @@ void controls(app::Context& ctx, const CountryStories& s, float pad, float width
     if (!open && ImGui::IsItemHovered()) ImGui::SetItemTooltip("Show one outlet's stories");
     if (!open) note_focus("outlet-filter");
     if (open) {
-        if (ImGui::Selectable("All outlets", ctx.outlet_filter.empty())) ctx.outlet_filter.clear();
+        if (ImGui::Selectable("All outlets", viewer.outlet_filter().empty())) viewer.set_outlet_filter("");
         for (const auto& [name, n] : outlets) {
             Outlet o;
             o.name = name;
             for (const StorySummary& st : s.stories)
                 if (st.outlet.name == name) o = st.outlet;
             std::string label = outlet_label(o) + "  (" + std::to_string(n) + ")";
-            if (ImGui::Selectable(label.c_str(), ctx.outlet_filter == name)) ctx.outlet_filter = name;
+            if (ImGui::Selectable(label.c_str(), viewer.outlet_filter() == name)) viewer.set_outlet_filter(name);
         }
         ImGui::EndCombo();
     }
@@ -151,8 +148,8 @@ void controls(app::Context& ctx, const CountryStories& s, float pad, float width
     ImGui::PopStyleVar(4);
     ImGui::SameLine(0, 10);
     const char* labels[] = {"Newest", "Most covered"};
-    int sort = ctx.sort_by_coverage ? 1 : 0;
-    if (segmented("##sort", labels, 2, &sort, sort_w)) ctx.sort_by_coverage = sort == 1;
+    int sort = viewer.sort_by_coverage() ? 1 : 0;
+    if (segmented("##sort", labels, 2, &sort, sort_w)) viewer.set_sort_by_coverage(sort == 1);
     record_control("sort");
 }
 
@@ -173,7 +170,7 @@ RowLayout row_layout(const StorySummary& s, float width) {
 }
 
 // One story row; returns true when it was clicked.
-bool story_row(app::Context& ctx, const StorySummary& s, const RowLayout& r, float width, bool visible) {
+bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float width, bool visible) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -182,12 +179,12 @@ bool story_row(app::Context& ctx, const StorySummary& s, const RowLayout& r, flo
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
     bool focused = nav_focused();
-    if (focused) snapshot().focus = s.id;
+    if (focused) screen_report().focus = s.id;
     UiRect rect = last_item_rect();
     ImGui::PopID();
-    std::string when = describe_story_time(s.published, s.first_seen, ctx.now_unix);
+    std::string when = describe_story_time(s.published, s.first_seen, viewer.now_unix());
     std::string outlet = outlet_label(s.outlet);
-    snapshot().rows.push_back({s.id, s.headline, outlet + (when.empty() ? "" : " \xc2\xb7 " + when), rect, visible});
+    screen_report().rows.push_back({s.id, s.headline, outlet + (when.empty() ? "" : " \xc2\xb7 " + when), rect, visible});
     if (!visible) return clicked;
     if (hovered || held) dl->AddRectFilled(p, ImVec2(p.x + width, p.y + r.height), held ? with_alpha(c.row_hover, 2) : c.row_hover, 12);
     if (focused)
@@ -253,23 +250,21 @@ void skeleton_rows(int n, float width) {
     }
 }
 
-std::string g_drawn_country;  // scroll to the top when the country changes
-
 }  // namespace
 
-void draw_country_panel(app::Context& ctx, const Layout& l) {
+void draw_country_panel(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
-    UiSnapshot& snap = snapshot();
-    snap.panel = "country";
-    snap.country = ctx.country;
-    snap.country_name = ctx.country_name(ctx.country);
+    ScreenReport& report = screen_report();
+    report.panel = "country";
+    report.country = viewer.country();
+    report.country_name = viewer.country_name(viewer.country());
     float pad = l.phone ? 16 : 20;
-    header(ctx, pad);
+    header(viewer, pad);
     float width = ImGui::GetWindowWidth() - 2 * pad;
-    const CountryStories* s = ctx.news ? ctx.news->stories(ctx.country) : nullptr;
-    if (!s && ctx.news && ctx.news->story_count(ctx.country) != 0) ctx.news->open_country(ctx.country);
+    const CountryStories* s = viewer.news().stories(viewer.country());
+    if (!s && viewer.news().story_count(viewer.country()) != 0) viewer.load_stories();
     bool have = s && !s->stories.empty();
-    if (have) controls(ctx, *s, pad, width);
+    if (have) controls(viewer, *s, pad, width);
     vspace(8);
     // a hairline between the fixed header and the list
     ImDrawList* wdl = ImGui::GetWindowDrawList();
@@ -279,53 +274,51 @@ void draw_country_panel(app::Context& ctx, const Layout& l) {
     float list_pad = pad - kRowPadX;  // rows' hover backgrounds reach into the margin
     float child_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_y - (l.phone ? l.panel_size.y - l.sheet_visible : 0) - 2;
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, line_y + 1));
-    if (g_drawn_country != ctx.country) {
+    if (state.drawn_country != viewer.country()) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        g_drawn_country = ctx.country;
+        state.drawn_country = viewer.country();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::BeginChild("##stories", ImVec2(ImGui::GetWindowWidth(), std::max(60.0f, child_h)), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     float row_w = width + 2 * kRowPadX;
     float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
-    std::string name = ctx.country_name(ctx.country);
+    std::string name = viewer.country_name(viewer.country());
     vspace(6);
-    if (!ctx.news) {
-        snap.status = "empty";
-    } else if (!have) {
-        bool none_today = ctx.news->story_count(ctx.country) == 0;  // the index says so: nothing to load
+    if (!have) {
+        bool none_today = viewer.news().story_count(viewer.country()) == 0;  // the index says so: nothing to load
         if (s && !s->load.error.ok() && !s->load.loading && !none_today) {
-            snap.status = "error";
-            snap.error = s->load.error.message;
+            report.status = "error";
+            report.error = s->load.error.message;
             ImGui::SetCursorPosX(list_pad);
             ImGui::BeginGroup();
             ImGui::Dummy(ImVec2(row_w, 0));
             if (state_card(ICON_WARNING, c.error, "Couldn't load stories from " + name, s->load.error.message, "Try again",
                            "retry"))
-                ctx.news->open_country(ctx.country);
+                viewer.load_stories();
             ImGui::EndGroup();
         } else if (!none_today && (!s || s->load.loading || s->pages_loaded == 0)) {
-            snap.status = "loading";
+            report.status = "loading";
             ImGui::SetCursorPosX(list_pad);
             ImGui::BeginGroup();
             skeleton_rows(6, row_w);
             ImGui::EndGroup();
         } else {
-            snap.status = "empty";
+            report.status = "empty";
             ImGui::SetCursorPosX(list_pad);
             ImGui::BeginGroup();
             ImGui::Dummy(ImVec2(row_w, 0));
-            bool locked = !ctx.locked_country.empty();
+            bool locked = !viewer.locked_country().empty();
             if (state_card(ICON_NEWSPAPER, c.text_dim, "No stories from " + name + " today",
                            locked ? "Its press has nothing new for now. Check back later."
                                   : "Its press has nothing new for now. Check back later, or pick another country.",
                            locked ? nullptr : "Browse all countries", "browse"))
-                ctx.list_view = true;
+                viewer.show_country_list(true);
             ImGui::EndGroup();
         }
     } else {
-        snap.status = "ready";
-        std::vector<const StorySummary*> list = ctx.visible_stories();
+        report.status = "ready";
+        std::vector<const StorySummary*> list = viewer.visible_stories();
         ImGui::SetCursorPosX(list_pad);
         ImGui::BeginGroup();
         for (size_t i = 0; i < list.size(); ++i) {
@@ -333,8 +326,8 @@ void draw_country_panel(app::Context& ctx, const Layout& l) {
             RowLayout r = row_layout(st, row_w);
             float y = ImGui::GetCursorScreenPos().y;
             bool visible = y + r.height > clip_top && y < clip_bottom;
-            if (story_row(ctx, st, r, row_w, visible)) {
-                ctx.navigate({Route::Article, st.id});
+            if (story_row(viewer, st, r, row_w, visible)) {
+                viewer.navigate({Route::Article, st.id});
                 if (l.phone) sheet_expand();
             }
             if (i + 1 < list.size() && visible) {
@@ -349,24 +342,24 @@ void draw_country_panel(app::Context& ctx, const Layout& l) {
             if (state_card(ICON_FILTER, c.text_dim, "No stories from this outlet yet",
                            s->complete() ? "Its stories may be in another country's list." : "Load more to look further.",
                            "Show all outlets", "all-outlets"))
-                ctx.outlet_filter.clear();
+                viewer.set_outlet_filter("");
         }
         // paging: the next page loads as the end of the list comes into view
         vspace(8);
         if (!s->complete()) {
             if (!s->load.error.ok() && !s->load.loading) {
-                snap.error = s->load.error.message;
+                report.error = s->load.error.message;
                 if (inline_banner(ICON_WARNING, c.error, "More stories couldn't be loaded. " + s->load.error.message,
                                   "Try again", "retry"))
-                    ctx.news->load_more(ctx.country);
+                    viewer.load_more_stories();
             } else if (s->load.loading) {
                 skeleton_rows(2, row_w);
             } else {
                 float y = ImGui::GetCursorScreenPos().y;
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (row_w - 180) / 2);
-                if (secondary_button("Load more stories", ImVec2(180, 0))) ctx.news->load_more(ctx.country);
+                if (secondary_button("Load more stories", ImVec2(180, 0))) viewer.load_more_stories();
                 record_control("load-more");
-                if (y < clip_bottom + 200) ctx.news->load_more(ctx.country);
+                if (y < clip_bottom + 200) viewer.load_more_stories();
             }
         } else if (!list.empty()) {
             ImGui::PushFont(fonts().small);

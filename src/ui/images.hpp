@@ -1,9 +1,8 @@
 // images — story pictures as WebGL textures for ImGui. The browser decodes
-// the image (an <img> with crossOrigin="anonymous", so other origins need
-// CORS), draws it into a canvas no wider than needed and uploads it with
-// texImage2D; a picture that fails (404, no CORS, not an image) stays a
-// styled placeholder. Textures are loaded on first sight and the least
-// recently drawn are freed beyond a small budget.
+// and uploads them (web/images.hpp: an <img> with crossOrigin="anonymous",
+// so other origins need CORS); a picture that fails (404, no CORS, not an
+// image) stays a styled placeholder. Textures are loaded on first sight and
+// the least recently drawn are freed beyond a small budget.
 #pragma once
 #include <imgui.h>
 

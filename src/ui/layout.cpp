@@ -6,13 +6,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/frame.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
 
+// The phone's bottom sheet.
 struct Sheet {
     float height = 0;       // visible height now
     float target = 0;       // where it is easing to
@@ -21,16 +23,20 @@ struct Sheet {
     bool dragging = false;
     float velocity = 0;     // px/s, positive = downwards
     float peek = 0, tall = 0;
-} g_sheet;
+};
+
+static struct {
+    Sheet sheet;
+} state;
 
 float peek_height(float h) { return std::clamp(h * 0.44f, std::min(240.0f, h * 0.6f), h * 0.6f); }
 
 }  // namespace
 
-Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar) {
+Layout compute_layout(const Viewport& view, bool panel_open, bool bar) {
     Layout l;
-    l.width = float(f.viewport.width);
-    l.height = float(f.viewport.height);
+    l.width = float(view.width);
+    l.height = float(view.height);
     l.phone = l.width < kPhoneWidth;
     float margin = l.phone ? 8 : 12;
     l.bar_pos = ImVec2(margin, margin);
@@ -45,11 +51,11 @@ Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar) {
         l.panel_pos = ImVec2(l.width - margin - w, below_bar);
         l.panel_size = ImVec2(w, std::max(120.0f, l.height - below_bar - margin));
         if (panel_open) l.globe_right = l.panel_pos.x;
-        g_sheet = Sheet();
+        state.sheet = Sheet();
         return l;
     }
 
-    Sheet& s = g_sheet;
+    Sheet& s = state.sheet;
     s.peek = peek_height(l.height);
     l.sheet_peek = s.peek;
     s.tall = std::max(s.peek, std::min(l.height * 0.9f, l.height - below_bar));
@@ -80,8 +86,8 @@ Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar) {
     return l;
 }
 
-GlobeView::Insets globe_insets(const app::FrameInfo& f, bool compact) {
-    float w = float(f.viewport.width), h = float(f.viewport.height);
+GlobeView::Insets globe_insets(const Viewport& view, bool compact) {
+    float w = float(view.width), h = float(view.height);
     GlobeView::Insets in;
     bool phone = w < kPhoneWidth;
     float margin = phone ? 8 : 12;
@@ -92,7 +98,7 @@ GlobeView::Insets globe_insets(const app::FrameInfo& f, bool compact) {
 }
 
 bool sheet_handle() {
-    Sheet& s = g_sheet;
+    Sheet& s = state.sheet;
     const Colours& c = colours();
     ImGuiIO& io = ImGui::GetIO();
     ImVec2 p = ImGui::GetWindowPos();
@@ -115,7 +121,7 @@ bool sheet_handle() {
     }
     if (ImGui::IsItemDeactivated()) {
         if (s.dragging) {
-            // snap to where it is heading: a fling decides, else the nearest stop
+            // report to where it is heading: a fling decides, else the nearest stop
             float projected = s.height - s.velocity * 0.15f;
             if (projected < s.peek * 0.55f) dismiss = true;
             s.full = projected > (s.peek + s.tall) / 2;
@@ -131,11 +137,11 @@ bool sheet_handle() {
 }
 
 void sheet_expand() {
-    if (g_sheet.open) g_sheet.full = true;
+    if (state.sheet.open) state.sheet.full = true;
 }
 
-float sheet_height() { return g_sheet.height; }
+float sheet_height() { return state.sheet.height; }
 
-bool sheet_resting() { return !g_sheet.dragging && std::fabs(g_sheet.target - g_sheet.height) <= 0.5f; }
+bool sheet_resting() { return !state.sheet.dragging && std::fabs(state.sheet.target - state.sheet.height) <= 0.5f; }
 
 }  // namespace ng::ui

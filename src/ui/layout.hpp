@@ -6,7 +6,7 @@
 #pragma once
 #include <imgui.h>
 
-#include "app/app.hpp"
+#include "core/globe_view.hpp"
 
 namespace ng::ui {
 
@@ -26,12 +26,12 @@ struct Layout {
 
 // Advances the sheet's animation; `panel_open` says whether a panel shows,
 // `bar` whether the top bar does (compact embeds have none).
-Layout compute_layout(const app::FrameInfo& f, bool panel_open, bool bar = true);
+Layout compute_layout(const Viewport& view, bool panel_open, bool bar = true);
 
 // CSS px of the globe that the bar and the panel (or the sheet at its peek
 // height) cover, for fly-to: known before the UI draws, so deep links fly
 // to the right place too.
-GlobeView::Insets globe_insets(const app::FrameInfo& f, bool compact);
+GlobeView::Insets globe_insets(const Viewport& view, bool compact);
 
 // Phone sheet: the drag handle at the top of the panel window (call inside
 // it). Returns true when a drag far down asks to dismiss the sheet.

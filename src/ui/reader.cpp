@@ -11,30 +11,27 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/local_time.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
-#include "platform/web.hpp"
+#include "web/browser.hpp"
+#include "ui/frame.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
-#include "ui/languages.hpp"
-#include "ui/parts.hpp"
+#include "core/languages.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
 
+static struct {
+    std::string drawn_article;  // scroll to the top when the article changes
+} state;
+
 constexpr float kMeasureEm = 34;  // body text wraps at most ~34 em (~70 characters)
-
-std::string g_drawn_article;  // scroll to the top when the article changes
-
-std::string utc_clock(int64_t unix) {
-    int64_t s = ((unix % 86400) + 86400) % 86400;
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d:%02d", int(s / 3600), int(s / 60 % 60));
-    return b;
-}
 
 // "Published 2 h ago · 25 Nov 2026, 18:28 UTC" — or "First seen …" when the
 // publication time is unknown: a first-seen time is never called published.
@@ -42,7 +39,7 @@ std::string time_line(const StorySummary& s, int64_t now) {
     std::string rel = describe_story_time(s.published, s.first_seen, now);
     if (rel.empty()) return "";
     const Timestamp& t = s.published.known() ? s.published : s.first_seen;
-    std::string exact = format_date(t.seconds) + ", " + utc_clock(t.seconds) + " UTC";
+    std::string exact = format_date(t.seconds) + ", " + format_clock(t.seconds) + " UTC";
     if (s.published.known()) {
         if (rel == format_date(t.seconds)) return "Published " + exact;
         return "Published " + rel + " \xc2\xb7 " + exact;
@@ -71,29 +68,28 @@ std::string provenance(const Article& a) {
     return "";
 }
 
-const StorySummary* known_summary(const app::Context& ctx) {
-    if (!ctx.news) return nullptr;
-    if (const CountryStories* s = ctx.news->stories(ctx.country))
+const StorySummary* known_summary(const Viewer& viewer) {
+    if (const CountryStories* s = viewer.news().stories(viewer.country()))
         for (const StorySummary& st : s->stories)
-            if (st.id == ctx.article) return &st;
+            if (st.id == viewer.article()) return &st;
     return nullptr;
 }
 
-void toolbar(app::Context& ctx, const ArticleEntry* a, float pad) {
+void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     const Colours& c = colours();
     ImVec2 wp = ImGui::GetWindowPos();
     float ww = ImGui::GetWindowWidth();
     float y = ImGui::GetCursorScreenPos().y;
-    std::string iso = a && a->loaded ? a->article.country : ctx.country;
+    std::string iso = a && a->loaded ? a->article.country : viewer.country();
     // back to the country's list
     ImGui::SetCursorScreenPos(ImVec2(wp.x + pad - 8, y));
-    std::string back = iso.empty() ? std::string("Back") : ctx.country_name(iso);
+    std::string back = iso.empty() ? std::string("Back") : viewer.country_name(iso);
     ImFont* bold = fonts().bold;
     float max_back = ww - 2 * pad - 5 * 38;
     back = ellipsize(back, max_back - 40, bold);
     float bw = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, back.c_str()).x + 44;
     ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("##back", ImVec2(bw, 36))) ctx.close_top();
+    if (ImGui::InvisibleButton("##back", ImVec2(bw, 36))) viewer.close_top();
     record_control("back");
     bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetItemTooltip("Back to the list (Esc)");
@@ -103,14 +99,14 @@ void toolbar(app::Context& ctx, const ArticleEntry* a, float pad) {
     dl->AddText(bold, bold->FontSize, ImVec2(p.x + 34, p.y + 8), c.text, back.c_str());
 
     // previous / next in the list, copy link, open original, close
-    std::vector<const StorySummary*> list = ctx.visible_stories();
+    std::vector<const StorySummary*> list = viewer.visible_stories();
     int index = -1;
     for (size_t i = 0; i < list.size(); ++i)
-        if (list[i]->id == ctx.article) index = int(i);
+        if (list[i]->id == viewer.article()) index = int(i);
     float x = wp.x + ww - pad + 6 - 36;
-    if (ctx.locked_country.empty()) {
+    if (viewer.locked_country().empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (icon_button("##reader-close", ICON_CLOSE, "Close")) ctx.navigate({});
+        if (icon_button("##reader-close", ICON_CLOSE, "Close")) viewer.navigate({});
         record_control("close");
     } else {
         x += 38;  // a locked viewer has nowhere else to go
@@ -125,23 +121,23 @@ void toolbar(app::Context& ctx, const ArticleEntry* a, float pad) {
     x -= 38;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (icon_button("##copy-link", ICON_LINK, "Copy a link to this story")) {
-        web::copy_to_clipboard(web::page_url_with_hash(format_route(ctx.route)));
+        web::copy_to_clipboard(viewer.link());
         show_toast("Link copied");
     }
     record_control("copy-link");
     x -= 42;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (icon_button("##next", ICON_CHEVRON_RIGHT, "Next story (\xe2\x86\x92)", 36, index >= 0 && index + 1 < int(list.size())))
-        ctx.step_article(+1);
+        viewer.step_article(+1);
     record_control("next");
     x -= 36;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (icon_button("##prev", ICON_CHEVRON_LEFT, "Previous story (\xe2\x86\x90)", 36, index > 0)) ctx.step_article(-1);
+    if (icon_button("##prev", ICON_CHEVRON_LEFT, "Previous story (\xe2\x86\x90)", 36, index > 0)) viewer.step_article(-1);
     record_control("prev");
     ImGui::SetCursorScreenPos(ImVec2(wp.x, y + 36 + 8));
 }
 
-void byline(app::Context& ctx, const StorySummary& s, const std::string& country, float width) {
+void byline(Viewer& viewer, const StorySummary& s, const std::string& country, float width) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -152,16 +148,16 @@ void byline(app::Context& ctx, const StorySummary& s, const std::string& country
     ImFont* small = fonts().small;
     std::string outlet = ellipsize(outlet_label(s.outlet), width - (x - p.x), bold);
     dl->AddText(bold, bold->FontSize, ImVec2(x, p.y), c.text, outlet.c_str());
-    std::string line2 = ctx.country_name(country);
-    std::string when = time_line(s, ctx.now_unix);
+    std::string line2 = viewer.country_name(country);
+    std::string when = time_line(s, viewer.now_unix());
     if (!when.empty()) line2 += " \xc2\xb7 " + when;
     std::string shown = ellipsize(line2, width - (x - p.x), small);
     dl->AddText(small, small->FontSize, ImVec2(x, p.y + bold->FontSize + 3), c.text_dim, shown.c_str());
     ImGui::Dummy(ImVec2(width, 2 * r + 2));
     if (ImGui::IsItemHovered() && shown != line2) ImGui::SetTooltip("%s", line2.c_str());
-    UiSnapshot& snap = snapshot();
-    snap.reader.outlet = outlet_label(s.outlet);
-    snap.reader.time = when;
+    ScreenReport& report = screen_report();
+    report.reader.outlet = outlet_label(s.outlet);
+    report.reader.time = when;
 }
 
 void section_heading(const char* text, float width) {
@@ -173,7 +169,7 @@ void section_heading(const char* text, float width) {
 void paragraph(const std::string& text, float width) {
     text_block(text, width, fonts().body, with_alpha(colours().text, 0.92f));
     vspace(12);
-    ++snapshot().reader.paragraphs;
+    ++screen_report().reader.paragraphs;
 }
 
 void world_take_card(const Article& a, float width) {
@@ -203,10 +199,10 @@ void world_take_card(const Article& a, float width) {
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(p);
     ImGui::Dummy(ImVec2(width, bottom - p.y));
-    snapshot().reader.world_take = a.world_take;
+    screen_report().reader.world_take = a.world_take;
 }
 
-void alternative_takes(app::Context& ctx, const Article& a, float width, float clip_top, float clip_bottom) {
+void alternative_takes(Viewer& viewer, const Article& a, float width, float clip_top, float clip_bottom) {
     const Colours& c = colours();
     if (a.alternative_takes.empty()) return;
     section_heading("Alternative Takes", width);
@@ -216,13 +212,13 @@ void alternative_takes(app::Context& ctx, const Article& a, float width, float c
     text_block(sub, width, fonts().small, c.text_dim);
     vspace(10);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    UiSnapshot& snap = snapshot();
+    ScreenReport& report = screen_report();
     for (size_t i = 0; i < a.alternative_takes.size(); ++i) {
         const AlternativeTake& t = a.alternative_takes[i];
         bool linkable = !t.article_id.empty() || is_openable_url(t.url);
         float inner_x = 14 + 34 + 12, right_pad = 34;
         float text_w = width - inner_x - right_pad;
-        std::string country = ctx.country_name(t.country);
+        std::string country = viewer.country_name(t.country);
         std::string head = t.headline.empty() ? std::string("(no headline)") : t.headline;
         float h = 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold) +
                   (t.angle.empty() ? 0 : 4 + text_block_height(t.angle, text_w, fonts().small)) + 14;
@@ -231,10 +227,10 @@ void alternative_takes(app::Context& ctx, const Article& a, float width, float c
         bool clicked = ImGui::InvisibleButton("##take", ImVec2(width, h), linkable ? 0 : ImGuiButtonFlags_None);
         bool hovered = ImGui::IsItemHovered();
         bool focused = nav_focused();
-        if (focused) snap.focus = "take:" + t.article_id;
+        if (focused) report.focus = "take:" + t.article_id;
         UiRect rect = last_item_rect();
         ImGui::PopID();
-        snap.takes.push_back({t.article_id, t.headline, t.country, rect, p.y + h > clip_top && p.y < clip_bottom});
+        report.takes.push_back({t.article_id, t.headline, t.country, rect, p.y + h > clip_top && p.y < clip_bottom});
         dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered && linkable ? with_alpha(c.row_hover, 2.4f) : c.row_hover, 12);
         if (focused) dl->AddRect(p, ImVec2(p.x + width, p.y + h), c.accent, 12, 0, 2);
         code_badge(dl, ImVec2(p.x + 14, p.y + 14), t.country.empty() ? "?" : t.country, 26, with_alpha(c.covering, 0.22f),
@@ -258,19 +254,19 @@ void alternative_takes(app::Context& ctx, const Article& a, float width, float c
         if (hovered && linkable)
             ImGui::SetTooltip("%s", t.article_id.empty() ? "Open this outlet's article in a new tab" : "Read this take");
         if (clicked && linkable) {
-            if (!t.article_id.empty()) ctx.navigate({Route::Article, t.article_id});
+            if (!t.article_id.empty()) viewer.navigate({Route::Article, t.article_id});
             else web::open_in_new_tab(t.url);
         }
         vspace(8);
     }
 }
 
-void article_view(app::Context& ctx, const Article& a, float width, float clip_top, float clip_bottom) {
+void article_view(Viewer& viewer, const Article& a, float width, float clip_top, float clip_bottom) {
     const Colours& c = colours();
-    UiSnapshot& snap = snapshot();
-    snap.reader.loaded = true;
-    snap.reader.headline = a.headline;
-    snap.reader.country = a.country;
+    ScreenReport& report = screen_report();
+    report.reader.loaded = true;
+    report.reader.headline = a.headline;
+    report.reader.country = a.country;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // picture
     if (!a.image.empty()) {
@@ -285,11 +281,11 @@ void article_view(app::Context& ctx, const Article& a, float width, float clip_t
     }
     text_block(a.headline, width, fonts().title, c.text);
     vspace(12);
-    byline(ctx, a, a.country, width);
+    byline(viewer, a, a.country, width);
     vspace(12);
     // where the text came from
     std::string prov = provenance(a);
-    snap.reader.provenance = prov;
+    report.reader.provenance = prov;
     bool show_original = a.translation && !a.original_headline.empty() && a.original_headline != a.headline;
     if (!prov.empty() || show_original) {
         ImVec2 p = ImGui::GetCursorScreenPos();
@@ -304,7 +300,7 @@ void article_view(app::Context& ctx, const Article& a, float width, float clip_t
             if (can_render(a.original_headline)) {
                 text_block("Original headline", width - 24, fonts().small_bold, c.text_faint);
                 text_block(a.original_headline, width - 24, fonts().small, c.text);
-                snap.reader.original_headline = a.original_headline;
+                report.reader.original_headline = a.original_headline;
             } else {
                 text_block("The original " + lang + " headline can't be shown: this font has no " + lang + " script.",
                            width - 24, fonts().small, c.text_faint);
@@ -339,7 +335,7 @@ void article_view(app::Context& ctx, const Article& a, float width, float clip_t
                       nullptr, nullptr);
         vspace(8);
     }
-    alternative_takes(ctx, a, width, clip_top, clip_bottom);
+    alternative_takes(viewer, a, width, clip_top, clip_bottom);
     // actions
     vspace(10);
     bool openable = is_openable_url(a.url);
@@ -349,7 +345,7 @@ void article_view(app::Context& ctx, const Article& a, float width, float clip_t
         ImGui::SameLine(0, 10);
     }
     if (secondary_button(ICON_LINK "  Copy link")) {
-        web::copy_to_clipboard(web::page_url_with_hash(format_route(ctx.route)));
+        web::copy_to_clipboard(viewer.link());
         show_toast("Link copied");
     }
     record_control("copy-link-footer");
@@ -371,7 +367,7 @@ void loading_view(const StorySummary* known, float width) {
     }
     if (known) {
         text_block(known->headline, width, fonts().title, colours().text);
-        snapshot().reader.headline = known->headline;
+        screen_report().reader.headline = known->headline;
     } else {
         p = ImGui::GetCursorScreenPos();
         skeleton(dl, p, ImVec2(p.x + width, p.y + 20), 6);
@@ -395,24 +391,24 @@ void loading_view(const StorySummary* known, float width) {
 
 }  // namespace
 
-void draw_reader(app::Context& ctx, const Layout& l) {
+void draw_reader(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
-    UiSnapshot& snap = snapshot();
-    snap.panel = "reader";
-    snap.reader.id = ctx.article;
-    const ArticleEntry* a = ctx.news ? ctx.news->article(ctx.article) : nullptr;
-    snap.country = a && a->loaded ? a->article.country : ctx.country;
-    snap.country_name = snap.country.empty() ? "" : ctx.country_name(snap.country);
+    ScreenReport& report = screen_report();
+    report.panel = "reader";
+    report.reader.id = viewer.article();
+    const ArticleEntry* a = viewer.news().article(viewer.article());
+    report.country = a && a->loaded ? a->article.country : viewer.country();
+    report.country_name = report.country.empty() ? "" : viewer.country_name(report.country);
     float pad = l.phone ? 16 : 20;
-    toolbar(ctx, a, pad);
+    toolbar(viewer, a, pad);
     float line_y = ImGui::GetCursorScreenPos().y;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(ImGui::GetWindowPos().x, line_y),
                                         ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), line_y), c.divider);
     float child_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_y - (l.phone ? l.panel_size.y - l.sheet_visible : 0) - 2;
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, line_y + 1));
-    if (g_drawn_article != ctx.article) {
+    if (state.drawn_article != viewer.article()) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        g_drawn_article = ctx.article;
+        state.drawn_article = viewer.article();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::BeginChild("##reader", ImVec2(ImGui::GetWindowWidth(), std::max(60.0f, child_h)), ImGuiChildFlags_None,
@@ -425,17 +421,17 @@ void draw_reader(app::Context& ctx, const Layout& l) {
     ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
     if (a && a->loaded) {
-        snap.status = "ready";
-        article_view(ctx, a->article, width, clip_top, clip_bottom);
+        report.status = "ready";
+        article_view(viewer, a->article, width, clip_top, clip_bottom);
     } else if (a && !a->load.error.ok() && !a->load.loading) {
-        snap.status = "error";
-        snap.error = a->load.error.message;
+        report.status = "error";
+        report.error = a->load.error.message;
         ImGui::Dummy(ImVec2(width, 0));
         if (state_card(ICON_WARNING, c.error, "Couldn't open this story", a->load.error.message, "Try again", "retry"))
-            ctx.news->open_article(ctx.article);
+            viewer.retry_article();
     } else {
-        snap.status = "loading";
-        loading_view(known_summary(ctx), width);
+        report.status = "loading";
+        loading_view(known_summary(viewer), width);
     }
     ImGui::EndGroup();
     vspace(32);

@@ -8,16 +8,17 @@
 #include <cstring>
 
 #include "core/country_search.hpp"
+#include "ui/frame.hpp"
 #include "ui/icons.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
 
-struct Search {
+static struct {
     char buf[96] = {};
     bool active = false;         // the field has keyboard focus
     bool results_hovered = false;
@@ -31,115 +32,115 @@ struct Search {
     const std::vector<CountryItem>* items_for = nullptr;
     size_t items_size = 0;
     std::vector<SearchEntry> entries;
-} g_search;
+} state;
 
-void refresh_hits(const app::Context& ctx) {
-    const std::vector<CountryItem>& items = country_items(ctx);
-    bool items_changed = g_search.items_for != &items || g_search.items_size != items.size() || g_search.entries.empty();
+void refresh_hits(const Viewer& viewer) {
+    const std::vector<CountryItem>& items = viewer.country_items();
+    bool items_changed = state.items_for != &items || state.items_size != items.size() || state.entries.empty();
     if (items_changed) {
-        g_search.entries.clear();
-        for (const CountryItem& c : items) g_search.entries.push_back({c.iso, c.name, c.aliases, std::max(0, c.count)});
-        g_search.items_for = &items;
-        g_search.items_size = items.size();
+        state.entries.clear();
+        for (const CountryItem& c : items) state.entries.push_back({c.iso, c.name, c.aliases, std::max(0, c.count)});
+        state.items_for = &items;
+        state.items_size = items.size();
     } else {
         // counts arrive with the index: keep weights current
-        for (size_t i = 0; i < items.size() && i < g_search.entries.size(); ++i)
-            g_search.entries[i].weight = std::max(0, items[i].count);
+        for (size_t i = 0; i < items.size() && i < state.entries.size(); ++i)
+            state.entries[i].weight = std::max(0, items[i].count);
     }
-    std::string q = g_search.buf;
-    if (q != g_search.last_query || items_changed) {
-        g_search.hits = search_countries(g_search.entries, q, 8);
-        g_search.last_query = q;
-        g_search.selected = 0;
+    std::string q = state.buf;
+    if (q != state.last_query || items_changed) {
+        state.hits = search_countries(state.entries, q, 8);
+        state.last_query = q;
+        state.selected = 0;
     }
 }
 
-void choose(app::Context& ctx, size_t hit) {
-    if (hit >= g_search.hits.size()) return;
-    const SearchEntry& e = g_search.entries[g_search.hits[hit].index];
-    ctx.navigate({Route::Country, e.iso});
-    g_search.buf[0] = 0;
-    g_search.last_query.clear();
-    g_search.hits.clear();
-    g_search.phone_open = false;
+void choose(Viewer& viewer, size_t hit) {
+    if (hit >= state.hits.size()) return;
+    const SearchEntry& e = state.entries[state.hits[hit].index];
+    viewer.navigate({Route::Country, e.iso});
+    state.buf[0] = 0;
+    state.last_query.clear();
+    state.hits.clear();
+    state.phone_open = false;
     ImGui::ClearActiveID();
     ImGui::SetWindowFocus(nullptr);
 }
 
 int on_history(ImGuiInputTextCallbackData* data) {
-    int n = int(g_search.hits.size());
+    int n = int(state.hits.size());
     if (n == 0) return 0;
-    if (data->EventKey == ImGuiKey_UpArrow) g_search.selected = (g_search.selected + n - 1) % n;
-    if (data->EventKey == ImGuiKey_DownArrow) g_search.selected = (g_search.selected + 1) % n;
+    if (data->EventKey == ImGuiKey_UpArrow) state.selected = (state.selected + n - 1) % n;
+    if (data->EventKey == ImGuiKey_DownArrow) state.selected = (state.selected + 1) % n;
     return 0;
 }
 
 }  // namespace
 
 void focus_search() {
-    g_search.want_focus = true;
+    state.want_focus = true;
     request_animation();  // the field takes focus over the next frames, before the first key arrives
 }
-bool search_took_escape() { return g_search.took_escape; }
-bool phone_search_open() { return g_search.phone_open || g_search.want_focus; }
+bool search_took_escape() { return state.took_escape; }
+bool phone_search_open() { return state.phone_open || state.want_focus; }
 void close_phone_search() {
-    g_search.phone_open = false;
-    g_search.buf[0] = 0;
+    state.phone_open = false;
+    state.buf[0] = 0;
 }
 
-void search_field(app::Context& ctx, const Layout& l, float width) {
+void search_field(Viewer& viewer, const Layout& l, float width) {
     const Colours& c = colours();
-    bool was_active = g_search.active;
-    if (l.phone && !g_search.phone_open && g_search.want_focus) g_search.phone_open = true;
+    bool was_active = state.active;
+    if (l.phone && !state.phone_open && state.want_focus) state.phone_open = true;
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 20);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(38, 9));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::GetColorU32(ImGuiCol_FrameBg));
     ImGui::SetNextItemWidth(width);
-    if (g_search.want_focus) {
+    if (state.want_focus) {
         ImGui::SetKeyboardFocusHere();
-        g_search.want_focus = false;
+        state.want_focus = false;
         request_animation();
     }
     ImVec2 p = ImGui::GetCursorScreenPos();
-    bool enter = ImGui::InputTextWithHint("##search", "Search countries", g_search.buf, sizeof g_search.buf,
+    bool enter = ImGui::InputTextWithHint("##search", "Search countries", state.buf, sizeof state.buf,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory |
                                               ImGuiInputTextFlags_AutoSelectAll,
                                           on_history);
     if (ImGui::IsItemActivated()) request_animation();
-    g_search.active = ImGui::IsItemActive();
+    state.active = ImGui::IsItemActive();
     record_control("search");
-    g_search.field_min = ImGui::GetItemRectMin();
-    g_search.field_max = ImGui::GetItemRectMax();
+    state.field_min = ImGui::GetItemRectMin();
+    state.field_max = ImGui::GetItemRectMax();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
     // the magnifier inside the field
-    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 14, p.y + (g_search.field_max.y - p.y - ImGui::GetFontSize()) / 2),
-                                        g_search.active ? c.accent : c.text_faint, ICON_SEARCH);
-    refresh_hits(ctx);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 14, p.y + (state.field_max.y - p.y - ImGui::GetFontSize()) / 2),
+                                        state.active ? c.accent : c.text_faint, ICON_SEARCH);
+    refresh_hits(viewer);
     if (was_active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        g_search.took_escape = true;
-        g_search.buf[0] = 0;
-        g_search.phone_open = false;
+        state.took_escape = true;
+        state.buf[0] = 0;
+        state.phone_open = false;
     }
-    if (enter && !g_search.hits.empty()) choose(ctx, size_t(std::clamp(g_search.selected, 0, int(g_search.hits.size()) - 1)));
-    UiSnapshot& snap = snapshot();
-    snap.search_query = g_search.buf;
+    if (enter && !state.hits.empty()) choose(viewer, size_t(std::clamp(state.selected, 0, int(state.hits.size()) - 1)));
+    ScreenReport& report = screen_report();
+    report.search_query = state.buf;
 }
 
-void draw_search_results(app::Context& ctx, const Layout& l) {
+void draw_search_results(Viewer& viewer, const Layout& l) {
     const Colours& c = colours();
-    bool show = g_search.buf[0] && (g_search.active || g_search.results_hovered);
-    UiSnapshot& snap = snapshot();
-    snap.search_open = show;
-    snap.search_selected = show ? g_search.selected : -1;
-    g_search.took_escape = false;  // read by ui.cpp earlier in the frame
+    bool show = state.buf[0] && (state.active || state.results_hovered);
+    ScreenReport& report = screen_report();
+    report.search_open = show;
+    report.search_selected = show ? state.selected : -1;
+    state.took_escape = false;  // read by ui.cpp earlier in the frame
     if (!show) {
-        g_search.results_hovered = false;
+        state.results_hovered = false;
         return;
     }
-    float width = std::max(g_search.field_max.x - g_search.field_min.x, std::min(340.0f, l.width - 16));
-    float x = std::min(g_search.field_min.x, l.width - 8 - width);
-    ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, x), g_search.field_max.y + 8));
+    float width = std::max(state.field_max.x - state.field_min.x, std::min(340.0f, l.width - 16));
+    float x = std::min(state.field_min.x, l.width - 8 - width);
+    ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, x), state.field_max.y + 8));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 14);
@@ -148,30 +149,30 @@ void draw_search_results(app::Context& ctx, const Layout& l) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-    g_search.results_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    state.results_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float inner = width - 12;
-    if (g_search.hits.empty()) {
+    if (state.hits.empty()) {
         ImGui::Dummy(ImVec2(inner, 4));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12);
-        std::string msg = std::string("No country matches \xe2\x80\x9c") + g_search.buf + "\xe2\x80\x9d";
+        std::string msg = std::string("No country matches \xe2\x80\x9c") + state.buf + "\xe2\x80\x9d";
         text_block(msg, inner - 24, fonts().body, c.text_dim);
         ImGui::Dummy(ImVec2(inner, 4));
     }
-    for (size_t i = 0; i < g_search.hits.size(); ++i) {
-        const SearchHit& hit = g_search.hits[i];
-        const SearchEntry& e = g_search.entries[hit.index];
-        const CountryItem& item = country_items(ctx)[hit.index];
+    for (size_t i = 0; i < state.hits.size(); ++i) {
+        const SearchHit& hit = state.hits[i];
+        const SearchEntry& e = state.entries[hit.index];
+        const CountryItem& item = viewer.country_items()[hit.index];
         ImGui::PushID(int(i));
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = 44;
         bool clicked = ImGui::InvisibleButton("##hit", ImVec2(inner, h));
         if (ImGui::IsItemHovered() && ImGui::GetIO().MouseDelta.x * ImGui::GetIO().MouseDelta.x +
                                               ImGui::GetIO().MouseDelta.y * ImGui::GetIO().MouseDelta.y > 0)
-            g_search.selected = int(i);
+            state.selected = int(i);
         UiItem row{e.iso, e.name, story_count_text(item.count), last_item_rect(), true};
-        snap.results.push_back(row);
-        bool sel = int(i) == g_search.selected;
+        report.results.push_back(row);
+        bool sel = int(i) == state.selected;
         if (sel) dl->AddRectFilled(p, ImVec2(p.x + inner, p.y + h), c.accent_soft, 10);
         float bw = code_badge(dl, ImVec2(p.x + 10, p.y + (h - 22) / 2), e.iso, 22, sel ? c.accent : with_alpha(c.text_dim, 0.25f),
                               sel ? c.on_accent : c.text, fonts().small_bold);
@@ -194,7 +195,7 @@ void draw_search_results(app::Context& ctx, const Layout& l) {
                         item.count > 0 ? c.text_dim : c.text_faint, count.c_str());
         ImGui::PopID();
         if (clicked) {
-            choose(ctx, i);
+            choose(viewer, i);
             break;
         }
     }

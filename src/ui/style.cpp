@@ -1,3 +1,4 @@
+// style — the look and the fonts (see style.hpp).
 #include "ui/style.hpp"
 
 #include <imgui.h>
@@ -8,8 +9,11 @@
 namespace ng::ui {
 namespace {
 
-Fonts g_fonts;
-Colours g_colours;
+static struct {
+    Fonts fonts;
+    Colours colours;
+    bool styled = false, dark = false;  // the theme in use
+} state;
 
 // ImGui frees font data it owns with IM_FREE: hand it a copy it may keep.
 void* owned_copy(const std::string& bytes) {
@@ -40,24 +44,27 @@ ImFont* add_font(const std::string& face, const std::string& icons, float size, 
 
 }  // namespace
 
-const Fonts& fonts() { return g_fonts; }
-const Colours& colours() { return g_colours; }
+const Fonts& fonts() { return state.fonts; }
+const Colours& colours() { return state.colours; }
 
 bool build_fonts(const FontFiles& files, float density) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    g_fonts.body = add_font(files.regular, files.icons, 16, density);
-    g_fonts.bold = add_font(files.bold, files.icons, 16, density);
-    g_fonts.small = add_font(files.regular, files.icons, 13.5f, density);
-    g_fonts.small_bold = add_font(files.bold, files.icons, 13.5f, density);
-    g_fonts.title = add_font(files.bold, files.icons, 23, density);
-    g_fonts.brand = add_font(files.bold, files.icons, 18, density);
-    bool ok = g_fonts.body && g_fonts.bold && g_fonts.small && g_fonts.small_bold && g_fonts.title && g_fonts.brand && io.Fonts->Build();
-    if (ok) io.FontDefault = g_fonts.body;
+    state.fonts.body = add_font(files.regular, files.icons, 16, density);
+    state.fonts.bold = add_font(files.bold, files.icons, 16, density);
+    state.fonts.small = add_font(files.regular, files.icons, 13.5f, density);
+    state.fonts.small_bold = add_font(files.bold, files.icons, 13.5f, density);
+    state.fonts.title = add_font(files.bold, files.icons, 23, density);
+    state.fonts.brand = add_font(files.bold, files.icons, 18, density);
+    bool ok = state.fonts.body && state.fonts.bold && state.fonts.small && state.fonts.small_bold && state.fonts.title && state.fonts.brand && io.Fonts->Build();
+    if (ok) io.FontDefault = state.fonts.body;
     return ok;
 }
 
-void apply_style(bool dark) {
+void use_theme(bool dark) {
+    if (state.styled && state.dark == dark) return;
+    state.styled = true;
+    state.dark = dark;
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
     s.WindowRounding = 14;
@@ -106,7 +113,7 @@ void apply_style(bool dark) {
         c[ImGuiCol_Separator] = rgb(0xFFFFFF, 0.08f);
         c[ImGuiCol_CheckMark] = rgb(0x60A5FA);
         c[ImGuiCol_NavHighlight] = rgb(0x60A5FA);
-        g_colours = {IM_COL32(232, 236, 243, 255), IM_COL32(152, 162, 179, 255), IM_COL32(107, 117, 136, 255),
+        state.colours = {IM_COL32(232, 236, 243, 255), IM_COL32(152, 162, 179, 255), IM_COL32(107, 117, 136, 255),
                      IM_COL32(96, 165, 250, 255),  IM_COL32(96, 165, 250, 38),   IM_COL32(8, 17, 32, 255),
                      IM_COL32(15, 21, 34, 246),    IM_COL32(27, 35, 51, 255),    IM_COL32(255, 255, 255, 20),
                      IM_COL32(248, 113, 113, 255), IM_COL32(248, 113, 113, 30),  IM_COL32(255, 255, 255, 12),
@@ -134,7 +141,7 @@ void apply_style(bool dark) {
         c[ImGuiCol_Separator] = rgb(0x000000, 0.08f);
         c[ImGuiCol_CheckMark] = rgb(0x2563EB);
         c[ImGuiCol_NavHighlight] = rgb(0x2563EB);
-        g_colours = {IM_COL32(17, 24, 39, 255),    IM_COL32(75, 85, 99, 255),    IM_COL32(120, 128, 142, 255),
+        state.colours = {IM_COL32(17, 24, 39, 255),    IM_COL32(75, 85, 99, 255),    IM_COL32(120, 128, 142, 255),
                      IM_COL32(37, 99, 235, 255),   IM_COL32(37, 99, 235, 26),    IM_COL32(255, 255, 255, 255),
                      IM_COL32(255, 255, 255, 250), IM_COL32(244, 246, 250, 255), IM_COL32(0, 0, 0, 22),
                      IM_COL32(220, 38, 38, 255),   IM_COL32(220, 38, 38, 22),    IM_COL32(0, 0, 0, 10),

@@ -4,6 +4,8 @@
 #pragma once
 #include <string>
 
+#include "viewer/viewer.hpp"
+
 struct ImFont;
 
 namespace ng::ui {
@@ -17,15 +19,12 @@ struct Fonts {
     ImFont* brand = nullptr;       // 18 px bold (top bar, section headings)
 };
 
-struct FontFiles {
-    std::string regular, bold, icons;  // TTF bytes
-};
-
 const Fonts& fonts();
 // (Re)builds the font atlas for `density` (device pixel ratio). Returns false
 // if a font file is unusable; the caller shows the error and keeps going.
 bool build_fonts(const FontFiles& files, float density);
-void apply_style(bool dark);
+// The light or dark look; does nothing when it is already in use.
+void use_theme(bool dark);
 
 // The palette panels and widgets share (ImU32, as IM_COL32 packs them).
 struct Colours {

@@ -8,9 +8,9 @@
 #include <cmath>
 
 #include "ui/icons.hpp"
-#include "ui/parts.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -36,27 +36,26 @@ float brand(ImVec2 p, float h) {
 }
 
 // Where the news comes from: a "Sample data" badge, or the source's name.
-void source_badge(app::Context& ctx, ImVec2 p, float h, bool compact) {
+void source_badge(Viewer& viewer, ImVec2 p, float h, bool compact) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = fonts().small_bold;
     std::string text;
     std::string tip;
     ImU32 fg = c.text_dim, bg = with_alpha(c.text_dim, 0.14f);
-    bool loaded = ctx.news && ctx.news->countries_loaded();
-    if (!ctx.news) return;
-    if (loaded && ctx.news->countries().sample) {
+    bool loaded = viewer.news().countries_loaded();
+    if (loaded && viewer.news().countries().sample) {
         text = compact ? "SAMPLE" : "SAMPLE DATA";
         tip = "These stories, outlets and links are invented, to show how newsglobe works.";
-        fg = ctx.dark ? IM_COL32(251, 191, 36, 255) : IM_COL32(146, 84, 0, 255);
-        bg = ctx.dark ? IM_COL32(251, 191, 36, 34) : IM_COL32(245, 158, 11, 40);
+        fg = viewer.dark() ? IM_COL32(251, 191, 36, 255) : IM_COL32(146, 84, 0, 255);
+        bg = viewer.dark() ? IM_COL32(251, 191, 36, 34) : IM_COL32(245, 158, 11, 40);
     } else {
-        std::string name = loaded ? ctx.news->countries().source_name : "";
-        if (name.empty()) name = ctx.news->source_info().name;
+        std::string name = loaded ? viewer.news().countries().source_name : "";
+        if (name.empty()) name = viewer.news().source_info().name;
         if (name.empty()) return;
         text = ellipsize(name, compact ? 110.0f : 220.0f, f);
         tip = "News from " + name;
-        if (!ctx.news->source_info().host.empty()) tip += " (" + ctx.news->source_info().host + ")";
+        if (!viewer.news().source_info().host.empty()) tip += " (" + viewer.news().source_info().host + ")";
     }
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
     float bh = 24;
@@ -71,7 +70,7 @@ void source_badge(app::Context& ctx, ImVec2 p, float h, bool compact) {
 }
 
 // The A–Z list toggle; `label` false draws only the icon.
-void list_toggle(app::Context& ctx, bool label, float h) {
+void list_toggle(Viewer& viewer, bool label, float h) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = fonts().small_bold;
@@ -82,12 +81,12 @@ void list_toggle(app::Context& ctx, bool label, float h) {
     float bh = 38;
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + (h - bh) / 2));
     ImVec2 a = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("##az", ImVec2(w, bh))) ctx.list_view = !ctx.list_view;
+    if (ImGui::InvisibleButton("##az", ImVec2(w, bh))) viewer.show_country_list(!viewer.list_view());
     record_control("az");
     bool hovered = ImGui::IsItemHovered();
-    if (hovered) ImGui::SetItemTooltip("%s", ctx.list_view ? "Close the country list" : "All countries, A to Z");
-    ImU32 bg = ctx.list_view ? c.accent_soft : hovered ? with_alpha(c.row_hover, 2.5f) : ImGui::GetColorU32(ImGuiCol_FrameBg);
-    ImU32 fg = ctx.list_view ? c.accent : c.text;
+    if (hovered) ImGui::SetItemTooltip("%s", viewer.list_view() ? "Close the country list" : "All countries, A to Z");
+    ImU32 bg = viewer.list_view() ? c.accent_soft : hovered ? with_alpha(c.row_hover, 2.5f) : ImGui::GetColorU32(ImGuiCol_FrameBg);
+    ImU32 fg = viewer.list_view() ? c.accent : c.text;
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + bh), bg, bh / 2);
     ImFont* body = fonts().body;
     ImVec2 is = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, ICON_LIST);
@@ -97,14 +96,14 @@ void list_toggle(app::Context& ctx, bool label, float h) {
 }
 
 // Compact embeds have no bar; what the data is still says so, in a small pill.
-void compact_badge(app::Context& ctx, const Layout& l) {
+void compact_badge(Viewer& viewer, const Layout& l) {
     ImGui::SetNextWindowPos(l.bar_pos);
     ImGui::SetNextWindowSize(ImVec2(160, 32));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
     ImGui::Begin("##compact-badge", nullptr, kBarFlags | ImGuiWindowFlags_NoNav);
-    source_badge(ctx, ImGui::GetWindowPos(), 32, true);
+    source_badge(viewer, ImGui::GetWindowPos(), 32, true);
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
@@ -112,13 +111,13 @@ void compact_badge(app::Context& ctx, const Layout& l) {
 
 }  // namespace
 
-void draw_top_bar(app::Context& ctx, const Layout& l) {
+void draw_top_bar(Viewer& viewer, const Layout& l) {
     if (!l.bar) {
-        compact_badge(ctx, l);
+        compact_badge(viewer, l);
         return;
     }
     const Colours& c = colours();
-    bool locked = !ctx.locked_country.empty();  // no way to leave the country: no search, no list
+    bool locked = !viewer.locked_country().empty();  // no way to leave the country: no search, no list
     ImGui::SetNextWindowPos(l.bar_pos);
     ImGui::SetNextWindowSize(l.bar_size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -135,30 +134,30 @@ void draw_top_bar(app::Context& ctx, const Layout& l) {
         // the field across the bar, with a close button
         float field_h = 38;
         ImGui::SetCursorScreenPos(ImVec2(inner.x, origin.y + (h - field_h) / 2));
-        search_field(ctx, l, w - 2 * pad - 44);
+        search_field(viewer, l, w - 2 * pad - 44);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + w - pad - 38, origin.y + (h - 38) / 2));
         if (icon_button("##search-close", ICON_CLOSE, "Close search", 38)) close_phone_search();
         record_control("search-close");
     } else {
         float x = brand(inner, h);
-        source_badge(ctx, ImVec2(x + (l.phone ? 8 : 12), origin.y), h, l.phone);
+        source_badge(viewer, ImVec2(x + (l.phone ? 8 : 12), origin.y), h, l.phone);
         float right = origin.x + w - pad;
         if (locked) {
             // nothing to search or list: the viewer stays on its country
         } else if (l.phone) {
             ImGui::SetCursorScreenPos(ImVec2(right - 38, origin.y));
-            list_toggle(ctx, false, h);
+            list_toggle(viewer, false, h);
             ImGui::SetCursorScreenPos(ImVec2(right - 38 - 6 - 38, origin.y + (h - 38) / 2));
             if (icon_button("##search-open", ICON_SEARCH, "Search countries", 38)) focus_search();
             record_control("search-open");
         } else {
             float toggle_w = 46 + fonts().small_bold->CalcTextSizeA(fonts().small_bold->FontSize, FLT_MAX, 0, "A\xe2\x80\x93Z").x;
             ImGui::SetCursorScreenPos(ImVec2(right - toggle_w, origin.y));
-            list_toggle(ctx, true, h);
+            list_toggle(viewer, true, h);
             float field_w = std::clamp(w * 0.3f, 220.0f, 340.0f);
             float field_h = ImGui::GetFontSize() + 18;
             ImGui::SetCursorScreenPos(ImVec2(right - toggle_w - 10 - field_w, origin.y + (h - field_h) / 2));
-            search_field(ctx, l, field_w);
+            search_field(viewer, l, field_w);
         }
     }
     ImGui::End();

@@ -2,7 +2,7 @@
 // markers, hover tooltip, legend, first-visit hint), the top bar, the docked
 // panel (a country's stories, the reader, or the A–Z list; a bottom sheet on
 // phones), page-level notices, the search results and the toast. Keys the
-// whole UI answers (Esc, "/") are handled here; the modules live in parts.hpp.
+// whole UI answers (Esc, "/") are handled here; the panels live in panels.hpp.
 #include "ui/ui.hpp"
 
 #include <imgui.h>
@@ -14,16 +14,26 @@
 #include <string>
 
 #include "core/coverage.hpp"
-#include "platform/web.hpp"
+#include "web/browser.hpp"
 #include "ui/icons.hpp"
 #include "ui/layout.hpp"
-#include "ui/parts.hpp"
+#include "ui/frame.hpp"
+#include "ui/panels.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
 namespace {
+
+// The UI's frame: what parts ask of it, and what it remembers between frames.
+static struct {
+    bool animate = false;       // a part asked for another frame (request_animation)
+    std::string toast;          // show_toast's text, "" when none
+    double toast_at = -1;       // ImGui time it was shown
+    bool popup_open = false;    // at the end of the last frame: Esc closes it (ImGui does) before anything else
+    std::string last_article;   // the article the reader showed last frame
+} state;
 
 enum class Mode { None, Country, Reader, List };
 
@@ -33,51 +43,47 @@ constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGui
 
 ImU32 to_u32(Rgb c, float a = 1) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a)); }
 
-Mode mode_of(const app::Context& ctx) {
-    if (ctx.list_view) return Mode::List;
-    if (!ctx.article.empty()) return Mode::Reader;
-    if (!ctx.country.empty()) return Mode::Country;
+Mode mode_of(const Viewer& viewer) {
+    if (viewer.list_view()) return Mode::List;
+    if (!viewer.article().empty()) return Mode::Reader;
+    if (!viewer.country().empty()) return Mode::Country;
     return Mode::None;
 }
 
-bool coverage_shown(const app::Context& ctx) {
-    if (!ctx.news || ctx.article.empty()) return false;
-    const ArticleEntry* a = ctx.news->article(ctx.article);
-    return a && a->loaded;
-}
+bool coverage_shown(const Viewer& viewer) { return viewer.loaded_article() != nullptr; }
 
 // [SECTION] globe overlays -------------------------------------------------------------
 
-void draw_markers(app::Context& ctx) {
+void draw_markers(Viewer& viewer) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    bool coverage = coverage_shown(ctx);
-    for (const Marker& m : ctx.globe.markers()) {
-        const Country& c = ctx.world.countries[size_t(m.country)];
-        int count = ctx.news ? ctx.news->story_count(c.iso) : -1;
-        Rgb fill = count < 0 ? no_data_colour(ctx.dark) : coverage_colour(count, ctx.dark);
-        if (coverage) fill = ctx.take_from(c.iso) ? viridis(0.85) : no_data_colour(ctx.dark);
-        bool hot = m.country == ctx.globe.hovered() || m.country == ctx.globe.selected();
+    bool coverage = coverage_shown(viewer);
+    for (const Marker& m : viewer.globe().markers()) {
+        const Country& c = viewer.world().countries[size_t(m.country)];
+        int count = viewer.news().story_count(c.iso);
+        Rgb fill = count < 0 ? no_data_colour(viewer.dark()) : coverage_colour(count, viewer.dark());
+        if (coverage) fill = viewer.take_from(c.iso) ? viridis(0.85) : no_data_colour(viewer.dark());
+        bool hot = m.country == viewer.globe().hovered() || m.country == viewer.globe().selected();
         float r = hot ? 5.5f : 4.0f;
-        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r + 1.5f, ctx.dark ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
+        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r + 1.5f, viewer.dark() ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
         dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r,
-                            m.country == ctx.globe.selected() ? colours().selected : to_u32(fill));
+                            m.country == viewer.globe().selected() ? colours().selected : to_u32(fill));
     }
 }
 
-void draw_tooltip(app::Context& ctx) {
-    int h = ctx.globe.hovered();
-    if (h < 0 || ctx.globe.dragging() || ImGui::GetIO().WantCaptureMouse) return;
+void draw_tooltip(Viewer& viewer) {
+    int h = viewer.globe().hovered();
+    if (h < 0 || viewer.globe().dragging() || ImGui::GetIO().WantCaptureMouse) return;
     const Colours& col = colours();
-    const Country& c = ctx.world.countries[size_t(h)];
-    int count = ctx.news ? ctx.news->story_count(c.iso) : -1;
+    const Country& c = viewer.world().countries[size_t(h)];
+    int count = viewer.news().story_count(c.iso);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 9));
     ImGui::BeginTooltip();
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
-    if (coverage_shown(ctx)) {
-        const AlternativeTake* t = ctx.take_from(c.iso);
+    if (coverage_shown(viewer)) {
+        const AlternativeTake* t = viewer.take_from(c.iso);
         if (t) {
             std::string line = outlet_label(t->outlet) + " covers this story";
             text_coloured(col.covering, line.c_str());
@@ -104,8 +110,8 @@ void swatch(ImDrawList* dl, ImU32 colour, const char* label) {
     ImGui::TextUnformatted(label);
 }
 
-void draw_legend(app::Context& ctx, const Layout& l, Mode mode) {
-    if (!ctx.world_ready || (l.phone && mode != Mode::None)) return;
+void draw_legend(Viewer& viewer, const Layout& l, Mode mode) {
+    if (!viewer.world_ready() || (l.phone && mode != Mode::None)) return;
     const Colours& c = colours();
     ImGui::SetNextWindowPos(ImVec2(l.phone ? 8 : 12, l.height - (l.phone ? 8 : 12)), 0, ImVec2(0, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 9));
@@ -114,7 +120,7 @@ void draw_legend(app::Context& ctx, const Layout& l, Mode mode) {
     ImGui::Begin("##legend", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs);
     ImGui::PushFont(fonts().small);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (coverage_shown(ctx)) {
+    if (coverage_shown(viewer)) {
         ImGui::PushFont(fonts().small_bold);
         text_coloured(c.text_dim, "This story's coverage");
         ImGui::PopFont();
@@ -122,15 +128,15 @@ void draw_legend(app::Context& ctx, const Layout& l, Mode mode) {
         ImGui::SameLine(0, 12);
         swatch(dl, to_u32(viridis(0.85)), "has a take");
         ImGui::SameLine(0, 12);
-        swatch(dl, to_u32(no_data_colour(ctx.dark)), "none");
+        swatch(dl, to_u32(no_data_colour(viewer.dark())), "none");
     } else {
         ImGui::PushFont(fonts().small_bold);
         text_coloured(c.text_dim, "Stories today");
         ImGui::PopFont();
-        swatch(dl, to_u32(no_data_colour(ctx.dark)), "0");
+        swatch(dl, to_u32(no_data_colour(viewer.dark())), "0");
         for (const CoverageBin& b : coverage_bins()) {
             ImGui::SameLine(0, 10);
-            swatch(dl, to_u32(coverage_colour(b.min_count, ctx.dark)), b.label.c_str());
+            swatch(dl, to_u32(coverage_colour(b.min_count, viewer.dark())), b.label.c_str());
         }
     }
     ImGui::PopFont();
@@ -140,8 +146,8 @@ void draw_legend(app::Context& ctx, const Layout& l, Mode mode) {
 }
 
 // A first-visit hint while no panel is open.
-void draw_hint(app::Context& ctx, const Layout& l, Mode mode) {
-    if (!ctx.world_ready || mode != Mode::None) return;
+void draw_hint(Viewer& viewer, const Layout& l, Mode mode) {
+    if (!viewer.world_ready() || mode != Mode::None) return;
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     ImFont* f = fonts().small_bold;
@@ -156,8 +162,8 @@ void draw_hint(app::Context& ctx, const Layout& l, Mode mode) {
 }
 
 // An embedded viewer links to the full app, at what the reader is looking at.
-void draw_full_viewer_link(app::Context& ctx, const Layout& l) {
-    if (!ctx.embedded || !ctx.world_ready) return;
+void draw_full_viewer_link(Viewer& viewer, const Layout& l) {
+    if (!viewer.embedded() || !viewer.world_ready()) return;
     const Colours& c = colours();
     float right = l.phone ? l.width - 8 : l.globe_right - 12;
     float bottom = l.phone ? std::min(l.height, l.globe_bottom) - 8 : l.height - 12;
@@ -168,7 +174,7 @@ void draw_full_viewer_link(app::Context& ctx, const Layout& l) {
     ImGui::Begin("##full-viewer", nullptr, kOverlayFlags);
     ImGui::PushFont(fonts().small_bold);
     if (ImGui::Button(ICON_EXTERNAL "  Open full viewer"))
-        web::open_in_new_tab(web::page_url_with_hash(format_route(ctx.route)));
+        web::open_in_new_tab(viewer.link());
     record_control("open-full-viewer");
     ImGui::PopFont();
     ImGui::End();
@@ -178,13 +184,13 @@ void draw_full_viewer_link(app::Context& ctx, const Layout& l) {
 
 // [SECTION] notices --------------------------------------------------------------------------
 
-void draw_index_notice(app::Context& ctx, const Layout& l) {
-    if (!ctx.news || ctx.news->countries_loaded() || ctx.news->countries_load().loading ||
-        ctx.news->countries_load().error.ok())
+void draw_index_notice(Viewer& viewer, const Layout& l) {
+    if (viewer.news().countries_loaded() || viewer.news().countries_load().loading ||
+        viewer.news().countries_load().error.ok())
         return;
     const Colours& c = colours();
-    std::string msg = "Couldn't load today's list of countries. " + ctx.news->countries_load().error.message;
-    snapshot().notice = msg;
+    std::string msg = "Couldn't load today's list of countries. " + viewer.news().countries_load().error.message;
+    screen_report().notice = msg;
     float w = std::min(l.phone ? l.width - 16 : 460.0f, l.width - 16);
     float x = l.phone ? 8 : std::max(12.0f, (std::min(l.width, l.phone ? l.width : l.width - 460) - w) / 2);
     ImGui::SetNextWindowPos(ImVec2(x, l.bar_pos.y + l.bar_size.y + 10));
@@ -192,30 +198,30 @@ void draw_index_notice(app::Context& ctx, const Layout& l) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 10));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
     ImGui::Begin("##index-notice", nullptr, kOverlayFlags & ~ImGuiWindowFlags_NoNav);
-    if (inline_banner(ICON_WARNING, c.error, msg, "Try again", "retry-index")) ctx.news->load_countries();
+    if (inline_banner(ICON_WARNING, c.error, msg, "Try again", "retry-index")) viewer.retry_countries();
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
 }
 
-void draw_load_error(app::Context& ctx, const Layout& l) {
-    if (ctx.load_error.empty()) return;
+void draw_load_error(Viewer& viewer, const Layout& l) {
+    if (viewer.load_error().empty()) return;
     const Colours& c = colours();
-    snapshot().notice = ctx.load_error;
+    screen_report().notice = viewer.load_error();
     ImGui::SetNextWindowPos(ImVec2(l.width / 2, l.height / 2), 0, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(l.width - 32, 420.0f), 0));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, c.panel);
     ImGui::Begin("##loaderror", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    if (state_card(ICON_GLOBE, c.error, "The globe couldn't start", ctx.load_error, "Try again", "retry-map"))
-        ctx.retry_map();
+    if (state_card(ICON_GLOBE, c.error, "The globe couldn't start", viewer.load_error(), "Try again", "retry-map"))
+        viewer.retry_assets();
     ImGui::End();
     ImGui::PopStyleColor();
 }
 
 // [SECTION] the panel -------------------------------------------------------------------------
 
-void draw_panel(app::Context& ctx, const Layout& l, Mode mode) {
+void draw_panel(Viewer& viewer, const Layout& l, Mode mode) {
     const Colours& c = colours();
     ImGui::SetNextWindowPos(l.panel_pos);
     ImGui::SetNextWindowSize(l.panel_size);
@@ -227,22 +233,22 @@ void draw_panel(app::Context& ctx, const Layout& l, Mode mode) {
     ImGui::Begin("##panel", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    UiSnapshot& snap = snapshot();
+    ScreenReport& report = screen_report();
     if (l.phone) {
-        snap.panel_rect = {0, l.height - l.sheet_visible, l.width, l.sheet_visible};
+        report.panel_rect = {0, l.height - l.sheet_visible, l.width, l.sheet_visible};
         if (sheet_handle()) {
-            if (ctx.list_view) ctx.list_view = false;
-            else ctx.navigate({});
+            if (viewer.list_view()) viewer.show_country_list(false);
+            else viewer.navigate({});
         }
         ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + 26));
     } else {
-        snap.panel_rect = {l.panel_pos.x, l.panel_pos.y, l.panel_size.x, l.panel_size.y};
+        report.panel_rect = {l.panel_pos.x, l.panel_pos.y, l.panel_size.x, l.panel_size.y};
         ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + 18));
     }
     switch (mode) {
-        case Mode::Country: draw_country_panel(ctx, l); break;
-        case Mode::Reader: draw_reader(ctx, l); break;
-        case Mode::List: draw_country_list(ctx, l); break;
+        case Mode::Country: draw_country_panel(viewer, l); break;
+        case Mode::Reader: draw_reader(viewer, l); break;
+        case Mode::List: draw_country_list(viewer, l); break;
         case Mode::None: break;
     }
     ImGui::End();
@@ -252,60 +258,93 @@ void draw_panel(app::Context& ctx, const Layout& l, Mode mode) {
 
 // [SECTION] keys ------------------------------------------------------------------------------
 
-bool g_popup_open = false;  // at the end of the last frame: Esc closes it (ImGui does) before anything else
-
-void handle_keys(app::Context& ctx) {
+void handle_keys(Viewer& viewer) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || search_took_escape()) return;
-    if (g_popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ctx.close_top();
+    if (state.popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) viewer.close_top();
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false))) focus_search();
 }
 
-std::string g_last_article;
+// [SECTION] the toast -------------------------------------------------------------------------
+
+constexpr double kToastSeconds = 2.2;
+
+// The current toast, centred horizontally at `bottom_y`; "" when none.
+std::string draw_toast(float centre_x, float bottom_y) {
+    if (state.toast.empty()) return "";
+    double age = ImGui::GetTime() - state.toast_at;
+    if (age > kToastSeconds) {
+        state.toast.clear();
+        return "";
+    }
+    request_animation();
+    float alpha = float(std::min(1.0, std::min(age / 0.15, (kToastSeconds - age) / 0.3)));
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImFont* f = fonts().bold ? fonts().bold : ImGui::GetFont();
+    std::string text = std::string(ICON_CHECK "  ") + state.toast;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    float rise = (1 - alpha) * 8;
+    ImVec2 a(std::round(centre_x - ts.x / 2 - 18), std::round(bottom_y - ts.y - 22 + rise));
+    ImVec2 b(a.x + ts.x + 36, a.y + ts.y + 22);
+    dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 3), IM_COL32(0, 0, 0, int(60 * alpha)), (b.y - a.y) / 2);
+    dl->AddRectFilled(a, b, with_alpha(IM_COL32(24, 32, 48, 245), alpha), (b.y - a.y) / 2);
+    dl->AddRect(a, b, with_alpha(IM_COL32(255, 255, 255, 30), alpha), (b.y - a.y) / 2);
+    dl->AddText(f, f->FontSize, ImVec2(a.x + 18, a.y + 11), with_alpha(IM_COL32(240, 244, 250, 255), alpha), text.c_str());
+    return state.toast;
+}
 
 }  // namespace
 
-void draw(app::Context& ctx, const app::FrameInfo& f) {
-    begin_snapshot();
-    Mode mode = mode_of(ctx);
-    Layout l = compute_layout(f, mode != Mode::None, !ctx.compact);
-    UiSnapshot& snap = snapshot();
-    snap.layout = l.phone ? "sheet" : "side";
-    snap.panel = "none";
-    // a story opened on a phone gets the tall sheet
-    if (mode == Mode::Reader && ctx.article != g_last_article && l.phone) sheet_expand();
-    g_last_article = mode == Mode::Reader ? ctx.article : "";
+void request_animation() { state.animate = true; }
 
-    if (ctx.world_ready) {
-        draw_markers(ctx);
-        draw_tooltip(ctx);
+void show_toast(const std::string& text) {
+    state.toast = text;
+    state.toast_at = ImGui::GetTime();
+}
+
+bool draw(Viewer& viewer, const Viewport& view) {
+    begin_screen_report();
+    Mode mode = mode_of(viewer);
+    Layout l = compute_layout(view, mode != Mode::None, !viewer.compact());
+    ScreenReport& report = screen_report();
+    report.layout = l.phone ? "sheet" : "side";
+    report.panel = "none";
+    // a story opened on a phone gets the tall sheet
+    if (mode == Mode::Reader && viewer.article() != state.last_article && l.phone) sheet_expand();
+    state.last_article = mode == Mode::Reader ? viewer.article() : "";
+
+    if (viewer.world_ready()) {
+        draw_markers(viewer);
+        draw_tooltip(viewer);
     }
-    if (!ctx.compact) {
-        draw_legend(ctx, l, mode);
-        draw_hint(ctx, l, mode);
+    if (!viewer.compact()) {
+        draw_legend(viewer, l, mode);
+        draw_hint(viewer, l, mode);
     }
-    draw_full_viewer_link(ctx, l);
-    draw_top_bar(ctx, l);
-    handle_keys(ctx);
-    mode = mode_of(ctx);  // keys or the bar may have changed it
-    if (mode != Mode::None) draw_panel(ctx, l, mode);
-    draw_index_notice(ctx, l);
-    draw_load_error(ctx, l);
-    draw_search_results(ctx, l);
+    draw_full_viewer_link(viewer, l);
+    draw_top_bar(viewer, l);
+    handle_keys(viewer);
+    mode = mode_of(viewer);  // keys or the bar may have changed it
+    if (mode != Mode::None) draw_panel(viewer, l, mode);
+    draw_index_notice(viewer, l);
+    draw_load_error(viewer, l);
+    draw_search_results(viewer, l);
     float toast_bottom = l.height - (l.phone ? 20 : 28);
     float toast_x = l.phone ? l.width / 2 : (mode != Mode::None ? l.panel_pos.x + l.panel_size.x / 2 : l.width / 2);
-    snap.toast = draw_toast(toast_x, toast_bottom);
-    snap.sheet_height = l.sheet_visible;
-    snap.sheet_resting = sheet_resting();
+    report.toast = draw_toast(toast_x, toast_bottom);
+    report.sheet_height = l.sheet_visible;
+    report.sheet_resting = sheet_resting();
     // ImGui hands queued input over one event per frame for some kinds (fast
     // typing, quick clicks): keep frames coming until the queue is empty
     if (!GImGui->InputEventsQueue.empty()) request_animation();
     // keyboard navigation (Tab, arrows) resolves over the next frames
     if (GImGui->NavAnyRequest || GImGui->NavMoveSubmitted || GImGui->NavMoveScoringItems) request_animation();
-    g_popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    ctx.ui_animating = take_animation_request();
-    end_snapshot();
+    state.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    end_screen_report();
+    bool animating = state.animate;
+    state.animate = false;
+    return animating;
 }
 
 }  // namespace ng::ui

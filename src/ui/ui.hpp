@@ -2,11 +2,13 @@
 // country panel / bottom sheet, the reader, the legend, hover tooltip and
 // microstate markers, and the loading, empty and error states.
 #pragma once
-#include "app/app.hpp"
-#include "app/context.hpp"
+#include "viewer/viewer.hpp"
 
 namespace ng::ui {
 
-void draw(app::Context& ctx, const app::FrameInfo& frame);
+// One frame of the UI, between ImGui::NewFrame and ImGui::Render, in a view
+// of `view` CSS pixels. Returns true while something in it animates
+// (shimmer, toast, the sheet) or input is still queued: keep frames coming.
+bool draw(Viewer& viewer, const Viewport& view);
 
 }  // namespace ng::ui

@@ -8,11 +8,27 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "ui/frame.hpp"
 #include "ui/icons.hpp"
 #include "ui/style.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/screen_report.hpp"
 
 namespace ng::ui {
+namespace {
+
+// A press in a scrolling list that may turn into a drag (drag_scroll).
+struct Press {
+    ImGuiID window = 0;
+    float start_y = 0, start_scroll = 0;
+    bool dragging = false;
+};
+
+static struct {
+    std::unordered_map<std::string, bool> renderable;  // can_render's answers by text
+    Press press;
+} state;
+
+}  // namespace
 
 ImU32 with_alpha(ImU32 colour, float alpha) {
     unsigned a = (colour >> IM_COL32_A_SHIFT) & 0xFF;
@@ -22,24 +38,10 @@ ImU32 with_alpha(ImU32 colour, float alpha) {
 
 ImVec4 to_vec4(ImU32 colour) { return ImGui::ColorConvertU32ToFloat4(colour); }
 
-// [SECTION] frame flags ----------------------------------------------------------------
-
-namespace {
-bool g_animate = false;
-}
-
-void request_animation() { g_animate = true; }
-
-bool take_animation_request() {
-    bool a = g_animate;
-    g_animate = false;
-    return a;
-}
-
 // [SECTION] text -------------------------------------------------------------------------
 
 bool can_render(const std::string& utf8) {
-    static std::unordered_map<std::string, bool> cache;
+    auto& cache = state.renderable;
     ImFont* font = fonts().body;
     if (!font) return true;
     auto it = cache.find(utf8);
@@ -118,7 +120,7 @@ bool nav_focused() {
 }
 
 void note_focus(const std::string& name) {
-    if (nav_focused()) snapshot().focus = name;
+    if (nav_focused()) screen_report().focus = name;
 }
 
 bool icon_button(const char* id, const char* icon, const char* label, float size, bool enabled) {
@@ -190,7 +192,7 @@ bool segmented(const char* id, const char* const* labels, int count, int* curren
         }
         bool hovered = ImGui::IsItemHovered();
         bool focused = nav_focused();
-        if (focused) snapshot().focus = std::string(id) + ":" + labels[i];
+        if (focused) screen_report().focus = std::string(id) + ":" + labels[i];
         ImGui::PopID();
         ImVec2 a(p.x + w * float(i) + 3, p.y + 3), b(p.x + w * float(i + 1) - 3, p.y + h - 3);
         if (*current == i) dl->AddRectFilled(a, b, c.accent_soft, (h - 6) / 2);
@@ -408,12 +410,7 @@ bool inline_banner(const char* icon, ImU32 colour, const std::string& message, c
 // [SECTION] scrolling --------------------------------------------------------------------------
 
 void drag_scroll() {
-    struct Press {
-        ImGuiID window = 0;
-        float start_y = 0, start_scroll = 0;
-        bool dragging = false;
-    };
-    static Press press;
+    Press& press = state.press;
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     ImGuiIO& io = ImGui::GetIO();
     ImGuiContext& g = *GImGui;
@@ -436,43 +433,6 @@ void drag_scroll() {
         if (g.ActiveId != 0) ImGui::ClearActiveID();  // the row under the finger is not clicked
     }
     if (press.dragging) ImGui::SetScrollY(w, std::clamp(press.start_scroll - dy, 0.0f, w->ScrollMax.y));
-}
-
-// [SECTION] toast ---------------------------------------------------------------------------------
-
-namespace {
-std::string g_toast;
-double g_toast_at = -1;
-std::string g_no_toast;
-constexpr double kToastSeconds = 2.2;
-}  // namespace
-
-void show_toast(const std::string& text) {
-    g_toast = text;
-    g_toast_at = ImGui::GetTime();
-}
-
-const std::string& draw_toast(float centre_x, float bottom_y) {
-    if (g_toast.empty()) return g_no_toast;
-    double age = ImGui::GetTime() - g_toast_at;
-    if (age > kToastSeconds) {
-        g_toast.clear();
-        return g_no_toast;
-    }
-    request_animation();
-    float alpha = float(std::min(1.0, std::min(age / 0.15, (kToastSeconds - age) / 0.3)));
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    ImFont* f = fonts().bold ? fonts().bold : ImGui::GetFont();
-    std::string text = std::string(ICON_CHECK "  ") + g_toast;
-    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
-    float rise = (1 - alpha) * 8;
-    ImVec2 a(std::round(centre_x - ts.x / 2 - 18), std::round(bottom_y - ts.y - 22 + rise));
-    ImVec2 b(a.x + ts.x + 36, a.y + ts.y + 22);
-    dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 3), IM_COL32(0, 0, 0, int(60 * alpha)), (b.y - a.y) / 2);
-    dl->AddRectFilled(a, b, with_alpha(IM_COL32(24, 32, 48, 245), alpha), (b.y - a.y) / 2);
-    dl->AddRect(a, b, with_alpha(IM_COL32(255, 255, 255, 30), alpha), (b.y - a.y) / 2);
-    dl->AddText(f, f->FontSize, ImVec2(a.x + 18, a.y + 11), with_alpha(IM_COL32(240, 244, 250, 255), alpha), text.c_str());
-    return g_toast;
 }
 
 }  // namespace ng::ui

@@ -1,8 +1,8 @@
 // widgets — the small building blocks every panel shares: text that wraps
 // at a measure, icon and primary buttons, chips and a segmented control,
 // code badges and outlet avatars, skeleton shimmer, the designed empty and
-// error states, touch drag-scrolling for lists, and the toast. Everything is
-// drawn with the palette and fonts of style.hpp.
+// error states, and touch drag-scrolling for lists. Everything is drawn with
+// the palette and fonts of style.hpp.
 #pragma once
 #include <imgui.h>
 
@@ -14,12 +14,6 @@ namespace ng::ui {
 
 ImU32 with_alpha(ImU32 colour, float alpha);  // multiplies the colour's alpha
 ImVec4 to_vec4(ImU32 colour);
-
-// ---- frame flags --------------------------------------------------------------
-// Something animates on screen this frame (shimmer, toast, sheet): the app
-// keeps drawing frames while any part asks.
-void request_animation();
-bool take_animation_request();
 
 // ---- text ---------------------------------------------------------------------
 // True when the body font has a glyph for every character (the subset covers
@@ -73,10 +67,5 @@ bool inline_banner(const char* icon, ImU32 colour, const std::string& message, c
 // the scrolling child, after its items. A press that turned into a scroll
 // never activates the item under it.
 void drag_scroll();
-
-// ---- toast --------------------------------------------------------------------
-void show_toast(const std::string& text);
-// Draws the current toast, centred horizontally at `bottom_y`; "" when none.
-const std::string& draw_toast(float centre_x, float bottom_y);
 
 }  // namespace ng::ui

@@ -66,7 +66,7 @@ export async function settle(page, timeout = 10000) {
 }
 
 // ---- the UI's own state (canvas text is invisible to the DOM) ----------------
-// What the UI drew in its last frame (src/ui/ui_state.hpp): panel mode,
+// What the UI drew in its last frame (src/ui/screen_report.hpp): panel mode,
 // country, story rows and their rectangles, the reader, errors, the toast.
 export const uiState = (page) => page.evaluate(() => {
   const c = window.newsglobeViewer && window.newsglobeViewer.canvas;

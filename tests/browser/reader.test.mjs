@@ -4,7 +4,7 @@
 // country's take, go back), deep links, search, the A–Z list, the phone's
 // bottom sheet, and the error states with their "Try again". Canvas text is
 // invisible to the DOM, so assertions read the UI's own state
-// (canvas.newsglobeUiState(), see src/ui/ui_state.hpp) plus pixels.
+// (canvas.newsglobeUiState(), see src/ui/screen_report.hpp) plus pixels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,4 +1,5 @@
 // fetch — the app's HTTP transport: ng::Transport over emscripten_fetch.
+// Every answer wakes the main loop.
 // HttpClient (core) adds timeouts, retries, caching and de-duplication on top.
 #pragma once
 #include "core/http_client.hpp"

@@ -1,12 +1,15 @@
-// ui_state — what the UI put on screen in its last frame, as plain data: the
-// panel's mode, the rows it listed and where, the reader's headline, the
-// error or toast it showed. Canvas text is invisible to the DOM, so browser
-// tests and embedders read this (platform/webapi_ui.cpp turns it into JSON)
-// instead of scraping pixels. Rectangles are CSS pixels of the canvas.
+// screen_report — what the UI put on screen in its last frame, as plain
+// data: the panel's mode, the rows it listed and where, the reader's
+// headline, the error or toast it showed. Canvas text is invisible to the
+// DOM, so browser tests and embedders read this (ng_ui_state, the viewer
+// handle's uiState()) instead of scraping pixels. Rectangles are CSS pixels
+// of the canvas.
 #pragma once
 #include <map>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace ng::ui {
 
@@ -22,13 +25,14 @@ struct UiItem {
     bool visible = false;  // inside the scroll area's visible part
 };
 
-struct UiSnapshot {
+struct ScreenReport {
     unsigned frame = 0;
     std::string layout;         // "side" (desktop panel) or "sheet" (phone bottom sheet)
     std::string panel;          // "none", "country", "reader", "list"
     UiRect panel_rect;
     std::string country;        // ISO of the panel's country
     std::string country_name;
+    std::string local_time;     // the country panel's clock line: "14:32 local time · UTC+1"
     std::string status;         // of the panel's content: "loading", "ready", "empty", "error"
     std::string error;          // the error message shown in the panel, if any
     std::string notice;         // a page-level notice (countries index failed)
@@ -50,10 +54,12 @@ struct UiSnapshot {
     bool sheet_resting = true;  // not dragged, not easing
 };
 
-UiSnapshot& snapshot();          // the frame being drawn
-const UiSnapshot& last_snapshot();  // the last complete frame
-void begin_snapshot();
-void end_snapshot();
+ScreenReport& screen_report();             // the frame being drawn
+const ScreenReport& last_screen_report();  // the last complete frame
+void begin_screen_report();
+void end_screen_report();
+// The report as the page reads it (camelCase keys, see ng_ui_state).
+nlohmann::json to_json(const ScreenReport& report);
 
 // Records the last ImGui item's rectangle under a control name.
 void record_control(const char* name);

@@ -1,4 +1,5 @@
-#include "platform/fetch.hpp"
+// fetch — ng::Transport over emscripten_fetch (see fetch.hpp).
+#include "web/fetch.hpp"
 
 #include <emscripten.h>
 #include <emscripten/fetch.h>
@@ -9,10 +10,21 @@
 #include <map>
 #include <vector>
 
-#include "platform/web.hpp"
+#include "web/browser.hpp"
 
 namespace ng::web {
 namespace {
+
+struct Request {
+    emscripten_fetch_t* fetch = nullptr;
+    Transport::DoneFn done;
+    size_t max_bytes = 0;
+};
+
+static struct {
+    std::map<Transport::RequestId, Request> requests;  // in flight
+    Transport::RequestId next_id = 1;
+} state;
 
 // emscripten_fetch_close() in Emscripten 3.1.6 frees the request but leaves
 // the XHR running, which would later write into freed memory: abort it first.
@@ -27,15 +39,6 @@ EM_JS(char*, js_response_headers, (unsigned id), {
     var xhr = Fetch.xhrs[id - 1];
     return allocateUTF8(xhr && xhr.readyState >= 2 ? xhr.getAllResponseHeaders() : "");
 });
-
-struct Request {
-    emscripten_fetch_t* fetch = nullptr;
-    Transport::DoneFn done;
-    size_t max_bytes = 0;
-};
-
-std::map<Transport::RequestId, Request> g_requests;
-Transport::RequestId g_next_id = 1;
 
 std::string to_lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -66,11 +69,11 @@ void close_quietly(emscripten_fetch_t* f) {
 Transport::RequestId id_of(emscripten_fetch_t* f) { return Transport::RequestId(uintptr_t(f->userData)); }
 
 void finish(emscripten_fetch_t* f, HttpResponse r) {
-    auto it = g_requests.find(id_of(f));
+    auto it = state.requests.find(id_of(f));
     Transport::DoneFn done;
-    if (it != g_requests.end()) {
+    if (it != state.requests.end()) {
         done = std::move(it->second.done);
-        g_requests.erase(it);
+        state.requests.erase(it);
     }
     close_quietly(f);
     if (done) done(std::move(r));
@@ -96,8 +99,8 @@ void on_error(emscripten_fetch_t* f) {
 }
 
 void on_progress(emscripten_fetch_t* f) {
-    auto it = g_requests.find(id_of(f));
-    if (it == g_requests.end()) return;
+    auto it = state.requests.find(id_of(f));
+    if (it == state.requests.end()) return;
     uint64_t seen = std::max<uint64_t>(f->totalBytes, f->dataOffset + f->numBytes);
     if (!it->second.max_bytes || seen <= it->second.max_bytes) return;
     js_abort_xhr(f->id);
@@ -110,7 +113,7 @@ void on_progress(emscripten_fetch_t* f) {
 }  // namespace
 
 Transport::RequestId FetchTransport::start(const TransportRequest& request, DoneFn on_done) {
-    RequestId id = g_next_id++;
+    RequestId id = state.next_id++;
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strcpy(attr.requestMethod, "GET");
@@ -119,16 +122,16 @@ Transport::RequestId FetchTransport::start(const TransportRequest& request, Done
     attr.onerror = on_error;
     attr.onprogress = on_progress;
     attr.userData = reinterpret_cast<void*>(uintptr_t(id));
-    g_requests[id] = {nullptr, std::move(on_done), request.max_bytes};
+    state.requests[id] = {nullptr, std::move(on_done), request.max_bytes};
     emscripten_fetch_t* f = emscripten_fetch(&attr, request.url.c_str());
-    auto it = g_requests.find(id);
-    if (it != g_requests.end()) it->second.fetch = f;  // it may already have failed synchronously
+    auto it = state.requests.find(id);
+    if (it != state.requests.end()) it->second.fetch = f;  // it may already have failed synchronously
     return id;
 }
 
 void abort_all_fetches() {
-    auto requests = std::move(g_requests);
-    g_requests.clear();
+    auto requests = std::move(state.requests);
+    state.requests.clear();
     for (auto& [id, r] : requests)
         if (r.fetch) {
             js_abort_xhr(r.fetch->id);
@@ -137,10 +140,10 @@ void abort_all_fetches() {
 }
 
 void FetchTransport::cancel(RequestId id) {
-    auto it = g_requests.find(id);
-    if (it == g_requests.end()) return;
+    auto it = state.requests.find(id);
+    if (it == state.requests.end()) return;
     emscripten_fetch_t* f = it->second.fetch;
-    g_requests.erase(it);
+    state.requests.erase(it);
     if (f) {
         js_abort_xhr(f->id);
         close_quietly(f);

@@ -4,8 +4,8 @@
 #pragma once
 #include <string>
 
-namespace ng::ui {
+namespace ng {
 
 std::string language_name(const std::string& code);
 
-}  // namespace ng::ui
+}  // namespace ng

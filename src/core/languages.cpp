@@ -1,10 +1,10 @@
 // languages — ISO 639-1 code to English name (see languages.hpp).
-#include "ui/languages.hpp"
+#include "core/languages.hpp"
 
 #include <cctype>
 #include <cstring>
 
-namespace ng::ui {
+namespace ng {
 
 std::string language_name(const std::string& code) {
     static const char* const kNames[][2] = {
@@ -40,4 +40,4 @@ std::string language_name(const std::string& code) {
     return upper;
 }
 
-}  // namespace ng::ui
+}  // namespace ng

@@ -1,0 +1,89 @@
+// screen_report — the per-frame record of what the UI drew (see screen_report.hpp).
+#include "ui/screen_report.hpp"
+
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ui/widgets.hpp"
+
+namespace ng::ui {
+namespace {
+
+static struct {
+    ScreenReport current;  // the frame being drawn
+    ScreenReport last;     // the last complete frame
+} state;
+
+using nlohmann::json;
+
+json rect_json(const UiRect& r) { return {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; }
+
+json items_json(const std::vector<UiItem>& list) {
+    json out = json::array();
+    for (const UiItem& i : list)
+        out.push_back({{"id", i.id}, {"text", i.text}, {"detail", i.detail}, {"rect", rect_json(i.rect)}, {"visible", i.visible}});
+    return out;
+}
+
+}  // namespace
+
+ScreenReport& screen_report() { return state.current; }
+const ScreenReport& last_screen_report() { return state.last; }
+
+void begin_screen_report() {
+    unsigned frame = state.last.frame + 1;
+    state.current = ScreenReport();
+    state.current.frame = frame;
+}
+
+void end_screen_report() { state.last = state.current; }
+
+UiRect last_item_rect() {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+void record_control(const char* name) {
+    state.current.controls[name] = last_item_rect();
+    note_focus(name);
+}
+
+json to_json(const ScreenReport& s) {
+    json controls = json::object();
+    for (const auto& [name, r] : s.controls) controls[name] = rect_json(r);
+    return {
+        {"frame", s.frame},
+        {"layout", s.layout},
+        {"panel", s.panel},
+        {"panelRect", rect_json(s.panel_rect)},
+        {"country", s.country},
+        {"countryName", s.country_name},
+        {"localTime", s.local_time},
+        {"status", s.status},
+        {"error", s.error},
+        {"notice", s.notice},
+        {"toast", s.toast},
+        {"rows", items_json(s.rows)},
+        {"takes", items_json(s.takes)},
+        {"results", items_json(s.results)},
+        {"controls", controls},
+        {"reader",
+         {{"id", s.reader.id},
+          {"headline", s.reader.headline},
+          {"outlet", s.reader.outlet},
+          {"country", s.reader.country},
+          {"time", s.reader.time},
+          {"provenance", s.reader.provenance},
+          {"originalHeadline", s.reader.original_headline},
+          {"worldTake", s.reader.world_take},
+          {"paragraphs", s.reader.paragraphs},
+          {"loaded", s.reader.loaded}}},
+        {"focus", s.focus},
+        {"search", {{"open", s.search_open}, {"query", s.search_query}, {"selected", s.search_selected}}},
+        {"sheetHeight", s.sheet_height},
+        {"sheetResting", s.sheet_resting},
+    };
+}
+
+}  // namespace ng::ui

@@ -1,0 +1,359 @@
+// viewer — state and behaviour (see viewer.hpp). The options and the locked
+// viewer's rules live in options.cpp, the accessible mirror in mirror.cpp.
+#include "viewer/viewer.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/coverage.hpp"
+#include "core/url_util.hpp"
+
+namespace ng {
+
+const char* event_name(ViewerEvent event) {
+    switch (event) {
+        case ViewerEvent::Ready: return "ready";
+        case ViewerEvent::Select: return "select";
+        case ViewerEvent::Open: return "open";
+    }
+    return "";
+}
+
+// [SECTION] lifecycle ------------------------------------------------------------------
+
+namespace {
+
+bool has_option(const OptionValues& options, const char* name) {
+    for (const auto& [k, v] : options)
+        if (k == name) return true;
+    return false;
+}
+
+// Where an embedded viewer was told to open: an article, else a country.
+Route route_from_options(const OptionValues& options) {
+    for (const char* kind : {"article", "country"})
+        for (const auto& [k, v] : options)
+            if (k == kind)
+                if (Route r = parse_route("#/" + k + "/" + percent_encode(v)); r.kind != Route::Globe) return r;
+    return {};
+}
+
+}  // namespace
+
+Viewer::Viewer(ViewerHost& host, const ViewerStart& start)
+    : host_(host),
+      asset_base_(start.asset_base),
+      page_url_(start.page_url),
+      reduced_motion_(start.reduced_motion),
+      embedded_(start.embedded) {
+    OptionValues options = known_options(start.query);
+    // an embedded viewer told no source reads the sample API served beside the app
+    if (embedded_ && !has_option(options, "source") && !has_option(options, "api"))
+        options.insert(options.begin(), {"api", asset_base_ + "api"});
+    for (const auto& [key, value] : options)
+        for (const ViewerOption& o : viewer_options())
+            if (key == o.name && o.kind == OptionKind::Source) remember_option(key, value);
+
+    http_ = std::make_unique<HttpClient>(host_.transport(), [this] { return host_.wall_clock_ms(); });
+    service_ = std::make_unique<NewsService>(*http_, make_source(parse_source_config(options_query(options))));
+    news_ = std::make_unique<NewsState>(*service_);
+
+    route_ = parse_route(host_.url_hash());  // read before anything can write the URL
+    if (embedded_ && route_.kind == Route::Globe) {
+        route_ = route_from_options(options);
+        if (route_.kind != Route::Globe) host_.set_url_hash(format_route(route_), HistoryEntry::Replace);
+    }
+    // auto-rotation is on unless the reader prefers reduced motion; ?autorotate= overrides
+    globe_.camera().set_auto_rotate(!reduced_motion_);
+    set_options(start.query);
+
+    load_world();
+    load_fonts();
+    news_->load_countries();
+    go(route_, false);
+}
+
+Viewer::~Viewer() = default;
+
+// [SECTION] assets -----------------------------------------------------------------------
+
+void Viewer::load_world() {
+    load_error_.clear();
+    FetchOptions opt;
+    opt.max_bytes = 8u << 20;
+    world_request_ = http_->get(asset_base_ + "data/world.bin", [this](const FetchResult& r) {
+        if (!r.ok()) {
+            load_error_ = "The map could not be loaded. " + r.error.message;
+            return;
+        }
+        std::string error;
+        World world;
+        if (!decode_world_asset(r.response.body, &world, &error)) {
+            load_error_ = "The map file is damaged (" + error + ").";
+            return;
+        }
+        world_ = std::move(world);
+        globe_.set_world(&world_);
+        world_ready_ = true;
+        ++world_revision_;
+        palette_stale_ = true;
+        go(route_, false);  // a deep link may name a country
+    }, opt);
+}
+
+void Viewer::load_fonts() {
+    const char* files[3] = {"fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/fa-subset.ttf"};
+    std::string* slots[3] = {&font_files_.regular, &font_files_.bold, &font_files_.icons};
+    fonts_arrived_ = 0;
+    for (int i = 0; i < 3; ++i) {
+        std::string* slot = slots[i];
+        font_requests_[i] = http_->get(asset_base_ + files[i], [this, slot](const FetchResult& r) {
+            if (!r.ok()) {
+                load_error_ = "The fonts could not be loaded. " + r.error.message;
+                return;
+            }
+            *slot = r.response.body;
+            ++fonts_arrived_;
+        });
+    }
+}
+
+const FontFiles* Viewer::font_files() const { return fonts_arrived_ == 3 ? &font_files_ : nullptr; }
+
+void Viewer::retry_assets() {
+    if (!world_ready_) load_world();
+    if (fonts_arrived_ < 3) load_fonts();
+}
+
+void Viewer::report_broken_fonts() { load_error_ = "The fonts are damaged."; }
+
+// [SECTION] the frame ----------------------------------------------------------------------
+
+bool Viewer::update(const ViewerFrame& frame) {
+    now_unix_ = host_.wall_clock_ms() / 1000;
+    // the view's size and what the panels cover, before anything (a deep link
+    // arriving with the data, a click) can fly somewhere
+    globe_.set_viewport(frame.viewport);
+    globe_.set_insets(frame.insets);
+    http_->tick();
+    bool changed = news_->take_changed();
+    sync_route_from_url();
+    if (auto click = globe_.take_click()) {
+        on_globe_click(*click);
+        changed = true;
+    }
+    follow_open_article();
+    if (changed || route_ != mirrored_route_ || world_ready_ != mirrored_world_) {
+        update_mirror();
+        mirrored_route_ = route_, mirrored_world_ = world_ready_;
+    }
+    changed |= globe_.update(frame.dt);
+    update_palette();
+    return changed;
+}
+
+bool Viewer::busy() const { return globe_.animating() || !http_->idle(); }
+
+double Viewer::next_wake_ms() const {
+    const GlobeCamera& cam = globe_.camera();
+    if (cam.auto_rotate_enabled() && !cam.auto_rotating()) return cam.seconds_until_auto_rotate() * 1000 + 50;
+    return -1;
+}
+
+void Viewer::update_palette() {
+    if (!world_ready_) return;
+    PaletteInput in;
+    in.dark_theme = dark_;
+    size_t n = world_.countries.size();
+    in.story_counts.assign(n, -1);
+    in.highlight.assign(n, Highlight::None);
+    for (size_t i = 0; i < n; ++i) in.story_counts[i] = news_->story_count(world_.countries[i].iso);
+    // the open story's coverage map: countries whose press carries it
+    if (const Article* a = loaded_article()) {
+        in.coverage_mode = true;
+        for (const AlternativeTake& t : a->alternative_takes) {
+            int i = world_.find(t.country);
+            if (i >= 0) in.highlight[size_t(i)] = Highlight::Covering;
+        }
+    }
+    if (globe_.selected() >= 0) in.highlight[size_t(globe_.selected())] = Highlight::Selected;
+    if (globe_.hovered() >= 0 && globe_.hovered() != globe_.selected())
+        in.highlight[size_t(globe_.hovered())] = Highlight::Hovered;
+    Palette palette = build_palette(in);
+    if (palette_stale_ || palette != palette_) {
+        palette_ = palette;
+        palette_stale_ = false;
+        ++palette_revision_;
+    }
+}
+
+// [SECTION] input ----------------------------------------------------------------------------
+
+void Viewer::key(Key k) {
+    if (!article_.empty() && (k == Key::Left || k == Key::Right)) {
+        step_article(k == Key::Left ? -1 : 1);
+        return;
+    }
+    globe_.key(k);
+}
+
+// A click on the globe. While a story is open the globe shows its coverage
+// map: a country whose press has a take on the story opens that take. Any
+// other country opens its stories; the ocean closes a country panel.
+void Viewer::on_globe_click(int index) {
+    std::string iso = index >= 0 ? world_.countries[size_t(index)].iso : "";
+    if (!iso.empty()) {
+        const AlternativeTake* take = take_from(iso);
+        if (take && !take->article_id.empty()) navigate({Route::Article, take->article_id});
+        else navigate({Route::Country, iso});
+    } else if (route_.kind == Route::Country) {
+        navigate({});
+    }
+}
+
+// [SECTION] navigation -------------------------------------------------------------------------
+
+void Viewer::navigate(const Route& route) { go(route, true); }
+
+void Viewer::go(const Route& r, bool record) {
+    if (!route_allowed(r)) return;
+    bool changed = r != route_;
+    route_ = r;
+    if (changed && record) host_.set_url_hash(format_route(r), HistoryEntry::Push);
+    switch (r.kind) {
+        case Route::Globe:
+            country_.clear();
+            article_.clear();
+            globe_.select(-1, false);
+            break;
+        case Route::Country: {
+            article_.clear();
+            list_view_ = false;
+            if (country_ != r.value) outlet_filter_.clear();
+            country_ = r.value;
+            // the index may already say there is nothing to fetch
+            if (news_->story_count(country_) != 0) news_->open_country(country_);
+            int i = world_.find(country_);
+            if (world_ready_ && globe_.selected() != i) globe_.select(i, true);
+            if (changed) host_.emit_event(ViewerEvent::Select, {{"country", country_}});
+            break;
+        }
+        case Route::Article:
+            article_ = r.value;
+            list_view_ = false;
+            flown_to_article_.clear();
+            news_->open_article(article_);
+            break;
+    }
+    palette_stale_ = true;
+}
+
+void Viewer::sync_route_from_url() {
+    Route from_url = parse_route(host_.url_hash());
+    if (from_url != route_) go(from_url, false);  // back/forward or an edited URL
+}
+
+// Once an opened article arrives, fly to its country and select it.
+void Viewer::follow_open_article() {
+    if (article_.empty() || flown_to_article_ == article_ || !world_ready_) return;
+    const Article* a = loaded_article();
+    if (!a) return;
+    flown_to_article_ = article_;
+    if (country_ != a->country) outlet_filter_.clear();
+    country_ = a->country;
+    news_->open_country(country_);
+    globe_.select(world_.find(country_), true);
+    host_.emit_event(ViewerEvent::Open, {{"id", article_}, {"country", country_}});
+}
+
+void Viewer::close_top() {
+    if (list_view_) {
+        list_view_ = false;
+    } else if (!article_.empty()) {
+        std::string iso = country_;
+        if (const Article* a = loaded_article()) iso = a->country;
+        navigate(iso.empty() ? Route{} : Route{Route::Country, iso});
+    } else if (!country_.empty()) {
+        navigate({});
+    }
+}
+
+bool Viewer::step_article(int delta) {
+    if (article_.empty()) return false;
+    std::vector<const StorySummary*> list = visible_stories();
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (list[i]->id != article_) continue;
+        long j = long(i) + delta;
+        if (j < 0 || j >= long(list.size())) return false;
+        // reading towards the end of what is loaded: fetch the next page
+        const CountryStories* s = news_->stories(country_);
+        if (s && j + 2 >= long(list.size()) && !s->complete() && s->load.error.ok()) news_->load_more(country_);
+        navigate({Route::Article, list[size_t(j)]->id});
+        return true;
+    }
+    return false;
+}
+
+void Viewer::show_country_list(bool shown) { list_view_ = shown; }
+void Viewer::set_outlet_filter(const std::string& outlet) { outlet_filter_ = outlet; }
+void Viewer::set_sort_by_coverage(bool by_coverage) { sort_by_coverage_ = by_coverage; }
+void Viewer::retry_countries() { news_->load_countries(); }
+void Viewer::load_stories() { news_->open_country(country_); }
+void Viewer::load_more_stories() { news_->load_more(country_); }
+void Viewer::retry_article() { news_->open_article(article_); }
+
+// [SECTION] what is shown ------------------------------------------------------------------------
+
+std::vector<const StorySummary*> Viewer::visible_stories() const {
+    std::vector<const StorySummary*> out;
+    const CountryStories* s = country_.empty() ? nullptr : news_->stories(country_);
+    if (!s) return out;
+    for (const StorySummary& story : s->stories)
+        if (outlet_filter_.empty() || story.outlet.name == outlet_filter_) out.push_back(&story);
+    if (sort_by_coverage_)
+        std::stable_sort(out.begin(), out.end(), [](const StorySummary* a, const StorySummary* b) {
+            return a->coverage.value_or(0) > b->coverage.value_or(0);
+        });
+    return out;
+}
+
+const Article* Viewer::loaded_article() const {
+    const ArticleEntry* a = article_.empty() ? nullptr : news_->article(article_);
+    return a && a->loaded ? &a->article : nullptr;
+}
+
+const AlternativeTake* Viewer::take_from(const std::string& iso) const {
+    if (const Article* a = loaded_article())
+        for (const AlternativeTake& t : a->alternative_takes)
+            if (t.country == iso) return &t;
+    return nullptr;
+}
+
+const Country* Viewer::country_by_iso(const std::string& iso) const {
+    int i = world_.find(iso);
+    return i < 0 ? nullptr : &world_.countries[size_t(i)];
+}
+
+std::string Viewer::country_name(const std::string& iso) const {
+    if (const Country* c = country_by_iso(iso)) return c->name;
+    for (const CountryEntry& e : news_->countries().countries)
+        if (e.iso == iso && !e.name.empty()) return e.name;
+    return iso;
+}
+
+const std::vector<CountryItem>& Viewer::country_items() const {
+    auto& cache = country_items_;
+    bool loaded = news_->countries_loaded();
+    size_t index_size = loaded ? news_->countries().countries.size() : 0;
+    int64_t generated = loaded ? news_->countries().generated.seconds : 0;
+    size_t world_size = world_ready_ ? world_.countries.size() : 0;
+    if (cache.world_size == world_size && cache.index_size == index_size && cache.index_loaded == loaded &&
+        cache.generated == generated)
+        return cache.items;
+    cache.world_size = world_size, cache.index_size = index_size, cache.index_loaded = loaded, cache.generated = generated;
+    cache.items = merge_country_list(world_ready_ ? &world_.countries : nullptr, loaded ? &news_->countries() : nullptr,
+                                     [this](const std::string& iso) { return news_->story_count(iso); });
+    return cache.items;
+}
+
+}  // namespace ng

@@ -1,0 +1,36 @@
+// viewer_host — what the viewer needs from the page it runs in: fetching,
+// the clock, the URL hash and its history, events for the embedding page,
+// the accessible mirror, and waking the paused main loop. main implements
+// it over the browser (web/); the unit tests implement it by hand.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/http_client.hpp"
+
+namespace ng {
+
+// How a change of the URL hash enters the browser's history.
+enum class HistoryEntry { Push, Replace };
+
+// The events an embedding page can listen to (viewer.on(name, fn)).
+enum class ViewerEvent { Ready, Select, Open };
+const char* event_name(ViewerEvent event);  // "ready", "select", "open"
+
+class ViewerHost {
+public:
+    virtual ~ViewerHost() = default;
+    virtual Transport& transport() = 0;
+    virtual int64_t wall_clock_ms() = 0;  // milliseconds since 1970 (caching, "2 h ago")
+    virtual std::string url_hash() = 0;   // "#/country/FR", or "" for the globe
+    virtual void set_url_hash(const std::string& hash, HistoryEntry entry) = 0;
+    virtual void emit_event(ViewerEvent event, const nlohmann::json& detail) = 0;
+    // The accessible mirror's document (JSON text, see mirror.cpp).
+    virtual void publish_mirror(const std::string& json) = 0;
+    // State changed outside a frame (an option set by the page): draw again.
+    virtual void wake() = 0;
+};
+
+}  // namespace ng

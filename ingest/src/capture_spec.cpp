@@ -1,6 +1,5 @@
 #include "capture_spec.hpp"
 
-#include <zlib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +7,7 @@
 #include "core/json_util.hpp"
 #include "core/time_format.hpp"
 #include "file_util.hpp"
+#include "gzip_reader.hpp"
 
 namespace ingest {
 namespace fs = std::filesystem;
@@ -51,20 +51,6 @@ bool entry_from_spec(const nlohmann::json& e, CaptureEntry& entry, std::string& 
 
 }  // namespace
 
-std::string gzip_bytes(const std::string& bytes) {
-    z_stream z{};
-    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
-    std::string out(deflateBound(&z, bytes.size()) + 32, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    z.avail_in = static_cast<uInt>(bytes.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
-}
-
 bool write_captures_from_spec(const nlohmann::json& spec, const fs::path& bodies_dir, const fs::path& captures_root,
                               std::string& problem) {
     const nlohmann::json* captures = ju::as_array(ju::member(spec, "captures"));
@@ -85,7 +71,7 @@ bool write_captures_from_spec(const nlohmann::json& spec, const fs::path& bodies
             if (!entry_from_spec(e, entry, problem)) return false;
             std::string body, file = text(e, "body");
             if (!file.empty() && !read_whole_file(bodies_dir / file, body, problem)) return false;
-            if (!file.empty() && ju::as_bool(ju::member(e, "gzip")).value_or(false)) body = gzip_bytes(body);
+            if (!file.empty() && ju::as_bool(ju::member(e, "gzip")).value_or(false)) body = compress_bytes(body);
             if (!writer.add(std::move(entry), file.empty() ? nullptr : &body)) {
                 problem = writer.error();
                 return false;

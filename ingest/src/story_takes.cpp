@@ -6,6 +6,7 @@
 
 #include "cluster_places.hpp"
 #include "cluster_text.hpp"
+#include "core/languages.hpp"
 
 namespace ingest {
 namespace {
@@ -43,24 +44,6 @@ ReadableHeadline readable_headline(const ClusterArticle& a) {
     std::string original = cluster_text::primary_language(a.language);
     if (!a.title_en.empty()) return {a.title_en, "en", original != "en"};
     return {a.title, original.empty() ? "und" : original, false};
-}
-
-std::string language_name(const std::string& code) {
-    static const std::map<std::string, std::string> names = {
-        {"ar", "Arabic"},     {"bg", "Bulgarian"},  {"bn", "Bengali"},    {"bs", "Bosnian"},   {"ca", "Catalan"},
-        {"cs", "Czech"},      {"da", "Danish"},     {"de", "German"},     {"el", "Greek"},     {"en", "English"},
-        {"eo", "Esperanto"},  {"es", "Spanish"},    {"et", "Estonian"},   {"eu", "Basque"},    {"fa", "Persian"},
-        {"fi", "Finnish"},    {"fr", "French"},     {"gl", "Galician"},   {"he", "Hebrew"},    {"hi", "Hindi"},
-        {"hr", "Croatian"},   {"hu", "Hungarian"},  {"id", "Indonesian"}, {"is", "Icelandic"}, {"it", "Italian"},
-        {"ja", "Japanese"},   {"ka", "Georgian"},   {"kk", "Kazakh"},     {"ko", "Korean"},    {"lt", "Lithuanian"},
-        {"lv", "Latvian"},    {"mk", "Macedonian"}, {"ms", "Malay"},      {"nl", "Dutch"},     {"no", "Norwegian"},
-        {"pl", "Polish"},     {"pt", "Portuguese"}, {"ro", "Romanian"},   {"ru", "Russian"},   {"sk", "Slovak"},
-        {"sl", "Slovenian"},  {"sq", "Albanian"},   {"sr", "Serbian"},    {"sv", "Swedish"},   {"sw", "Swahili"},
-        {"ta", "Tamil"},      {"th", "Thai"},       {"tr", "Turkish"},    {"uk", "Ukrainian"}, {"ur", "Urdu"},
-        {"vi", "Vietnamese"}, {"zh", "Chinese"},
-    };
-    auto it = names.find(code);
-    return it != names.end() ? it->second : code;
 }
 
 std::vector<StoryTake> alternative_takes(const std::vector<ClusterArticle>& articles, const Story& story,
@@ -116,7 +99,7 @@ std::vector<StoryTake> alternative_takes(const std::vector<ClusterArticle>& arti
             reference = words_of(readable_headline(articles[central->article]));
         }
         if (t.compared_with == StoryTake::ComparedWith::Nothing) {
-            t.angle = "Headline in " + language_name(t.headline.language) + ", not translated";
+            t.angle = "Headline in " + ng::language_name(t.headline.language) + ", not translated";
         } else {
             Words w = words_of(t.headline);
             t.framing_distance = jaccard_distance(reference.keys, w.keys);

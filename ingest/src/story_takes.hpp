@@ -29,9 +29,6 @@ struct ReadableHeadline {
 };
 ReadableHeadline readable_headline(const ClusterArticle& article);
 
-// English name of an ISO 639-1 code ("de" -> "German"); the code when unknown.
-std::string language_name(const std::string& code);
-
 struct StoryTake {
     std::size_t article = 0;   // index into the clustering's input
     std::string country;       // alpha-2

@@ -2,7 +2,6 @@
 // host keys, the User-Agent, body decoding with its size cap, and the option
 // parser the subcommands share.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <string>
 #include <vector>
@@ -11,25 +10,13 @@
 #include "core/time_format.hpp"
 #include "fetch_body.hpp"
 #include "fetch_policy.hpp"
+#include "gzip_reader.hpp"
 
 using namespace ingest;
 
 namespace {
 
 // gzip (window 15+16), zlib (15) or raw deflate (-15) bytes of `text`.
-std::string compress(const std::string& text, int window_bits) {
-    z_stream z{};
-    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, text.size()) + 32, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    z.avail_in = static_cast<uInt>(text.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
-}
 
 // Feeds `bytes` in pieces of `step`, as a network delivers them.
 bool feed_in_pieces(BodyDecoder& d, const std::string& bytes, size_t step) {
@@ -172,7 +159,7 @@ TEST(BodyDecoder, IdentityPassesThroughUnderTheCap) {
 
 TEST(BodyDecoder, GzipAndBothKindsOfDeflateDecodeInAnyPieces) {
     for (int bits : {15 + 16, 15, -15}) {
-        std::string packed = compress(kFeed, bits);
+        std::string packed = compress_bytes(kFeed, bits);
         for (size_t step : {size_t{1}, size_t{5}, packed.size()}) {
             BodyDecoder d(bits > 15 ? "gzip" : "deflate", 1 << 20);
             ASSERT_TRUE(feed_in_pieces(d, packed, step)) << d.error();
@@ -183,7 +170,7 @@ TEST(BodyDecoder, GzipAndBothKindsOfDeflateDecodeInAnyPieces) {
 }
 
 TEST(BodyDecoder, ConcatenatedGzipMembersAreOneBody) {
-    std::string packed = compress("<rss>", 31) + compress("</rss>", 31);
+    std::string packed = compress_bytes("<rss>", 31) + compress_bytes("</rss>", 31);
     BodyDecoder d("x-gzip", 1 << 20);
     ASSERT_TRUE(feed_in_pieces(d, packed, 3));
     EXPECT_TRUE(d.finish());
@@ -191,7 +178,7 @@ TEST(BodyDecoder, ConcatenatedGzipMembersAreOneBody) {
 }
 
 TEST(BodyDecoder, TruncatedGzipIsNamedAtTheEnd) {
-    std::string packed = compress(kFeed, 31);
+    std::string packed = compress_bytes(kFeed, 31);
     BodyDecoder d("gzip", 1 << 20);
     ASSERT_TRUE(d.feed(packed.data(), packed.size() / 2));
     EXPECT_FALSE(d.finish());
@@ -200,7 +187,7 @@ TEST(BodyDecoder, TruncatedGzipIsNamedAtTheEnd) {
 }
 
 TEST(BodyDecoder, CorruptGzipStopsWithASentence) {
-    std::string packed = compress(kFeed, 31);
+    std::string packed = compress_bytes(kFeed, 31);
     for (size_t i = 12; i < packed.size() - 8; ++i) packed[i] = static_cast<char>(packed[i] ^ 0x5A);
     BodyDecoder d("gzip", 1 << 20);
     EXPECT_FALSE(feed_in_pieces(d, packed, 64));
@@ -208,7 +195,7 @@ TEST(BodyDecoder, CorruptGzipStopsWithASentence) {
 }
 
 TEST(BodyDecoder, TheCapAppliesToTheDecodedSize) {
-    std::string bomb = compress(std::string(8 << 20, ' '), 31);  // 8 MB of spaces, a few KB sent
+    std::string bomb = compress_bytes(std::string(8 << 20, ' '), 31);  // 8 MB of spaces, a few KB sent
     ASSERT_LT(bomb.size(), 64u * 1024);
     BodyDecoder d("gzip", 1 << 20);
     EXPECT_FALSE(feed_in_pieces(d, bomb, 4096));

@@ -20,6 +20,9 @@ function(newsglobe_unit_tests name folder layer)
   add_dependencies(${name} site_data)  # some load the real map asset
 endfunction()
 newsglobe_unit_tests(core_tests tests/unit newsglobe_core)
+# the sample API's own tests run its generator with a pinned clock (native only)
+target_compile_definitions(core_tests PRIVATE NEWSGLOBE_GEN_SAMPLE_API="$<TARGET_FILE:gen_sample_api>")
+add_dependencies(core_tests gen_sample_api)
 newsglobe_unit_tests(viewer_tests tests/viewer newsglobe_viewer)
 
 # ---- the ingest service (its own library, program and tests) -----------------
@@ -49,10 +52,16 @@ add_custom_command(
           --out "${NEWSGLOBE_SITE_DIR}/data/world.bin"
   DEPENDS prepare_world "${CMAKE_SOURCE_DIR}/assets/country_overrides.json"
   COMMENT "Preparing the world map asset")
+# The sample API is dated by the hour the build runs in (cmake/sample_api.cmake).
+set(SAMPLE_CLOCK "${CMAKE_BINARY_DIR}/sample_api_clock.txt")
+add_custom_target(sample_api_clock
+  COMMAND ${CMAKE_COMMAND} -DSTEP=clock "-DCLOCK=${SAMPLE_CLOCK}" -P "${CMAKE_SOURCE_DIR}/cmake/sample_api.cmake"
+  BYPRODUCTS "${SAMPLE_CLOCK}")
 add_custom_command(
   OUTPUT "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
-  COMMAND gen_sample_api --out "${NEWSGLOBE_SITE_DIR}/api" --seed 20261125
-  DEPENDS gen_sample_api
+  COMMAND ${CMAKE_COMMAND} -DSTEP=generate "-DCLOCK=${SAMPLE_CLOCK}" "-DGEN=$<TARGET_FILE:gen_sample_api>"
+          "-DOUT=${NEWSGLOBE_SITE_DIR}/api" -DSEED=20261125 -P "${CMAKE_SOURCE_DIR}/cmake/sample_api.cmake"
+  DEPENDS gen_sample_api sample_api_clock "${SAMPLE_CLOCK}" "${CMAKE_SOURCE_DIR}/cmake/sample_api.cmake"
   COMMENT "Generating the sample news API")
 set(FONT_OUT "${NEWSGLOBE_SITE_DIR}/fonts")
 add_custom_command(
@@ -79,7 +88,7 @@ if(NEWSGLOBE_WASM_BUILD_DIR)
     add_test(NAME browser.${name} COMMAND node --test --test-reporter=spec "${t}"
              WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
     set_tests_properties(browser.${name} PROPERTIES LABELS browser TIMEOUT 900 RUN_SERIAL ON
-      ENVIRONMENT "NEWSGLOBE_SITE_DIR=${NEWSGLOBE_SITE_DIR};NEWSGLOBE_ARTIFACTS=${CMAKE_BINARY_DIR}/browser-artifacts")
+      ENVIRONMENT "NEWSGLOBE_SITE_DIR=${NEWSGLOBE_SITE_DIR};NEWSGLOBE_WASM_BUILD_DIR=${NEWSGLOBE_WASM_BUILD_DIR};NEWSGLOBE_ARTIFACTS=${CMAKE_BINARY_DIR}/browser-artifacts")
   endforeach()
 endif()
 if(NEWSGLOBE_FUZZ_BUILD_DIR)

@@ -53,6 +53,16 @@ add_custom_target(site_pages ALL
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${NEWSGLOBE_SITE_DIR}")
 add_dependencies(newsglobe site_pages)
 
+# ---- the ImGui renderer alone, for tests/browser/renderer.test.mjs ---------------
+add_executable(imgui_renderer_probe tests/render/imgui_renderer_probe.cpp)
+target_link_libraries(imgui_renderer_probe PRIVATE newsglobe_render imgui)
+target_compile_options(imgui_renderer_probe PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra)
+set_target_properties(imgui_renderer_probe PROPERTIES SUFFIX ".js")
+target_link_options(imgui_renderer_probe PRIVATE ${size_flags}
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createProbe
+  -sEXPORTED_FUNCTIONS=_probe_run,_probe_vertices,_probe_render_ms,_malloc,_free --closure=0)
+
 # ---- core tests compiled to wasm, run under node -------------------------------
 set(GTEST_SRC /usr/src/googletest/googletest)
 add_library(gtest_wasm STATIC ${GTEST_SRC}/src/gtest-all.cc ${GTEST_SRC}/src/gtest_main.cc)

@@ -1,13 +1,19 @@
 // gen_sample_api — writes newsglobe's built-in sample news API (docs/api.md) as
 // static files: the countries index, paged story lists, 500 articles and their
-// SVG illustrations, for one day of invented world news.
+// SVG illustrations, for the day of invented world news up to a moment (its
+// clock): the newest stories are from minutes before it, the oldest from the
+// day before, so the app shows them as today's news when the clock is now.
 //
-//   gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD]
+//   gen_sample_api --out DIR [--seed N] [--now YYYY-MM-DDTHH:MM:SSZ | --date YYYY-MM-DD]
+//
+// The clock is --now, or the end of the day --date names, or else the
+// current hour (SOURCE_DATE_EPOCH instead of the system clock when it is
+// set, for reproducible builds). The build passes the hour it runs in.
 //
 // Why generate instead of checking files in: 500 articles whose alternative
 // takes point at each other, per-country page counts and coverage numbers are
 // far easier to keep consistent from one program. The output is byte-identical
-// for a given seed and date on every machine: the PRNG is our own splitmix64
+// for a given seed and clock on every machine: the PRNG is our own splitmix64
 // (std:: distributions differ between standard libraries), shuffles are our
 // own, all maths is integer, sorts have total orders, and the documents are
 // written by the core's encoder (src/core/news_encode.hpp), whose key order
@@ -24,6 +30,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -34,6 +41,7 @@
 
 #include "core/news_encode.hpp"
 #include "core/news_model.hpp"
+#include "core/time_format.hpp"
 #include "sample_api/countries.hpp"
 #include "sample_api/phrases.hpp"
 #include "sample_api/stories.hpp"
@@ -48,7 +56,6 @@ constexpr int kPageSize = 10;
 constexpr int kMinArticlesPerCountry = 3;  // one per outlet, so all 150 outlets appear
 constexpr int kMaxCoverage = 12;
 constexpr int kExclusiveStories = 8;       // stories only one country's press carries
-constexpr int kBrokenImages = 3;
 constexpr const char* kTranslator = "newsglobe-sample-mt";
 
 [[noreturn]] void fail(const std::string& message) {
@@ -89,25 +96,40 @@ class Rng {
   uint64_t state_;
 };
 
-enum Purpose : uint64_t { kCoverage = 1, kAssign, kStory, kAngles, kArticle, kIds, kImage, kBroken };
+enum Purpose : uint64_t { kCoverage = 1, kAssign, kStory, kAngles, kArticle, kIds, kImage };
 
 // ---- command line ----------------------------------------------------------
+
+int64_t days_from_civil(int64_t y, int m, int d);
 
 struct Options {
   fs::path out;
   uint64_t seed = 20261125;
-  int year = 2026, month = 11, day = 25;
+  int64_t now = -1;  // the clock, UTC seconds; -1: the current hour
 };
 
+// The end of the day a date names: its next midnight.
 bool parse_date(const std::string& s, Options& o) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (s[i] < '0' || s[i] > '9') return false;
-  o.year = std::atoi(s.substr(0, 4).c_str());
-  o.month = std::atoi(s.substr(5, 2).c_str());
-  o.day = std::atoi(s.substr(8, 2).c_str());
-  return o.month >= 1 && o.month <= 12 && o.day >= 1 && o.day <= 31;
+  const int year = std::atoi(s.substr(0, 4).c_str());
+  const int month = std::atoi(s.substr(5, 2).c_str());
+  const int day = std::atoi(s.substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  o.now = (days_from_civil(year, month, day) + 1) * 86400;
+  return true;
 }
+
+// This hour, from SOURCE_DATE_EPOCH when set (reproducible builds), else the system clock.
+int64_t current_hour() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  int64_t t = epoch && *epoch ? std::strtoll(epoch, nullptr, 10) : static_cast<int64_t>(std::time(nullptr));
+  return t - t % 3600;
+}
+
+const std::string kUsage =
+    "usage: gen_sample_api --out DIR [--seed N] [--now YYYY-MM-DDTHH:MM:SSZ | --date YYYY-MM-DD]";
 
 Options parse_options(int argc, char** argv) {
   Options o;
@@ -123,11 +145,16 @@ Options parse_options(int argc, char** argv) {
       if (value.empty() || *end) fail("--seed wants a non-negative integer, got " + value);
     } else if (arg == "--date") {
       if (!parse_date(value, o)) fail("--date wants YYYY-MM-DD, got " + value);
+    } else if (arg == "--now") {
+      o.now = ng::parse_rfc3339(value);
+      if (o.now <= 0) fail("--now wants a UTC time like 2026-11-25T09:00:00Z, got " + value);
     } else {
-      fail("unknown option " + arg + " (usage: gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD])");
+      fail("unknown option " + arg + " (" + kUsage + ")");
     }
   }
-  if (o.out.empty()) fail("usage: gen_sample_api --out DIR [--seed N] [--date YYYY-MM-DD]");
+  if (o.out.empty()) fail(kUsage);
+  if (o.now < 0) o.now = current_hour();
+  o.now -= o.now % 60;  // times are written to the minute
   return o;
 }
 
@@ -420,7 +447,7 @@ std::vector<Story> plan_stories(uint64_t seed, int64_t day_start) {
     s.id = "s-" + zero_padded(static_cast<int>(i) + 1, 3);
     rng.shuffle(s.countries);
     choose_host(s, rng);
-    // Stories break from yesterday 00:00 to today 20:00 (UTC), on the minute.
+    // Stories break from 48 h to 4 h before the clock, on the minute.
     s.breaks = day_start - 86400 + 60 * rng.below(44 * 60);
     s.n = rng.range(2, 9);
     s.pct = rng.range(3, 45);
@@ -431,7 +458,7 @@ std::vector<Story> plan_stories(uint64_t seed, int64_t day_start) {
 
 // ---- articles ----------------------------------------------------------------
 
-enum class ImageState { Present, Absent, Broken };
+enum class ImageState { Present, Absent };
 
 struct Section {
   std::string heading;
@@ -636,13 +663,6 @@ std::vector<Article> write_articles(std::vector<Story>& stories, uint64_t seed, 
     }
   }
   assign_ids(articles, seed);
-  // A few image URLs point at files that do not exist, to exercise the
-  // client's broken-image state.
-  Rng rng(seed, kBroken, 0);
-  for (int broken = 0; broken < kBrokenImages;) {
-    Article& a = articles[static_cast<size_t>(rng.below(kArticleCount))];
-    if (a.image == ImageState::Present) a.image = ImageState::Broken, ++broken;
-  }
   return articles;
 }
 
@@ -652,7 +672,7 @@ ng::Outlet outlet_of(const Article& a) { return {a.outlet->name, a.outlet->domai
 
 std::string image_url(const Article& a) {
   // Relative to {base}/v1/, so the sample API works from any host and path.
-  return a.image == ImageState::Broken ? "img/" + a.id + ".jpg" : "img/" + a.id + ".svg";
+  return "img/" + a.id + ".svg";
 }
 
 ng::Timestamp timestamp(int64_t t) { return {rfc3339(t), t}; }
@@ -912,7 +932,9 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
 
 int main(int argc, char** argv) {
   const Options opt = parse_options(argc, argv);
-  const int64_t day_start = days_from_civil(opt.year, opt.month, opt.day) * 86400;
+  // The day of news runs up to the clock: everything below is laid out from
+  // the start of those 24 hours.
+  const int64_t day_start = opt.now - 86400;
 
   std::vector<Story> stories = plan_stories(opt.seed, day_start);
   const std::vector<Article> articles = write_articles(stories, opt.seed, day_start);

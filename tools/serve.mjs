@@ -12,6 +12,10 @@
 // faults a real network produces (errors, HTML error pages, truncation, stalls,
 // huge or mistyped bodies) on demand and repeatably.
 //
+// Every page is served under a strict Content-Security-Policy (PAGE_CSP: no
+// eval, no inline script or style; docs/embedding.md says what each line
+// allows and how an operator narrows it to their own hosts).
+//
 // Faults (only with faults: true / --faults): /__fault/{kind}/{rest} answers
 // for the file at /{rest}, altered:
 //   status/{code}  that status with an HTML error page
@@ -57,6 +61,25 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.map', 
 const HUGE_BYTES = 64 * 1024 * 1024;
 
 const contentType = (file) => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+// The app's pages (index.html, embed.html, the examples). Scripts come only
+// from this origin and nothing inline runs; 'wasm-unsafe-eval' lets
+// WebAssembly compile and allows no JavaScript eval. The news API may be any
+// https server (?api=, GDELT), and story pictures come from the outlets.
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self' https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+// The iframe page is made to be framed by any site; the others only by their own.
+const pageCsp = (file) => `${PAGE_CSP}; frame-ancestors ${path.basename(file) === 'embed.html' ? '*' : "'self'"}`;
+// The server's own error pages: their one inline style, and nothing else.
+const ERROR_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -162,7 +185,7 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', fault
   function sendHtml(res, entry, status, title, message, head, extra = {}) {
     const body = Buffer.from(htmlPage(status, title, message));
     send(res, entry, status, { 'Content-Type': CONTENT_TYPES['.html'], 'Content-Length': body.length,
-      'Cache-Control': 'no-cache', ...extra }, body, head);
+      'Cache-Control': 'no-cache', 'Content-Security-Policy': ERROR_PAGE_CSP, ...extra }, body, head);
   }
 
   const notFound = (res, entry, pathname, head) =>
@@ -201,6 +224,7 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', fault
     // no-cache everywhere: the app's files keep fixed names across builds,
     // so browsers must revalidate (cheaply, through the ETag).
     const headers = { 'Content-Type': contentType(found.file), 'Cache-Control': 'no-cache', ETag: etag };
+    if (ext === '.html') headers['Content-Security-Policy'] = pageCsp(found.file);
     if (req.headers['if-none-match'] === etag) return send(res, entry, 304, headers, undefined, true);
     let body = found.bytes;
     if (COMPRESSIBLE.has(ext)) {

@@ -28,8 +28,8 @@
     return factory;
   }
 
-  // The page ABI's numbers, by name (src/web/page_api.h: ng_touch_phase, ng_frame_cpu_stat).
-  var TOUCH = { DOWN: 0, MOVE: 1, UP: 2, CANCEL: 3 };
+  // The page ABI's numbers, by name (src/web/page_api.h: ng_pointer_phase, ng_frame_cpu_stat).
+  var POINTER = { DOWN: 0, MOVE: 1, UP: 2, CANCEL: 3 };
   var FRAME_CPU = { AVERAGE: 0, MAX: 1, RESET: 2 };
 
   // Options go to the viewer as a query string, all of them: its option
@@ -61,22 +61,24 @@
   // Visually hidden until something in it takes focus (Tab from the canvas),
   // then shown as a readable panel; screen readers, find-in-page and
   // translation always see it. Built with textContent only: data is never HTML.
-  var MIRROR_CSS = ".newsglobe-mirror{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);" +
-    "white-space:nowrap}.newsglobe-mirror:focus-within{width:auto;height:auto;clip:auto;white-space:normal;inset:12px;" +
-    "overflow:auto;background:#fff;color:#111;font:16px/1.5 system-ui,sans-serif;padding:16px 20px;border-radius:12px;" +
-    "z-index:2;box-shadow:0 8px 30px rgba(0,0,0,.35)}.newsglobe-mirror button{font:inherit;background:none;border:0;" +
-    "padding:2px 0;color:#1d4ed8;text-decoration:underline;cursor:pointer;text-align:left}";
-  function addMirrorStyle() {
-    if (document.getElementById("newsglobe-mirror-style")) return;
-    var st = document.createElement("style");
-    st.id = "newsglobe-mirror-style";
-    st.textContent = MIRROR_CSS;
-    document.head.appendChild(st);
-  }
+  // Styled through the CSSOM (element.style), like everything this loader
+  // draws: no <style> element and no style attribute, so a host page's
+  // Content-Security-Policy needs no 'unsafe-inline' for it (docs/embedding.md).
+  var MIRROR_HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+  var MIRROR_SHOWN = "position:absolute;inset:12px;overflow:auto;background:#fff;color:#111;" +
+    "font:16px/1.5 system-ui,sans-serif;padding:16px 20px;border-radius:12px;z-index:2;box-shadow:0 8px 30px rgba(0,0,0,.35)";
+  var MIRROR_BUTTON = "font:inherit;background:none;border:0;padding:2px 0;color:#1d4ed8;text-decoration:underline;" +
+    "cursor:pointer;text-align:left";
   function h(tag, text) { var e = document.createElement(tag); if (text) e.textContent = text; return e; }
   function renderMirror(root, doc, viewer) {
     root.textContent = "";
-    function button(label, fn) { var b = h("button", label); b.type = "button"; b.addEventListener("click", fn); return b; }
+    function button(label, fn) {
+      var b = h("button", label);
+      b.type = "button";
+      b.style.cssText = MIRROR_BUTTON;
+      b.addEventListener("click", fn);
+      return b;
+    }
     if (doc.article) {
       var a = doc.article, art = h("article");
       art.appendChild(h("h2", a.headline));
@@ -137,10 +139,15 @@
     canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
     el.appendChild(canvas);
     var loading = overlay(el, "Loading the globe\u2026");
-    addMirrorStyle();
     var mirror = document.createElement("section");
     mirror.className = "newsglobe-mirror";
     mirror.setAttribute("aria-label", "newsglobe, text version");
+    mirror.style.cssText = MIRROR_HIDDEN;
+    // shown while something in it has focus (Tab from the canvas), hidden again when focus leaves it
+    mirror.addEventListener("focusin", function () { mirror.style.cssText = MIRROR_SHOWN; });
+    mirror.addEventListener("focusout", function (e) {
+      if (!mirror.contains(e.relatedTarget)) mirror.style.cssText = MIRROR_HIDDEN;
+    });
     el.appendChild(mirror);
 
     var listeners = {}, fired = {};
@@ -224,7 +231,11 @@
       }
     };
 
-    // ---- input the page handles: wheel and touch, with host-page manners ----
+    // ---- input the page handles: the mouse, wheel and touch ----
+    // The mouse reaches the globe from here with its sub-pixel position (SDL
+    // rounds to whole CSS pixels; a click beside a border or a small state's
+    // dot needs the fractions, more so at devicePixelRatio > 1). SDL still
+    // gives the viewer's own UI the mouse. Wheel and touch keep host-page manners:
     // Full page: the wheel zooms, every finger moves the globe. Embedded: the
     // wheel scrolls the host page unless Ctrl/⌘ is held, one finger scrolls
     // the page and two move the globe (a one-finger tap still selects), and a
@@ -258,31 +269,40 @@
       var dy = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1);
       module._ng_wheel(dy, p.x, p.y, overUi);
     }
+    function onMouse(e) {
+      if (!module || e.pointerType === "touch") return;  // fingers come through onTouch
+      var phase = { pointerdown: POINTER.DOWN, pointermove: POINTER.MOVE, pointerup: POINTER.UP, pointerleave: POINTER.CANCEL }[e.type];
+      if ((phase === POINTER.DOWN || phase === POINTER.UP) && e.button !== 0) return;
+      // a press keeps its moves and release even when they leave the canvas
+      if (phase === POINTER.DOWN) try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* not capturable */ }
+      var p = local(e);
+      module._ng_mouse(phase, p.x, p.y);
+    }
     var touches = {}, touchCount = 0, tap = null;
     function onTouch(e) {
       if (!module) return;
-      var kind = { touchstart: TOUCH.DOWN, touchmove: TOUCH.MOVE, touchend: TOUCH.UP, touchcancel: TOUCH.CANCEL }[e.type];
-      var list = e.changedTouches, ended = kind === TOUCH.UP || kind === TOUCH.CANCEL;
-      if (kind === TOUCH.DOWN) touchCount += list.length;
+      var kind = { touchstart: POINTER.DOWN, touchmove: POINTER.MOVE, touchend: POINTER.UP, touchcancel: POINTER.CANCEL }[e.type];
+      var list = e.changedTouches, ended = kind === POINTER.UP || kind === POINTER.CANCEL;
+      if (kind === POINTER.DOWN) touchCount += list.length;
       var first = local(list[0]);
       var cooperative = !fullPage && touchCount < 2 && !module._ng_ui_hit(first.x, first.y) && !touches.forwarding;
       if (cooperative) {
         // one finger on an embedded globe: the page scrolls; a still, short touch is a tap
-        if (kind === TOUCH.DOWN) tap = { x: first.x, y: first.y, t: Date.now(), id: list[0].identifier };
-        if (kind === TOUCH.MOVE && tap && Math.hypot(first.x - tap.x, first.y - tap.y) > 8) { tap = null; showHint("Use two fingers to move the globe"); }
-        if (kind === TOUCH.UP && tap && Date.now() - tap.t < 500) {
-          module._ng_touch(TOUCH.DOWN, tap.id, tap.x, tap.y);
-          module._ng_touch(TOUCH.UP, tap.id, first.x, first.y);
+        if (kind === POINTER.DOWN) tap = { x: first.x, y: first.y, t: Date.now(), id: list[0].identifier };
+        if (kind === POINTER.MOVE && tap && Math.hypot(first.x - tap.x, first.y - tap.y) > 8) { tap = null; showHint("Use two fingers to move the globe"); }
+        if (kind === POINTER.UP && tap && Date.now() - tap.t < 500) {
+          module._ng_touch(POINTER.DOWN, tap.id, tap.x, tap.y);
+          module._ng_touch(POINTER.UP, tap.id, first.x, first.y);
           e.preventDefault();  // no emulated mouse click afterwards
         }
         if (ended) { touchCount = Math.max(0, touchCount - list.length); tap = null; }
         return;
       }
       e.preventDefault();
-      if (kind === TOUCH.DOWN && !fullPage && touchCount >= 2 && !touches.forwarding) {
+      if (kind === POINTER.DOWN && !fullPage && touchCount >= 2 && !touches.forwarding) {
         // the second finger arrived: start the globe gesture with both fingers
         touches.forwarding = true;
-        for (var i = 0; i < e.touches.length; i++) { var q = local(e.touches[i]); module._ng_touch(TOUCH.DOWN, e.touches[i].identifier, q.x, q.y); }
+        for (var i = 0; i < e.touches.length; i++) { var q = local(e.touches[i]); module._ng_touch(POINTER.DOWN, e.touches[i].identifier, q.x, q.y); }
         tap = null;
         return;
       }
@@ -290,6 +310,7 @@
       for (var j = 0; j < list.length; j++) { var p = local(list[j]); module._ng_touch(kind, list[j].identifier, p.x, p.y); }
       if (ended) { touchCount = Math.max(0, touchCount - list.length); if (touchCount === 0) touches.forwarding = false; }
     }
+    ["pointerdown", "pointermove", "pointerup", "pointerleave"].forEach(function (t) { canvas.addEventListener(t, onMouse); });
     canvas.addEventListener("wheel", onWheel, { passive: false });
     ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (t) { canvas.addEventListener(t, onTouch, { passive: false }); });
     // the canvas takes keyboard focus when used, and only then gets keys

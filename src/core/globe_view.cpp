@@ -109,21 +109,26 @@ std::optional<LatLon> GlobeView::unproject(double x, double y) const {
     return p;
 }
 
+double GlobeView::marker_radius_px(int country, bool touch) const {
+    bool hot = country >= 0 && (country == hovered_ || country == selected_);
+    double drawn = (hot ? kMarkerHotDotPx : kMarkerDotPx) + kMarkerHaloPx;
+    return touch ? drawn * kTouchSlop : drawn;
+}
+
 int GlobeView::pick(double x, double y, bool touch) const {
     if (!world_ || !picker_) return -1;
-    double slop = touch ? kTouchSlop : 1.0;
-    // 1. microstate dots win within their hit radius: they are drawn on top
+    // 1. a dot, where it is drawn: it lies on top of the land
     int best = -1;
-    double best_d = kMarkerHitPx * slop;
+    double best_d = 0;
     for (const Marker& m : markers_) {
         double d = std::hypot(m.x - x, m.y - y);
-        if (d < best_d) best_d = d, best = m.country;
+        if (d <= marker_radius_px(m.country, touch) && (best < 0 || d < best_d)) best_d = d, best = m.country;
     }
     if (best >= 0) return best;
-    // 2. exact point-in-polygon, 3. snap to the nearest outline within a few px
+    // 2. the land under the point; 3. over the sea, the nearest outline within a few px
     auto p = unproject(x, y);
     if (!p) return -1;
-    double radius_deg = kSnapPx * slop * camera_.degrees_per_pixel(viewport_);
+    double radius_deg = kSnapPx * (touch ? kTouchSlop : 1.0) * camera_.degrees_per_pixel(viewport_);
     return picker_->country_near(*p, radius_deg);
 }
 

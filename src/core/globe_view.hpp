@@ -24,8 +24,10 @@ class GlobeView {
 public:
     static constexpr double kMarkerBelowPx = 6;     // countries smaller than this get a dot…
     static constexpr double kMarkerMaxKm2 = 30000;  // …if they are small states, not big ones seen from afar
-    static constexpr double kMarkerHitPx = 11;      // dot hit radius (mouse)
-    static constexpr double kSnapPx = 8;            // snap to a country this close (mouse)
+    static constexpr double kMarkerDotPx = 4;       // the dot's radius as drawn…
+    static constexpr double kMarkerHotDotPx = 5.5;  // …when hovered or selected
+    static constexpr double kMarkerHaloPx = 1.5;    // the ring around it that sets it off the land
+    static constexpr double kSnapPx = 8;            // over the sea, snap to a country this close (mouse)
     static constexpr double kTouchSlop = 1.8;       // fingers are less precise
 
     void set_world(const World* world);  // world must outlive the view
@@ -54,7 +56,14 @@ public:
     bool animating() const { return camera_.animating() || gestures_.dragging(); }
 
     // ---- picking ----
-    int pick(double x, double y, bool touch) const;  // markers, exact, then snap
+    // What a click at x, y selects: a microstate's dot if the point is on it
+    // as drawn (a finger gets a little more room), else the country whose
+    // land is under it, else, over the sea, the nearest country within a
+    // few pixels (snapping); -1 for open sea.
+    int pick(double x, double y, bool touch) const;
+    // The dot's radius as drawn, halo included (hovered and selected dots
+    // are drawn larger); a finger's hit radius when touch is set.
+    double marker_radius_px(int country, bool touch) const;
     std::optional<LatLon> unproject(double x, double y) const;
 
     // ---- hover and selection ----

@@ -22,6 +22,7 @@ public:
     struct Entry {
         std::string url;
         HttpResponse response;
+        std::shared_ptr<const void> decoded;
         int64_t fresh_until = 0;
         int64_t stale_until = 0;
     };
@@ -109,7 +110,8 @@ FetchError status_error(const std::string& url, int status) {
 }
 
 // Milliseconds a Retry-After header asks us to wait; -1 when absent or invalid.
-int64_t retry_after_ms(const std::string& header, int64_t now_ms) {
+// wall_now_ms: the wall clock, for the HTTP-date form.
+int64_t retry_after_ms(const std::string& header, int64_t wall_now_ms) {
     std::string_view v = header;
     while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
@@ -122,7 +124,7 @@ int64_t retry_after_ms(const std::string& header, int64_t now_ms) {
     }
     int64_t t = parse_http_date(v);
     if (t == 0) return -1;
-    return std::max<int64_t>(0, t * 1000 - now_ms);
+    return std::max<int64_t>(0, t * 1000 - wall_now_ms);
 }
 
 }  // namespace
@@ -150,11 +152,14 @@ struct HttpClientCore {
         FetchError last_error;
     };
 
+    // Per host: its minimum interval between starts, and a window in which no
+    // request may start (the server's Retry-After, or a probable refusal).
     struct Gate {
         int64_t interval = 0;
         int64_t last_start = 0;
         bool started = false;
-        int64_t not_before = 0;         // held closed after a probable refusal (no_answer_backoff_ms)
+        int64_t not_before = 0;         // closed until then
+        FetchError hold;                // why, when the server asked for the wait
         std::deque<std::string> queue;  // URLs of queued flights, oldest first
 
         int64_t opens_at() const { return std::max(started ? last_start + interval : 0, not_before); }
@@ -173,11 +178,13 @@ struct HttpClientCore {
         bool final;
     };
 
-    HttpClientCore(Transport& t, HttpClient::Clock c, HttpClientConfig cfg)
-        : transport(t), clock(std::move(c)), config(cfg), rng(cfg.seed), cache(cfg.cache_bytes) {}
+    HttpClientCore(Transport& t, HttpClient::Clock monotonic, HttpClient::Clock wall, HttpClientConfig cfg)
+        : transport(t), clock(std::move(monotonic)), wall_clock(std::move(wall)), config(cfg), rng(cfg.seed),
+          cache(cfg.cache_bytes) {}
 
     Transport& transport;
-    HttpClient::Clock clock;
+    HttpClient::Clock clock;       // monotonic: every wait
+    HttpClient::Clock wall_clock;  // since 1970: HTTP dates only
     HttpClientConfig config;
     uint64_t rng;
     LruCache cache;
@@ -222,12 +229,19 @@ struct HttpClientCore {
 
     Gate* gate_for(const std::string& url) {
         auto it = gates.find(url_host(url));
-        return it == gates.end() || it->second.interval <= 0 ? nullptr : &it->second;
+        return it == gates.end() ? nullptr : &it->second;
     }
 
     void begin_attempt(Flight& f) {
         Gate* gate = gate_for(f.url);
-        if (gate && (!gate->queue.empty() || clock() < gate->opens_at())) {
+        int64_t now = clock();
+        if (gate && !gate->hold.ok() && gate->not_before - now > config.retry_after_cap_ms) {
+            // the server asked for a long pause: say so now rather than wait unseen
+            FetchError held = gate->hold;
+            held.message += " It asks to wait " + wait_text(gate->not_before - now) + " before trying again.";
+            return give_up(f, std::move(held), {});
+        }
+        if (gate && (!gate->queue.empty() || now < gate->opens_at())) {
             f.state = FlightState::Queued;
             gate->queue.push_back(f.url);
             return;
@@ -279,11 +293,20 @@ struct HttpClientCore {
         flights.erase(url);  // f is dangling from here on
     }
 
+    // The server asked for a pause: no request to its host starts before it ends.
+    void hold_host(const std::string& url, int64_t until, const FetchError& why) {
+        Gate& gate = gates[url_host(url)];
+        if (until <= gate.not_before) return;
+        gate.not_before = until;
+        gate.hold = why;
+    }
+
     void fail(Flight& f, FetchError error, const HttpResponse& response) {
         int64_t now = clock();
+        int64_t asked = is_transient(error) ? retry_after_ms(response.retry_after, wall_clock()) : -1;
+        if (asked > 0) hold_host(f.url, now + asked, error);
         if (is_transient(error) && f.attempts < f.options.max_attempts) {
             int64_t delay = backoff_ms(f.attempts);
-            int64_t asked = retry_after_ms(response.retry_after, now);
             if (asked > config.retry_after_cap_ms) {
                 error.message += " It asks to wait " + wait_text(asked) + " before trying again.";
                 return give_up(f, std::move(error), response);
@@ -320,7 +343,7 @@ struct HttpClientCore {
                            {});
         }
         if (response.status == 0 && !f.options.no_answer_error.ok()) {
-            if (Gate* gate = gate_for(f.url))
+            if (Gate* gate = gate_for(f.url); gate && gate->interval > 0)
                 gate->not_before = std::max(gate->not_before, clock() + f.options.no_answer_backoff_ms);
             return give_up(f, f.options.no_answer_error, response);
         }
@@ -332,17 +355,20 @@ struct HttpClientCore {
                         response);
         }
         if (response.status < 200 || response.status > 299) return fail(f, status_error(f.url, response.status), response);
-        if (f.options.accept) {
-            FetchError rejected = f.options.accept(response);
-            if (!rejected.ok()) return fail(f, std::move(rejected), response);
+        Decoded decoded;
+        if (f.options.decode) {
+            decoded = f.options.decode(response);
+            if (!decoded.error.ok()) return fail(f, std::move(decoded.error), response);
         }
         int64_t now = clock();
-        if (f.options.use_cache && response.status == 200) {
-            cache.put({f.url, response, now + f.options.fresh_ms, now + f.options.fresh_ms + f.options.stale_ms});
+        if (f.options.use_cache && f.options.decode && response.status == 200) {
+            cache.put({f.url, response, decoded.value, now + f.options.fresh_ms,
+                       now + f.options.fresh_ms + f.options.stale_ms});
         }
         FetchResult result;
         result.url = f.url;
         result.response = std::move(response);
+        result.decoded = std::move(decoded.value);
         finish_flight(f, result);
     }
 
@@ -483,8 +509,8 @@ FetchProgress FetchHandle::progress() const {
 
 // ---- HttpClient -------------------------------------------------------------------
 
-HttpClient::HttpClient(Transport& transport, Clock now_ms, HttpClientConfig config)
-    : core_(std::make_shared<HttpClientCore>(transport, std::move(now_ms), config)) {
+HttpClient::HttpClient(Transport& transport, Clock monotonic_ms, Clock wall_ms, HttpClientConfig config)
+    : core_(std::make_shared<HttpClientCore>(transport, std::move(monotonic_ms), std::move(wall_ms), config)) {
     core_->self = core_;
 }
 
@@ -506,6 +532,7 @@ FetchHandle HttpClient::get(const std::string& url, Callback callback, FetchOpti
                 auto cached = std::make_shared<FetchResult>();
                 cached->url = url;
                 cached->response = e->response;
+                cached->decoded = e->decoded;
                 cached->from_cache = true;
                 cached->stale = now >= e->fresh_until;
                 c.queue_delivery(id, cached, !cached->stale);

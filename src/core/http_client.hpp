@@ -2,11 +2,16 @@
 // travel. The web layer implements Transport (emscripten_fetch in the app,
 // web/fetch.hpp; tests use a fake), and HttpClient adds what a news reader on a flaky
 // network needs: per-attempt timeouts, cancellation, one request for identical
-// concurrent GETs, retries with backoff for transient failures (honouring
-// Retry-After), a per-host minimum interval between request starts (GDELT
+// concurrent GETs, retries with backoff for transient failures, Retry-After
+// honoured for the whole host (no request to it starts inside the window it
+// asked for), a per-host minimum interval between request starts (GDELT
 // allows one request per 5 s), a byte limit per answer, and a bounded LRU
-// cache that serves stale answers while it refreshes them. Time comes from an
-// injected clock and everything happens in tick(), so tests drive it exactly.
+// cache that serves stale answers while it refreshes them. Only answers the
+// request's decoder accepted are cached, with what it decoded: a bad answer
+// is never kept as good, and the next request for it goes to the network.
+// Time comes from injected clocks (a monotonic one for every wait, the wall
+// clock only to read HTTP dates) and everything happens in tick(), so tests
+// drive it exactly.
 //
 // Callback contract (HttpClient::get):
 //  * Callbacks run only inside tick(), never inside get(), cancel() or the
@@ -27,6 +32,9 @@
 //    aborts the transport request.
 //  * Identical concurrent GETs share one transport request; each waiter gets
 //    its own callback. The first request's FetchOptions govern the shared one.
+//  * Inside a Retry-After window of a host, a request to it waits for the
+//    window to end, or, when the window is longer than retry_after_cap_ms,
+//    fails at once with the server's wait in its message.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -65,6 +73,14 @@ public:
     virtual void cancel(RequestId id) = 0;
 };
 
+// What a request's decoder made of a 2xx answer: an error, or the decoded
+// document. The value's type is the decoder's business: the caller that set
+// the decoder casts it back (std::static_pointer_cast).
+struct Decoded {
+    FetchError error;
+    std::shared_ptr<const void> value;
+};
+
 struct FetchOptions {
     std::int64_t timeout_ms = 20000;        // per attempt, from when the transport starts it
     int max_attempts = 4;                   // the first try included
@@ -72,11 +88,14 @@ struct FetchOptions {
     bool use_cache = true;
     std::int64_t fresh_ms = 60 * 1000;      // a cached answer this young is used without asking
     std::int64_t stale_ms = 30 * 60 * 1000; // then, for this long, served stale while refreshing
-    // Runs on each 2xx answer before it counts as a success. Return an error
-    // to reject it (it is then neither cached nor delivered as a success);
-    // RateLimited errors are retried like a 429. Used to refuse an HTML page
-    // or a service's plain-text error that arrived with status 200.
-    std::function<FetchError(const HttpResponse&)> accept;
+    // Decodes and checks each 2xx answer before it counts as a success. A
+    // rejected answer (an HTML page or a service's plain-text error sent with
+    // status 200, a document that does not parse or has nothing usable in
+    // it) is an error, never cached; RateLimited errors are retried like a
+    // 429. An accepted one is cached with its decoded value, so a cache hit
+    // is not decoded again. Without a decoder nothing is cached: bytes nobody
+    // checked are not kept.
+    std::function<Decoded(const HttpResponse&)> decode;
     // A server that refuses without CORS headers (GDELT's 429s) reaches the
     // page as no answer at all (status 0). When no_answer_error is set, such
     // an answer ends the request at once with that error (retrying soon would
@@ -91,6 +110,7 @@ struct FetchResult {
     std::string url;
     FetchError error;       // kind None on success
     HttpResponse response;  // the answer (success), the error answer (Http errors), else empty
+    std::shared_ptr<const void> decoded;  // success with a decoder: what it made of the answer
     bool from_cache = false;
     bool stale = false;      // from the cache past its freshness; a refresh is under way
     bool refreshed = false;  // second delivery: the refresh changed the stale answer
@@ -103,7 +123,7 @@ struct FetchProgress {
     bool active = false;           // a network request for this handle is queued, running or waiting
     bool queued = false;           // held back by its host's minimum interval
     int attempts = 0;              // attempts started so far
-    std::int64_t retry_at_ms = 0;  // when the next attempt starts after a failure; 0 when none is planned
+    std::int64_t retry_at_ms = 0;  // when the next attempt starts after a failure (monotonic clock); 0 when none is planned
     FetchError last_error;         // the latest failed attempt, e.g. "... busy (HTTP 429). Retrying in 30 s."
 };
 
@@ -142,10 +162,13 @@ struct HttpClientConfig {
 
 class HttpClient {
 public:
-    using Clock = std::function<std::int64_t()>;  // Unix epoch milliseconds (HTTP dates need wall time)
+    using Clock = std::function<std::int64_t()>;  // milliseconds
     using Callback = std::function<void(const FetchResult&)>;
 
-    HttpClient(Transport& transport, Clock now_ms, HttpClientConfig config = {});
+    // monotonic_ms times every wait (timeouts, backoff, Retry-After, cache
+    // freshness): it never jumps when the system clock is set. wall_ms
+    // (since 1970) only turns a Retry-After given as an HTTP date into a wait.
+    HttpClient(Transport& transport, Clock monotonic_ms, Clock wall_ms, HttpClientConfig config = {});
     ~HttpClient();  // aborts running transport requests; no callback runs afterwards
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;

@@ -311,6 +311,15 @@ FetchError check_json_body(std::string_view body, int status, std::string_view c
         return make_error(FetchError::NotJson, "The server sent an empty answer instead of news data" + suffix + ".",
                           status);
     if (body[p] == '{' || body[p] == '[') return {};
+    // JSON, but a bare value: say which, not "plain text"
+    if (json value = parse(body.substr(p)); !value.is_discarded()) {
+        std::string what = value.is_null()      ? "JSON null"
+                           : value.is_boolean() ? "the JSON value " + value.dump()
+                           : value.is_number()  ? "a JSON number (" + clean_text(value.dump(), 40) + ")"
+                                                : "a JSON string (" + clean_text(value.dump(), 120) + ")";
+        return make_error(FetchError::BadDocument, "The server sent " + what + " instead of news data" + suffix + ".",
+                          status);
+    }
     if (body[p] == '<') {
         std::string title = html_title(body);
         return make_error(FetchError::NotJson,

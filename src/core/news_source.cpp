@@ -71,6 +71,24 @@ std::function<void()> deliver_error(std::function<void(const NewsUpdate<T>&)> do
     };
 }
 
+// A list document whose every item was dropped is not an empty list: the
+// reader would see "nothing today" where the source had plenty it could not
+// read. It is an error that says so (and can be retried).
+std::string items_phrase(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+FetchError nothing_usable(const Result<CountriesIndex>& r) {
+    if (!r.value.countries.empty() || r.skipped == 0) return {};
+    return make_error(FetchError::BadDocument, "The news index had " + items_phrase(r.skipped, "entry", "entries") +
+                                                   " and none could be read.");
+}
+FetchError nothing_usable(const Result<StoryPage>& r) {
+    if (!r.value.stories.empty() || r.skipped == 0) return {};
+    return make_error(FetchError::BadDocument, "The story list had " + items_phrase(r.skipped, "story", "stories") +
+                                                   " and none could be read.");
+}
+FetchError nothing_usable(const Result<Article>&) { return {}; }  // its required fields were there
+
 FetchOptions options_fresh_for(int64_t fresh_ms) {
     FetchOptions o;
     o.fresh_ms = fresh_ms;
@@ -228,14 +246,22 @@ FetchHandle NewsService::load(const std::string& url, FetchOptions options,
         return http_.defer([source, decode, done] {
             NewsUpdate<T> u;
             u.result = decode(*source, HttpResponse{});
+            if (u.result.ok()) u.result.error = nothing_usable(u.result);
             done(u);
         });
     }
-    options.accept = [source](const HttpResponse& r) { return source->accept(r); };
+    // Decoded and checked inside the client, so only a usable document is cached.
+    options.decode = [source, decode](const HttpResponse& r) -> Decoded {
+        if (FetchError e = source->accept(r); !e.ok()) return {std::move(e), nullptr};
+        auto result = std::make_shared<Result<T>>(decode(*source, r));
+        if (result->ok()) result->error = nothing_usable(*result);
+        if (!result->ok()) return {result->error, nullptr};
+        return {{}, std::move(result)};
+    };
     source->tune(options);
-    auto on_fetched = [source, decode, done](const FetchResult& r) {
+    auto on_fetched = [source, done](const FetchResult& r) {
         NewsUpdate<T> u;
-        u.result = r.ok() ? decode(*source, r.response) : failure<T>(source->explain(r));
+        u.result = r.ok() ? *std::static_pointer_cast<const Result<T>>(r.decoded) : failure<T>(source->explain(r));
         u.stale = r.stale;
         u.refreshed = r.refreshed;
         done(u);

@@ -69,8 +69,8 @@ public:
     virtual std::string stories_url(const std::string& iso, int page) const = 0;
     virtual std::string article_url(const std::string& id) const = 0;
 
-    // Checks a 2xx answer before it is cached (FetchOptions::accept). The
-    // default refuses bodies that are not JSON (check_json_body).
+    // Checks a 2xx answer before it is decoded (and only a decoded one is
+    // cached). The default refuses bodies that are not JSON (check_json_body).
     virtual FetchError accept(const HttpResponse& response) const;
     // The message for a failed fetch; adapters read their service's error
     // answers here. The default keeps the HttpClient's.

@@ -1,5 +1,7 @@
 #include "core/news_state.hpp"
 
+#include <algorithm>
+
 namespace ng {
 
 void NewsState::load_countries() {
@@ -21,14 +23,29 @@ void NewsState::load_countries() {
     });
 }
 
+int CountryStories::listed_total() const {
+    int listed = int(stories.size());
+    return complete() ? listed : std::max(listed, total - load.skipped);
+}
+
 int NewsState::story_count(const std::string& iso) const {
     auto it = counts_.find(iso);
-    return it == counts_.end() ? (countries_loaded_ && source_info().story_counts ? 0 : -1) : it->second;
+    int indexed = it == counts_.end() ? (countries_loaded_ && source_info().story_counts ? 0 : -1) : it->second;
+    const CountryStories* s = stories(iso);
+    if (indexed < 0 || !s || s->pages_loaded == 0) return indexed;
+    return s->listed_total();
 }
 
 void NewsState::open_country(const std::string& iso) {
     CountryStories& s = stories_[iso];
-    if (s.pages_loaded == 0 && !s.load.loading) load_page(iso, 1);
+    if (s.pages_loaded == 0 && !s.load.loading && s.load.error.ok()) load_page(iso, 1);
+}
+
+void NewsState::retry_country(const std::string& iso) {
+    CountryStories& s = stories_[iso];
+    if (s.load.loading) return;
+    if (s.pages_loaded == 0) load_page(iso, 1);
+    else load_more(iso);
 }
 
 void NewsState::load_more(const std::string& iso) {
@@ -55,6 +72,7 @@ void NewsState::load_page(const std::string& iso, int page) {
         s.page_count = p.page_count, s.total = p.total;
         s.stories.clear();
         s.pages_loaded = 0;
+        ++s.revision;
         for (const auto& [n, items] : s.pages) {
             if (n != s.pages_loaded + 1) break;  // only a gap-free run of pages is shown
             s.stories.insert(s.stories.end(), items.begin(), items.end());
@@ -70,6 +88,11 @@ const CountryStories* NewsState::stories(const std::string& iso) const {
 
 void NewsState::open_article(const std::string& id) {
     ArticleEntry& a = articles_[id];
+    if (a.load.error.ok()) retry_article(id);
+}
+
+void NewsState::retry_article(const std::string& id) {
+    ArticleEntry& a = articles_[id];
     if (a.loaded || a.load.loading) return;
     a.load.loading = true;
     a.load.handle = service_.article(id, [this, id](const NewsUpdate<Article>& u) {
@@ -84,6 +107,7 @@ void NewsState::open_article(const std::string& id) {
         a.load.skipped = u.result.skipped;
         a.article = u.result.value;
         a.loaded = true;
+        ++a.revision;
     });
 }
 

@@ -1,7 +1,11 @@
 // news_state — what the reader has loaded so far, and what is loading or
 // failed, on top of NewsService: the countries index, each country's story
 // list (paged, kept when a later page fails), and opened articles. Failures
-// never throw away what is already shown; every failure can be retried.
+// never throw away what is already shown; every failure can be retried, and
+// only an explicit retry asks again: opening a country or an article that
+// failed shows its error (re-applying a route must not repeat a request).
+// Counts agree with lists: once a country's stories are loaded, its count
+// is what the list holds (items that could not be read are not counted).
 #pragma once
 #include <map>
 #include <string>
@@ -23,13 +27,18 @@ struct CountryStories {
     std::map<int, std::vector<StorySummary>> pages;
     int pages_loaded = 0, page_count = 0, total = 0;
     LoadState load;
+    unsigned revision = 0;  // changes whenever `stories` does
     bool complete() const { return pages_loaded > 0 && pages_loaded >= page_count; }
+    // How many stories the list has, or will have once every page is in: the
+    // server's total less the items that could not be read.
+    int listed_total() const;
 };
 
 struct ArticleEntry {
     Article article;
     bool loaded = false;
     LoadState load;
+    unsigned revision = 0;  // changes whenever `article` does
 };
 
 class NewsState {
@@ -44,17 +53,21 @@ public:
     bool countries_loaded() const { return countries_loaded_; }
     const LoadState& countries_load() const { return countries_load_; }
     // Story count for an ISO code: -1 when unknown (not in the index, or the
-    // source has no counts), 0 when the index says none.
+    // source has no counts), 0 when the index says none; once the country's
+    // list is loaded, the list's own count (listed_total).
     int story_count(const std::string& iso) const;
 
     // ---- a country's stories ----
-    // Loads page 1 if nothing is loaded yet (or retries a failed first page).
+    // Loads page 1 unless it is loaded, loading, or failed (see retry_country).
     void open_country(const std::string& iso);
+    // "Try again": page 1 if it is not loaded, else the next page.
+    void retry_country(const std::string& iso);
     void load_more(const std::string& iso);  // the next page, or a retry of it
     const CountryStories* stories(const std::string& iso) const;
 
     // ---- articles ----
-    void open_article(const std::string& id);  // loads once; retries a failure
+    void open_article(const std::string& id);   // loads unless loaded, loading, or failed
+    void retry_article(const std::string& id);  // "Try again" after a failure
     const ArticleEntry* article(const std::string& id) const;
 
     // True when a callback changed something since the last call.

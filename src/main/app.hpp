@@ -21,6 +21,7 @@ namespace ng {
 class BrowserHost final : public ViewerHost {
 public:
     Transport& transport() override { return transport_; }
+    int64_t monotonic_ms() override;
     int64_t wall_clock_ms() override;
     std::string url_hash() override;
     void set_url_hash(const std::string& hash, HistoryEntry entry) override;
@@ -51,7 +52,8 @@ public:
     bool open_article(const std::string& id) override;
     void set_options(const std::string& query) override;
     void set_view(double lat, double lon, double zoom) override;
-    void touch(ng_touch_phase phase, int id, double x, double y) override;
+    void touch(ng_pointer_phase phase, int id, double x, double y) override;
+    void mouse(ng_pointer_phase phase, double x, double y) override;
     void wheel(double delta_y, double x, double y, bool over_ui) override;
     void destroy() override;
     unsigned frames_drawn() override { return frames_drawn_; }
@@ -68,7 +70,6 @@ private:
     void sleep();
     // input.cpp
     bool take_input();
-    void sdl_to_globe(const SDL_Event& e);
     void pointer_to_globe(Pointer kind, int id, double x, double y, bool touch);
     void key_to_viewer(const SDL_KeyboardEvent& e);
     bool ui_ready() const { return fonts_ok_; }

@@ -1,8 +1,10 @@
-// input — mouse and keyboard from SDL, touch and the wheel from the page
-// (ng_touch, ng_wheel). The UI gets first say; what it leaves goes to the
-// globe, or as keys to the viewer. A press keeps going where it began: one
-// that starts on the globe stays with the globe until it ends, even over a
-// panel; one that starts on the UI stays with the UI.
+// input — the UI's mouse and the keyboard from SDL; the globe's mouse, touch
+// and the wheel from the page (ng_mouse, ng_touch, ng_wheel). The UI gets
+// first say; what it leaves goes to the globe, or as keys to the viewer. A
+// press keeps going where it began: one that starts on the globe stays with
+// the globe until it ends, even over a panel; one that starts on the UI
+// stays with the UI. The globe takes the mouse from the page because SDL
+// rounds positions to whole CSS pixels, and picking needs the fractions.
 #include <imgui.h>
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>
@@ -27,8 +29,8 @@ bool App::ui_at(double x, double y) {
     return false;
 }
 
-// This frame's SDL events: to ImGui (once it can draw) and then the globe.
-// True when there were any.
+// This frame's SDL events: to ImGui (once it can draw), keys then to the
+// viewer. True when there were any.
 bool App::take_input() {
     if (clear_touch_hover_ && ui_ready()) {
         ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -39,7 +41,8 @@ bool App::take_input() {
     while (SDL_PollEvent(&e)) {
         any = true;
         if (ui_ready()) ImGui_ImplSDL2_ProcessEvent(&e);
-        sdl_to_globe(e);
+        // the globe's mouse, touch and wheel come from the page (App::mouse, touch, wheel)
+        if (e.type == SDL_KEYDOWN) key_to_viewer(e.key);
     }
     return any;
 }
@@ -82,35 +85,25 @@ void App::key_to_viewer(const SDL_KeyboardEvent& e) {
     }
 }
 
-// SDL delivers the mouse and the keyboard; touch and the wheel come from the
-// page so that an embedded viewer can leave one-finger swipes and plain
-// wheel turns to the host page.
-void App::sdl_to_globe(const SDL_Event& e) {
-    switch (e.type) {
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEBUTTONUP:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-            pointer_to_globe(e.type == SDL_MOUSEBUTTONDOWN ? Pointer::Down : Pointer::Up, 0, e.button.x, e.button.y, false);
-            break;
-        case SDL_MOUSEMOTION:
-            if (e.motion.which != SDL_TOUCH_MOUSEID) pointer_to_globe(Pointer::Move, 0, e.motion.x, e.motion.y, false);
-            break;
-        case SDL_WINDOWEVENT:
-            if (e.window.event == SDL_WINDOWEVENT_LEAVE && globe_pointers_ == 0) viewer_->globe().pointer_leave();
-            break;
-        case SDL_KEYDOWN: key_to_viewer(e.key); break;
-        default: break;
+// The mouse over the globe, at sub-pixel precision (the UI has it from SDL).
+void App::mouse(ng_pointer_phase phase, double x, double y) {
+    if (phase == NG_POINTER_CANCEL) {  // left the canvas
+        if (globe_pointers_ == 0) viewer_->globe().pointer_leave();
+    } else {
+        static constexpr Pointer kPointer[] = {Pointer::Down, Pointer::Move, Pointer::Up};
+        pointer_to_globe(kPointer[phase], 0, x, y, false);
     }
+    wake();
 }
 
 // A finger: ImGui sees it as a touch-screen mouse, the globe as a pointer.
-void App::touch(ng_touch_phase phase, int id, double x, double y) {
+void App::touch(ng_pointer_phase phase, int id, double x, double y) {
     if (ui_ready()) {
         ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent(float(x), float(y));
-        if (phase == NG_TOUCH_DOWN) io.AddMouseButtonEvent(0, true);
-        if (phase == NG_TOUCH_UP || phase == NG_TOUCH_CANCEL) io.AddMouseButtonEvent(0, false), clear_touch_hover_ = true;
+        if (phase == NG_POINTER_DOWN) io.AddMouseButtonEvent(0, true);
+        if (phase == NG_POINTER_UP || phase == NG_POINTER_CANCEL) io.AddMouseButtonEvent(0, false), clear_touch_hover_ = true;
     }
     static constexpr Pointer kPointer[] = {Pointer::Down, Pointer::Move, Pointer::Up, Pointer::Cancel};
     pointer_to_globe(kPointer[phase], id + 1, x, y, true);

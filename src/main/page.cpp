@@ -17,6 +17,7 @@ using nlohmann::json;
 
 // [SECTION] the viewer's host ---------------------------------------------------------------
 
+int64_t BrowserHost::monotonic_ms() { return int64_t(web::now_ms()); }
 int64_t BrowserHost::wall_clock_ms() { return web::wall_clock_ms(); }
 std::string BrowserHost::url_hash() { return web::url_hash(); }
 void BrowserHost::set_url_hash(const std::string& hash, HistoryEntry entry) {

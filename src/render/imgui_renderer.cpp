@@ -33,7 +33,23 @@ void main() { o_color = v_color * texture(u_tex, v_uv); })";
 static struct {
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0;
     GLint proj = -1, tex = -1;
+    unsigned first_vertex = ~0u;  // where the vertex attributes point in the bound buffer
 } state;
+
+// Points the vertex attributes at `first_vertex` of the bound buffer. WebGL2
+// has no glDrawElementsBaseVertex, so this is how a draw command's
+// VtxOffset is honoured: 16-bit indices then count from there, and a draw
+// list may hold any number of vertices (ImGui starts a new offset every
+// 64 K vertices once the backend says it can, RendererHasVtxOffset).
+void point_attributes(unsigned first_vertex) {
+    if (first_vertex == state.first_vertex) return;
+    state.first_vertex = first_vertex;
+    const GLsizei stride = sizeof(ImDrawVert);
+    const uintptr_t base = uintptr_t(first_vertex) * sizeof(ImDrawVert);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)(base + offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)(base + offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)(base + offsetof(ImDrawVert, col)));
+}
 
 void setup_state(ImDrawData* d, int fb_w, int fb_h) {
     glEnable(GL_BLEND);
@@ -72,14 +88,12 @@ bool init() {
     glEnableVertexAttribArray(0);
     glEnableVertexAttribArray(1);
     glEnableVertexAttribArray(2);
-    const GLsizei stride = sizeof(ImDrawVert);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, pos));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, uv));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(ImDrawVert, col));
+    point_attributes(0);
     glBindVertexArray(0);
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "newsglobe_webgl2";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     return state.program != 0;
 }
 
@@ -124,6 +138,7 @@ void render(ImDrawData* d) {
             if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
             glScissor(int(clip_min.x), int(fb_h - clip_max.y), int(clip_max.x - clip_min.x), int(clip_max.y - clip_min.y));
             glBindTexture(GL_TEXTURE_2D, GLuint(intptr_t(cmd.GetTexID())));
+            point_attributes(cmd.VtxOffset);
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                            (void*)(intptr_t(cmd.IdxOffset * sizeof(ImDrawIdx))));
         }

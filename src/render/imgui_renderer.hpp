@@ -6,9 +6,9 @@
 // (with software WebGL, the whole globe): measured at ~150 ms of main-thread
 // time per frame here. This renderer owns the state it needs, so it queries
 // nothing. Implemented: RGBA font atlas, user textures (ImTextureID = GL
-// texture name), clip rectangles, framebuffer scale (HiDPI), 16-bit indices,
-// ImDrawCallback_ResetRenderState. Not implemented: VtxOffset (not needed with
-// 16-bit indices: ImGui splits large lists).
+// texture name), clip rectangles, framebuffer scale (HiDPI), 16-bit indices
+// with VtxOffset (ImGuiBackendFlags_RendererHasVtxOffset: a draw list may
+// hold more than 65,535 vertices), ImDrawCallback_ResetRenderState.
 #pragma once
 
 struct ImDrawData;

@@ -13,6 +13,7 @@
 #include "core/local_time.hpp"
 #include "core/time_format.hpp"
 #include "web/browser.hpp"
+#include "ui/clipped_list.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
 #include "ui/panels.hpp"
@@ -23,9 +24,34 @@
 namespace ng::ui {
 namespace {
 
+struct OutletCount {
+    Outlet outlet;
+    int stories = 0;
+};
+
 static struct {
     std::string drawn_country;  // scroll to the top when the country changes
+    ClippedList rows;           // only the rows on screen are drawn
+    // the filter's outlets, counted once per list rather than every frame
+    std::map<std::string, OutletCount> outlets;
+    std::uint64_t outlets_key = 0;
 } state;
+
+const std::map<std::string, OutletCount>& outlets_of(const std::string& iso, const CountryStories& s) {
+    LayoutKey key;
+    key << s.revision;
+    key.add(iso.data(), iso.size());
+    if (key.value() != state.outlets_key || state.outlets.empty()) {
+        state.outlets.clear();
+        for (const StorySummary& st : s.stories) {
+            OutletCount& o = state.outlets[st.outlet.name];
+            o.outlet = st.outlet;
+            ++o.stories;
+        }
+        state.outlets_key = key.value();
+    }
+    return state.outlets;
+}
 
 constexpr float kRowPadY = 12, kRowPadX = 12;
 
@@ -77,7 +103,8 @@ void header(Viewer& viewer, float pad) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + bh + 12));
     int count = viewer.news().story_count(viewer.country());
     const CountryStories* s = viewer.news().stories(viewer.country());
-    if (count < 0 && s && s->pages_loaded > 0) count = s->total;
+    if (count < 0 && s && s->pages_loaded > 0) count = s->listed_total();
+    screen_report().header_count = count;
     std::string line;
     if (count >= 0) line = count == 0 ? "No stories today" : std::to_string(count) + (count == 1 ? " story today" : " stories today");
     if (viewer.news().countries_loaded())
@@ -96,8 +123,7 @@ void header(Viewer& viewer, float pad) {
 // Outlet filter and sort; only when there are stories to act on.
 void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
     const Colours& c = colours();
-    std::map<std::string, int> outlets;
-    for (const StorySummary& st : s.stories) ++outlets[st.outlet.name];
+    const std::map<std::string, OutletCount>& outlets = outlets_of(viewer.country(), s);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + pad, ImGui::GetCursorScreenPos().y + 4));
     float sort_w = std::min(200.0f, width * 0.48f);
     float combo_w = width - sort_w - 10;
@@ -112,11 +138,10 @@ void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
     if (viewer.outlet_filter().empty()) {
         preview = "All outlets";
     } else {
+        auto it = outlets.find(viewer.outlet_filter());
         Outlet o;
         o.name = viewer.outlet_filter();
-        for (const StorySummary& st : s.stories)
-            if (st.outlet.name == viewer.outlet_filter()) o = st.outlet;
-        preview = outlet_label(o);
+        preview = outlet_label(it == outlets.end() ? o : it->second.outlet);
     }
     preview = ellipsize(preview, combo_w - 50, fonts().small_bold);
     ImGui::PushFont(fonts().small_bold);  // popped after the popup: fonts must not cross windows
@@ -134,12 +159,8 @@ void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
     if (!open) note_focus("outlet-filter");
     if (open) {
         if (ImGui::Selectable("All outlets", viewer.outlet_filter().empty())) viewer.set_outlet_filter("");
-        for (const auto& [name, n] : outlets) {
-            Outlet o;
-            o.name = name;
-            for (const StorySummary& st : s.stories)
-                if (st.outlet.name == name) o = st.outlet;
-            std::string label = outlet_label(o) + "  (" + std::to_string(n) + ")";
+        for (const auto& [name, o] : outlets) {
+            std::string label = outlet_label(o.outlet) + "  (" + std::to_string(o.stories) + ")";
             if (ImGui::Selectable(label.c_str(), viewer.outlet_filter() == name)) viewer.set_outlet_filter(name);
         }
         ImGui::EndCombo();
@@ -318,10 +339,19 @@ void draw_country_panel(Viewer& viewer, const Layout& l) {
         }
     } else {
         report.status = "ready";
-        std::vector<const StorySummary*> list = viewer.visible_stories();
+        const std::vector<const StorySummary*>& list = viewer.visible_stories();
+        report.row_count = int(list.size());
         ImGui::SetCursorPosX(list_pad);
         ImGui::BeginGroup();
-        for (size_t i = 0; i < list.size(); ++i) {
+        // the rows' layout depends on which stories, in which order, how wide, in which font
+        LayoutKey key;
+        key << s->revision << viewer.sort_by_coverage() << row_w << fonts().bold->FontSize << list.size();
+        key.add(viewer.country().data(), viewer.country().size()).add(viewer.outlet_filter().data(), viewer.outlet_filter().size());
+        ClippedList::Range shown = state.rows.layout(key.value(), int(list.size()),
+                                                     [&](int i) { return row_layout(*list[size_t(i)], row_w).height; },
+                                                     ImGui::GetCursorScreenPos().y, clip_top, clip_bottom);
+        state.rows.skip(0, shown.first);
+        for (size_t i = size_t(shown.first); i < size_t(shown.last); ++i) {
             const StorySummary& st = *list[i];
             RowLayout r = row_layout(st, row_w);
             float y = ImGui::GetCursorScreenPos().y;
@@ -336,6 +366,7 @@ void draw_country_panel(Viewer& viewer, const Layout& l) {
                                                     ImVec2(ImGui::GetCursorScreenPos().x + row_w - kRowPadX, ly), c.divider);
             }
         }
+        state.rows.skip(shown.last, int(list.size()));
         if (!list.empty()) web::mark("first-stories");
         if (list.empty()) {
             ImGui::Dummy(ImVec2(row_w, 0));

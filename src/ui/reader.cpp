@@ -15,6 +15,7 @@
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
+#include "ui/clipped_list.hpp"
 #include "ui/frame.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
@@ -29,6 +30,7 @@ namespace {
 
 static struct {
     std::string drawn_article;  // scroll to the top when the article changes
+    ClippedList takes;          // only the takes on screen are drawn
 } state;
 
 constexpr float kMeasureEm = 34;  // body text wraps at most ~34 em (~70 characters)
@@ -99,7 +101,7 @@ void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     dl->AddText(bold, bold->FontSize, ImVec2(p.x + 34, p.y + 8), c.text, back.c_str());
 
     // previous / next in the list, copy link, open original, close
-    std::vector<const StorySummary*> list = viewer.visible_stories();
+    const std::vector<const StorySummary*>& list = viewer.visible_stories();
     int index = -1;
     for (size_t i = 0; i < list.size(); ++i)
         if (list[i]->id == viewer.article()) index = int(i);
@@ -213,15 +215,29 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
     vspace(10);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ScreenReport& report = screen_report();
-    for (size_t i = 0; i < a.alternative_takes.size(); ++i) {
+    report.take_count = int(a.alternative_takes.size());
+    const float inner_x = 14 + 34 + 12, right_pad = 34, gap = 8;
+    const float text_w = width - inner_x - right_pad;
+    auto card_height = [&](const AlternativeTake& t) {
+        const std::string& head = t.headline.empty() ? std::string("(no headline)") : t.headline;
+        return 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold) +
+               (t.angle.empty() ? 0 : 4 + text_block_height(t.angle, text_w, fonts().small)) + 14;
+    };
+    // an article's takes do not change once loaded: their layout depends on which article, how wide, which fonts
+    LayoutKey key;
+    key << width << fonts().bold->FontSize << a.alternative_takes.size();
+    key.add(a.id.data(), a.id.size());
+    ClippedList::Range shown = state.takes.layout(
+        key.value(), int(a.alternative_takes.size()),
+        [&](int i) { return card_height(a.alternative_takes[size_t(i)]) + gap; }, ImGui::GetCursorScreenPos().y,
+        clip_top, clip_bottom);
+    state.takes.skip(0, shown.first);
+    for (size_t i = size_t(shown.first); i < size_t(shown.last); ++i) {
         const AlternativeTake& t = a.alternative_takes[i];
         bool linkable = !t.article_id.empty() || is_openable_url(t.url);
-        float inner_x = 14 + 34 + 12, right_pad = 34;
-        float text_w = width - inner_x - right_pad;
         std::string country = viewer.country_name(t.country);
         std::string head = t.headline.empty() ? std::string("(no headline)") : t.headline;
-        float h = 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold) +
-                  (t.angle.empty() ? 0 : 4 + text_block_height(t.angle, text_w, fonts().small)) + 14;
+        float h = card_height(t);
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushID(int(i));
         bool clicked = ImGui::InvisibleButton("##take", ImVec2(width, h), linkable ? 0 : ImGuiButtonFlags_None);
@@ -257,8 +273,9 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
             if (!t.article_id.empty()) viewer.navigate({Route::Article, t.article_id});
             else web::open_in_new_tab(t.url);
         }
-        vspace(8);
+        vspace(gap);
     }
+    state.takes.skip(shown.last, int(a.alternative_takes.size()));
 }
 
 void article_view(Viewer& viewer, const Article& a, float width, float clip_top, float clip_bottom) {

@@ -37,8 +37,11 @@ struct ScreenReport {
     std::string error;          // the error message shown in the panel, if any
     std::string notice;         // a page-level notice (countries index failed)
     std::string toast;
-    std::vector<UiItem> rows;   // story rows of the country panel
-    std::vector<UiItem> takes;  // alternative takes in the reader
+    int header_count = -1;      // the story count the country panel's header shows (-1: none)
+    std::vector<UiItem> rows;   // story rows of the country panel drawn (long lists: those near the view)
+    int row_count = 0;          // rows in the list, drawn or not
+    std::vector<UiItem> takes;  // alternative takes in the reader drawn (as rows)
+    int take_count = 0;         // takes of the article, drawn or not
     std::vector<UiItem> results;  // search results (search open) or A–Z entries (list)
     std::map<std::string, UiRect> controls;  // named buttons: "retry", "back", "close", ...
     struct Reader {

@@ -62,9 +62,10 @@ void draw_markers(Viewer& viewer) {
         int count = viewer.news().story_count(c.iso);
         Rgb fill = count < 0 ? no_data_colour(viewer.dark()) : coverage_colour(count, viewer.dark());
         if (coverage) fill = viewer.take_from(c.iso) ? viridis(0.85) : no_data_colour(viewer.dark());
-        bool hot = m.country == viewer.globe().hovered() || m.country == viewer.globe().selected();
-        float r = hot ? 5.5f : 4.0f;
-        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r + 1.5f, viewer.dark() ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
+        // the picker's hit area is this drawn disc (GlobeView::marker_radius_px)
+        float outer = float(viewer.globe().marker_radius_px(m.country, false));
+        float r = outer - float(GlobeView::kMarkerHaloPx);
+        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), outer, viewer.dark() ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
         dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r,
                             m.country == viewer.globe().selected() ? colours().selected : to_u32(fill));
     }

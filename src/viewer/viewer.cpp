@@ -54,7 +54,8 @@ Viewer::Viewer(ViewerHost& host, const ViewerStart& start)
         for (const ViewerOption& o : viewer_options())
             if (key == o.name && o.kind == OptionKind::Source) remember_option(key, value);
 
-    http_ = std::make_unique<HttpClient>(host_.transport(), [this] { return host_.wall_clock_ms(); });
+    http_ = std::make_unique<HttpClient>(host_.transport(), [this] { return host_.monotonic_ms(); },
+                                         [this] { return host_.wall_clock_ms(); });
     service_ = std::make_unique<NewsService>(*http_, make_source(parse_source_config(options_query(options))));
     news_ = std::make_unique<NewsState>(*service_);
 
@@ -77,22 +78,40 @@ Viewer::~Viewer() = default;
 
 // [SECTION] assets -----------------------------------------------------------------------
 
+namespace {
+
+// The map is decoded inside the HTTP client, so a damaged file is an error
+// there and is never cached: "Try again" fetches it anew.
+Decoded decode_world(const HttpResponse& r) {
+    auto world = std::make_shared<World>();
+    std::string error;
+    if (!decode_world_asset(r.body, world.get(), &error))
+        return {make_error(FetchError::BadDocument, "The map file is damaged (" + error + ")."), nullptr};
+    return {{}, std::move(world)};
+}
+
+// A font file starts with an sfnt version: TrueType, OpenType or a collection.
+Decoded check_font(const HttpResponse& r) {
+    std::string_view magic = std::string_view(r.body).substr(0, 4);
+    if (magic == std::string_view("\0\1\0\0", 4) || magic == "OTTO" || magic == "true" || magic == "ttcf")
+        return {{}, nullptr};
+    return {make_error(FetchError::BadDocument, "A font file is damaged."), nullptr};
+}
+
+}  // namespace
+
 void Viewer::load_world() {
     load_error_.clear();
     FetchOptions opt;
     opt.max_bytes = 8u << 20;
+    opt.decode = decode_world;
     world_request_ = http_->get(asset_base_ + "data/world.bin", [this](const FetchResult& r) {
         if (!r.ok()) {
-            load_error_ = "The map could not be loaded. " + r.error.message;
+            load_error_ = r.error.kind == FetchError::BadDocument ? r.error.message
+                                                                  : "The map could not be loaded. " + r.error.message;
             return;
         }
-        std::string error;
-        World world;
-        if (!decode_world_asset(r.response.body, &world, &error)) {
-            load_error_ = "The map file is damaged (" + error + ").";
-            return;
-        }
-        world_ = std::move(world);
+        world_ = *std::static_pointer_cast<const World>(r.decoded);
         globe_.set_world(&world_);
         world_ready_ = true;
         ++world_revision_;
@@ -105,6 +124,8 @@ void Viewer::load_fonts() {
     const char* files[3] = {"fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/fa-subset.ttf"};
     std::string* slots[3] = {&font_files_.regular, &font_files_.bold, &font_files_.icons};
     fonts_arrived_ = 0;
+    FetchOptions opt;
+    opt.decode = check_font;
     for (int i = 0; i < 3; ++i) {
         std::string* slot = slots[i];
         font_requests_[i] = http_->get(asset_base_ + files[i], [this, slot](const FetchResult& r) {
@@ -114,7 +135,7 @@ void Viewer::load_fonts() {
             }
             *slot = r.response.body;
             ++fonts_arrived_;
-        });
+        }, opt);
     }
 }
 
@@ -169,10 +190,10 @@ void Viewer::update_palette() {
     in.highlight.assign(n, Highlight::None);
     for (size_t i = 0; i < n; ++i) in.story_counts[i] = news_->story_count(world_.countries[i].iso);
     // the open story's coverage map: countries whose press carries it
-    if (const Article* a = loaded_article()) {
+    if (loaded_article()) {
         in.coverage_mode = true;
-        for (const AlternativeTake& t : a->alternative_takes) {
-            int i = world_.find(t.country);
+        for (const auto& [iso, take] : takes_by_country()) {
+            int i = world_.find(iso);
             if (i >= 0) in.highlight[size_t(i)] = Highlight::Covering;
         }
     }
@@ -280,7 +301,7 @@ void Viewer::close_top() {
 
 bool Viewer::step_article(int delta) {
     if (article_.empty()) return false;
-    std::vector<const StorySummary*> list = visible_stories();
+    const std::vector<const StorySummary*>& list = visible_stories();
     for (size_t i = 0; i < list.size(); ++i) {
         if (list[i]->id != article_) continue;
         long j = long(i) + delta;
@@ -298,23 +319,29 @@ void Viewer::show_country_list(bool shown) { list_view_ = shown; }
 void Viewer::set_outlet_filter(const std::string& outlet) { outlet_filter_ = outlet; }
 void Viewer::set_sort_by_coverage(bool by_coverage) { sort_by_coverage_ = by_coverage; }
 void Viewer::retry_countries() { news_->load_countries(); }
-void Viewer::load_stories() { news_->open_country(country_); }
+void Viewer::load_stories() { news_->retry_country(country_); }
 void Viewer::load_more_stories() { news_->load_more(country_); }
-void Viewer::retry_article() { news_->open_article(article_); }
+void Viewer::retry_article() { news_->retry_article(article_); }
 
 // [SECTION] what is shown ------------------------------------------------------------------------
 
-std::vector<const StorySummary*> Viewer::visible_stories() const {
-    std::vector<const StorySummary*> out;
+const std::vector<const StorySummary*>& Viewer::visible_stories() const {
     const CountryStories* s = country_.empty() ? nullptr : news_->stories(country_);
-    if (!s) return out;
+    auto& cache = visible_;
+    if (s == cache.stories && (!s || s->revision == cache.revision) && outlet_filter_ == cache.filter &&
+        sort_by_coverage_ == cache.by_coverage)
+        return cache.list;
+    cache.stories = s, cache.revision = s ? s->revision : 0;
+    cache.filter = outlet_filter_, cache.by_coverage = sort_by_coverage_;
+    cache.list.clear();
+    if (!s) return cache.list;
     for (const StorySummary& story : s->stories)
-        if (outlet_filter_.empty() || story.outlet.name == outlet_filter_) out.push_back(&story);
+        if (outlet_filter_.empty() || story.outlet.name == outlet_filter_) cache.list.push_back(&story);
     if (sort_by_coverage_)
-        std::stable_sort(out.begin(), out.end(), [](const StorySummary* a, const StorySummary* b) {
+        std::stable_sort(cache.list.begin(), cache.list.end(), [](const StorySummary* a, const StorySummary* b) {
             return a->coverage.value_or(0) > b->coverage.value_or(0);
         });
-    return out;
+    return cache.list;
 }
 
 const Article* Viewer::loaded_article() const {
@@ -322,11 +349,24 @@ const Article* Viewer::loaded_article() const {
     return a && a->loaded ? &a->article : nullptr;
 }
 
+const std::map<std::string, size_t>& Viewer::takes_by_country() const {
+    const ArticleEntry* a = article_.empty() ? nullptr : news_->article(article_);
+    if (a && !a->loaded) a = nullptr;
+    if (a != takes_.entry || (a && a->revision != takes_.revision)) {
+        takes_.first.clear();
+        if (a)
+            for (size_t i = 0; i < a->article.alternative_takes.size(); ++i)
+                takes_.first.emplace(a->article.alternative_takes[i].country, i);  // keeps the first
+        takes_.entry = a;
+        takes_.revision = a ? a->revision : 0;
+    }
+    return takes_.first;
+}
+
 const AlternativeTake* Viewer::take_from(const std::string& iso) const {
-    if (const Article* a = loaded_article())
-        for (const AlternativeTake& t : a->alternative_takes)
-            if (t.country == iso) return &t;
-    return nullptr;
+    const std::map<std::string, size_t>& first = takes_by_country();
+    auto it = first.find(iso);
+    return it == first.end() ? nullptr : &loaded_article()->alternative_takes[it->second];
 }
 
 const Country* Viewer::country_by_iso(const std::string& iso) const {

@@ -12,6 +12,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -106,8 +107,9 @@ public:
     bool list_view() const { return list_view_; }             // the A–Z list instead of the panel
     const std::string& outlet_filter() const { return outlet_filter_; }
     bool sort_by_coverage() const { return sort_by_coverage_; }
-    // The open country's loaded stories after the outlet filter and the sort.
-    std::vector<const StorySummary*> visible_stories() const;
+    // The open country's loaded stories after the outlet filter and the sort
+    // (kept until any of them changes: the UI asks every frame).
+    const std::vector<const StorySummary*>& visible_stories() const;
     // The open article's alternative take from a country's press, if any.
     const AlternativeTake* take_from(const std::string& iso) const;
     // The open article once it has loaded; null before (or when none is open).
@@ -152,6 +154,9 @@ private:
     void on_globe_click(int index);
     void update_mirror();
     void update_palette();
+    // The open article's first take from each country (an article may have
+    // thousands of takes: the palette and the markers ask every frame).
+    const std::map<std::string, size_t>& takes_by_country() const;
 
     ViewerHost& host_;
     std::string asset_base_, page_url_;
@@ -201,6 +206,18 @@ private:
         int64_t generated = -1;
         bool index_loaded = false;
     } country_items_;  // rebuilt when the map or the index changes
+    mutable struct {
+        const CountryStories* stories = nullptr;
+        unsigned revision = 0;
+        std::string filter;
+        bool by_coverage = false;
+        std::vector<const StorySummary*> list;
+    } visible_;  // visible_stories(), rebuilt when what it depends on changes
+    mutable struct {
+        const ArticleEntry* entry = nullptr;
+        unsigned revision = 0;
+        std::map<std::string, size_t> first;  // ISO -> index in alternative_takes
+    } takes_;  // rebuilt when another article, or a refresh of it, is shown
 };
 
 }  // namespace ng

@@ -23,7 +23,8 @@ class ViewerHost {
 public:
     virtual ~ViewerHost() = default;
     virtual Transport& transport() = 0;
-    virtual int64_t wall_clock_ms() = 0;  // milliseconds since 1970 (caching, "2 h ago")
+    virtual int64_t monotonic_ms() = 0;   // never jumps: every wait (retries, Retry-After, cache freshness)
+    virtual int64_t wall_clock_ms() = 0;  // milliseconds since 1970: "2 h ago", HTTP dates
     virtual std::string url_hash() = 0;   // "#/country/FR", or "" for the globe
     virtual void set_url_hash(const std::string& hash, HistoryEntry entry) = 0;
     virtual void emit_event(ViewerEvent event, const nlohmann::json& detail) = 0;

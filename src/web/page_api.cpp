@@ -82,8 +82,12 @@ EMSCRIPTEN_KEEPALIVE void ng_set_view(double lat, double lon, double zoom) {
 // [SECTION] input the page handles ------------------------------------------------------------
 
 EMSCRIPTEN_KEEPALIVE void ng_touch(int phase, int id, double x, double y) {
-    if (phase < NG_TOUCH_DOWN || phase > NG_TOUCH_CANCEL || !state.handler) return;
-    state.handler->touch(ng_touch_phase(phase), id, x, y);
+    if (phase < NG_POINTER_DOWN || phase > NG_POINTER_CANCEL || !state.handler) return;
+    state.handler->touch(ng_pointer_phase(phase), id, x, y);
+}
+EMSCRIPTEN_KEEPALIVE void ng_mouse(int phase, double x, double y) {
+    if (phase < NG_POINTER_DOWN || phase > NG_POINTER_CANCEL || !state.handler) return;
+    state.handler->mouse(ng_pointer_phase(phase), x, y);
 }
 EMSCRIPTEN_KEEPALIVE void ng_wheel(double delta_y, double x, double y, int over_ui) {
     if (state.handler) state.handler->wheel(delta_y, x, y, over_ui != 0);

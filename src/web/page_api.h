@@ -14,8 +14,9 @@
 
 extern "C" {
 
-// ng_touch's `phase` (TOUCH in the loader).
-enum ng_touch_phase { NG_TOUCH_DOWN = 0, NG_TOUCH_MOVE = 1, NG_TOUCH_UP = 2, NG_TOUCH_CANCEL = 3 };
+// The `phase` of ng_touch and ng_mouse (POINTER in the loader). For the
+// mouse, CANCEL means it left the canvas.
+enum ng_pointer_phase { NG_POINTER_DOWN = 0, NG_POINTER_MOVE = 1, NG_POINTER_UP = 2, NG_POINTER_CANCEL = 3 };
 
 // ng_frame_cpu_ms's `stat` (FRAME_CPU in the loader).
 enum ng_frame_cpu_stat {
@@ -54,8 +55,12 @@ void ng_set_options(const char* query);
 void ng_set_view(double lat, double lon, double zoom);
 
 // [SECTION] input the page handles ----------------------------------------------------------
-// A finger (phase: ng_touch_phase) at canvas point x, y.
+// A finger (phase: ng_pointer_phase) at canvas point x, y.
 void ng_touch(int phase, int id, double x, double y);
+// The mouse's primary button or its moves (phase: ng_pointer_phase) at
+// canvas point x, y in CSS pixels with their fractions: SDL's mouse events
+// carry whole pixels, and a click beside a border or a dot needs better.
+void ng_mouse(int phase, double x, double y);
 // A wheel turn: delta_y in pixels as the DOM reports it (> 0 scrolls down,
 // zooming out); over_ui: the page found the viewer's UI under the pointer.
 void ng_wheel(double delta_y, double x, double y, int over_ui);
@@ -90,7 +95,8 @@ public:
     virtual bool open_article(const std::string& id) = 0;
     virtual void set_options(const std::string& query) = 0;
     virtual void set_view(double lat, double lon, double zoom) = 0;
-    virtual void touch(ng_touch_phase phase, int id, double x, double y) = 0;
+    virtual void touch(ng_pointer_phase phase, int id, double x, double y) = 0;
+    virtual void mouse(ng_pointer_phase phase, double x, double y) = 0;
     virtual void wheel(double delta_y, double x, double y, bool over_ui) = 0;
     virtual void destroy() = 0;
     virtual unsigned frames_drawn() = 0;

@@ -10,6 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
 export const siteDir = process.env.NEWSGLOBE_SITE_DIR || path.join(repoRoot, 'build/site');
 export const artifactsDir = process.env.NEWSGLOBE_ARTIFACTS || path.join(repoRoot, 'build/native/browser-artifacts');
+export const wasmDir = process.env.NEWSGLOBE_WASM_BUILD_DIR || path.join(repoRoot, 'build/wasm');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -82,7 +83,7 @@ export async function waitForUi(page, predicate, { timeout = 15000, what = 'the 
     if (last && predicate(last)) return last;
     if (Date.now() > deadline) {
       const brief = last && { panel: last.panel, status: last.status, country: last.country, error: last.error,
-        reader: last.reader && last.reader.headline, rows: last.rows && last.rows.length };
+        reader: last.reader && last.reader.headline, rows: last.rows && last.rows.length, rowCount: last.rowCount };
       throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(brief)}`);
     }
     await new Promise((r) => setTimeout(r, 100));

@@ -252,11 +252,12 @@ test('errors are shown calmly and "Try again" recovers, keeping loaded stories',
   const { page } = await newPage('?autorotate=0&api=/__fault/flaky/4/api#/country/FR');
   let s = await waitForUi(page, (st) => st.status === 'error', { timeout: 60000, what: 'the error state' });
   assert.match(s.error, /having trouble \(HTTP 503\)/);
-  assert.equal(s.rows.length, 0);
+  assert.equal(s.rowCount, 0);
   await screenshot(page, 'reader-error-1280x800');
   await clickRect(page, s.controls.retry);
-  s = await waitForUi(page, (st) => st.status === 'ready' && st.rows.length > 0, { timeout: 30000, what: 'stories after Try again' });
-  const firstPage = s.rows.length;
+  s = await waitForUi(page, (st) => st.status === 'ready' && st.rowCount > 0, { timeout: 30000, what: 'stories after Try again' });
+  const firstPage = s.rowCount;
+  assert.equal(s.headerCount, frPage1.total, 'the header counts what the list will hold');
   // the countries index failed too: its notice retries as well
   s = await waitForUi(page, (st) => st.notice !== '', { timeout: 30000, what: 'the index notice' });
   await clickRect(page, s.controls['retry-index']);
@@ -272,14 +273,14 @@ test('errors are shown calmly and "Try again" recovers, keeping loaded stories',
   }
   s = await waitForUi(page, (st) => st.error !== '', { timeout: 60000, what: 'the next page failing' });
   assert.equal(s.status, 'ready');
-  assert.equal(s.rows.length, firstPage, 'stories already loaded stay');
+  assert.equal(s.rowCount, firstPage, 'stories already loaded stay');
   const retry = await scrollPanelTo(page, (st) => st.controls.retry && { rect: st.controls.retry, visible: true }, 'Try again');
   await screenshot(page, 'reader-error-more-1280x800');
   // the panel may still have been gliding: aim at where the button is now
   await page.waitForTimeout(400);
   const now = (await uiState(page)).controls.retry || retry.rect;
   await clickRect(page, now);
-  await waitForUi(page, (st) => st.error === '' && st.rows.length > firstPage, { timeout: 30000, what: 'the next page' });
+  await waitForUi(page, (st) => st.error === '' && st.rowCount > firstPage, { timeout: 30000, what: 'the next page' });
   await page.close();
 });
 

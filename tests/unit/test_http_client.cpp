@@ -14,14 +14,22 @@ namespace {
 const std::string kUrl = "https://news.example/api/v1/countries.json";
 const int64_t kStart = 1795588800000;  // 2026-11-25T06:40:00Z in ms
 
+// Options whose decoder accepts every answer: only decoded answers are cached.
+FetchOptions cached(FetchOptions o = {}) {
+    o.decode = [](const HttpResponse&) { return Decoded{}; };
+    return o;
+}
+
 struct HttpClientTest : ::testing::Test {
     FakeTransport transport;
-    int64_t now = kStart;
+    int64_t now = kStart;  // the monotonic clock; the wall clock runs wall_offset ahead
+    int64_t wall_offset = 0;
     std::unique_ptr<HttpClient> client = make_client({});
     std::vector<FetchResult> results;
 
     std::unique_ptr<HttpClient> make_client(HttpClientConfig config) {
-        return std::make_unique<HttpClient>(transport, [this] { return now; }, config);
+        return std::make_unique<HttpClient>(
+            transport, [this] { return now; }, [this] { return now + wall_offset; }, config);
     }
     HttpClient::Callback record() {
         return [this](const FetchResult& r) { results.push_back(r); };
@@ -56,10 +64,10 @@ TEST_F(HttpClientTest, DeliversOnlyInsideTick) {
 }
 
 TEST_F(HttpClientTest, FreshCacheHitNeedsNoRequest) {
-    FetchHandle a = client->get(kUrl, record());
+    FetchHandle a = client->get(kUrl, record(), cached());
     transport.respond(0, answer(200, "[1]"));
     advance(10);
-    FetchHandle b = client->get(kUrl, record());
+    FetchHandle b = client->get(kUrl, record(), cached());
     EXPECT_EQ(transport.requests.size(), 1u);
     EXPECT_TRUE(results.size() == 1u);  // still not delivered: callbacks wait for tick()
     advance(10);
@@ -292,7 +300,7 @@ TEST_F(HttpClientTest, AnswersOverTheByteLimitAreRefused) {
 }
 
 TEST_F(HttpClientTest, StaleAnswerFirstThenRefreshedWhenChanged) {
-    FetchOptions o;
+    FetchOptions o = cached();
     o.fresh_ms = 1000;
     o.stale_ms = 10000;
     FetchHandle first = client->get(kUrl, record(), o);
@@ -321,7 +329,7 @@ TEST_F(HttpClientTest, StaleAnswerFirstThenRefreshedWhenChanged) {
 }
 
 TEST_F(HttpClientTest, UnchangedOrFailedRefreshIsSilent) {
-    FetchOptions o;
+    FetchOptions o = cached();
     o.fresh_ms = 1000;
     o.max_attempts = 1;
     FetchHandle first = client->get(kUrl, record(), o);
@@ -347,7 +355,7 @@ TEST_F(HttpClientTest, UnchangedOrFailedRefreshIsSilent) {
 }
 
 TEST_F(HttpClientTest, StaleDeliveryQueuedBeforeTheRefreshStillArrives) {
-    FetchOptions o;
+    FetchOptions o = cached();
     o.fresh_ms = 1000;
     FetchHandle first = client->get(kUrl, record(), o);
     transport.respond(0, answer(200, "[1]"));
@@ -362,7 +370,7 @@ TEST_F(HttpClientTest, StaleDeliveryQueuedBeforeTheRefreshStillArrives) {
 }
 
 TEST_F(HttpClientTest, ExpiredEntriesAreRefetched) {
-    FetchOptions o;
+    FetchOptions o = cached();
     o.fresh_ms = 1000;
     o.stale_ms = 1000;
     FetchHandle first = client->get(kUrl, record(), o);
@@ -381,7 +389,7 @@ TEST_F(HttpClientTest, CacheEvictsLeastRecentlyUsedByBytes) {
     client = make_client(config);
     auto fetch = [&](const std::string& url) {
         size_t before = transport.requests.size();
-        FetchHandle h = client->get(url, record());
+        FetchHandle h = client->get(url, record(), cached());
         if (transport.requests.size() > before) transport.respond(before, answer(200, std::string(900, 'x')));
         advance(0);
         return transport.requests.size() > before;  // true: it went to the network
@@ -395,7 +403,7 @@ TEST_F(HttpClientTest, CacheEvictsLeastRecentlyUsedByBytes) {
     EXPECT_FALSE(fetch("https://n.example/c"));
     EXPECT_TRUE(fetch("https://n.example/b"));
     size_t before = transport.requests.size();
-    FetchHandle h = client->get("https://n.example/bigger-than-cache", record());
+    FetchHandle h = client->get("https://n.example/bigger-than-cache", record(), cached());
     transport.respond(before, answer(200, std::string(5000, 'x')));
     advance(0);
     EXPECT_LE(client->cache_bytes(), 3000u);
@@ -432,12 +440,12 @@ TEST_F(HttpClientTest, RetriesRespectTheHostInterval) {
     EXPECT_EQ(transport.requests.size(), 2u);
 }
 
-TEST_F(HttpClientTest, AcceptCanRefuseA200) {
+TEST_F(HttpClientTest, TheDecoderCanRefuseA200) {
     FetchOptions o;
-    o.accept = [](const HttpResponse& r) {
-        if (r.body.rfind("<", 0) == 0) return make_error(FetchError::NotJson, "web page", r.status);
-        if (r.body == "slow down") return make_error(FetchError::RateLimited, "Too fast.", r.status);
-        return FetchError{};
+    o.decode = [](const HttpResponse& r) {
+        if (r.body.rfind("<", 0) == 0) return Decoded{make_error(FetchError::NotJson, "web page", r.status), nullptr};
+        if (r.body == "slow down") return Decoded{make_error(FetchError::RateLimited, "Too fast.", r.status), nullptr};
+        return Decoded{};
     };
     FetchHandle a = client->get(kUrl, record(), o);
     transport.respond(0, answer(200, "<html>"));
@@ -465,7 +473,7 @@ TEST_F(HttpClientTest, JitterIsDeterministicPerSeed) {
         int64_t clock = kStart;
         HttpClientConfig config;
         config.seed = seed;
-        HttpClient c(t, [&] { return clock; }, config);
+        HttpClient c(t, [&] { return clock; }, [&] { return clock; }, config);
         FetchHandle h = c.get(kUrl, [](const FetchResult&) {});
         t.respond(0, answer(503));
         c.tick();
@@ -520,10 +528,10 @@ TEST_F(HttpClientTest, DeferRunsInTheNextTickUnlessCancelled) {
 TEST_F(HttpClientTest, CallbacksMayStartAndCancelRequests) {
     FetchHandle second, third;
     FetchHandle first = client->get(kUrl, [&](const FetchResult&) {
-        second = client->get(kUrl, record());  // a cache hit, delivered next tick
+        second = client->get(kUrl, record(), cached());  // a cache hit, delivered next tick
         third.cancel();
         first.cancel();  // cancelling itself while running is harmless
-    });
+    }, cached());
     third = client->get(kUrl, record());
     transport.respond(0, answer(200, "[1]"));
     advance(0);
@@ -534,7 +542,7 @@ TEST_F(HttpClientTest, CallbacksMayStartAndCancelRequests) {
 }
 
 TEST_F(HttpClientTest, StaleCallbackMayCancelItself) {
-    FetchOptions o;
+    FetchOptions o = cached();
     o.fresh_ms = 1000;
     FetchHandle first = client->get(kUrl, record(), o);
     transport.respond(0, answer(200, "[1]"));
@@ -559,7 +567,7 @@ TEST_F(HttpClientTest, SynchronousTransportsWork) {
         }
         void cancel(RequestId) override {}
     } immediate;
-    HttpClient c(immediate, [] { return kStart; });
+    HttpClient c(immediate, [] { return kStart; }, [] { return kStart; });
     std::vector<FetchResult> got;
     FetchHandle h = c.get(kUrl, [&](const FetchResult& r) { got.push_back(r); });
     EXPECT_TRUE(got.empty());
@@ -577,4 +585,136 @@ TEST_F(HttpClientTest, HandlesOutliveTheClientSafely) {
     h.cancel();
     late(answer(200));  // a transport that answers anyway must not crash
     EXPECT_TRUE(results.empty());
+}
+
+// [SECTION] only decoded answers are cached ----------------------------------------------
+
+namespace {
+
+// Decodes "[n]" into the number n; anything else is a bad document.
+FetchOptions number_decoder(int* decodes) {
+    FetchOptions o;
+    o.decode = [decodes](const HttpResponse& r) {
+        ++*decodes;
+        if (r.body.size() < 3 || r.body.front() != '[' || r.body.back() != ']')
+            return Decoded{make_error(FetchError::BadDocument, "Not a number list."), nullptr};
+        return Decoded{{}, std::make_shared<int>(std::stoi(r.body.substr(1)))};
+    };
+    return o;
+}
+
+}  // namespace
+
+TEST_F(HttpClientTest, AnAnswerThatFailsToDecodeIsNotCachedAndTheNextGetAsksAgain) {
+    int decodes = 0;
+    FetchOptions o = number_decoder(&decodes);
+    FetchHandle a = client->get(kUrl, record(), o);
+    transport.respond(0, answer(200, "[1"));  // truncated
+    advance(0);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].error.kind, FetchError::BadDocument);
+    EXPECT_EQ(client->cache_bytes(), 0u);
+    // "Try again" right away, well inside any freshness window: it reaches the network
+    FetchHandle b = client->get(kUrl, record(), o);
+    ASSERT_EQ(transport.requests.size(), 2u);
+    transport.respond(1, answer(200, "[7]"));
+    advance(0);
+    ASSERT_EQ(results.size(), 2u);
+    ASSERT_TRUE(results[1].ok());
+    EXPECT_EQ(*std::static_pointer_cast<const int>(results[1].decoded), 7);
+    EXPECT_GT(client->cache_bytes(), 0u);
+}
+
+TEST_F(HttpClientTest, ACacheHitCarriesWhatWasDecodedWithoutDecodingAgain) {
+    int decodes = 0;
+    FetchOptions o = number_decoder(&decodes);
+    FetchHandle a = client->get(kUrl, record(), o);
+    transport.respond(0, answer(200, "[3]"));
+    advance(0);
+    FetchHandle b = client->get(kUrl, record(), o);
+    advance(0);
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[1].from_cache);
+    EXPECT_EQ(*std::static_pointer_cast<const int>(results[1].decoded), 3);
+    EXPECT_EQ(decodes, 1);
+    EXPECT_EQ(transport.requests.size(), 1u);
+}
+
+TEST_F(HttpClientTest, WithoutADecoderNothingIsCached) {
+    FetchHandle a = client->get(kUrl, record());
+    transport.respond(0, answer(200, "[1]"));
+    advance(0);
+    EXPECT_EQ(client->cache_bytes(), 0u);
+    FetchHandle b = client->get(kUrl, record());
+    EXPECT_EQ(transport.requests.size(), 2u);
+}
+
+TEST_F(HttpClientTest, AStaleRefreshThatFailsToDecodeLeavesTheGoodAnswer) {
+    int decodes = 0;
+    FetchOptions o = number_decoder(&decodes);
+    o.fresh_ms = 1000;
+    FetchHandle a = client->get(kUrl, record(), o);
+    transport.respond(0, answer(200, "[1]"));
+    advance(0);
+    advance(2000);
+    FetchHandle b = client->get(kUrl, record(), o);
+    transport.respond(1, answer(200, "<html>maintenance</html>"));
+    advance(0);
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[1].stale);
+    EXPECT_EQ(*std::static_pointer_cast<const int>(results[1].decoded), 1);
+    // the good answer is still what the cache holds
+    FetchHandle c = client->get(kUrl, record(), o);
+    advance(0);
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(*std::static_pointer_cast<const int>(results[2].decoded), 1);
+}
+
+// [SECTION] Retry-After holds the whole host, on the monotonic clock ---------------------
+
+TEST_F(HttpClientTest, RetryAfterHoldsEveryRequestToTheHost) {
+    FetchHandle a = client->get(kUrl, record());
+    transport.respond(0, answer(429, "slow down", "text/plain", "2"));
+    advance(0);
+    // another document from the same server, asked for inside the window, waits for it
+    FetchHandle b = client->get("https://news.example/api/v1/countries/FR/stories-1.json", record());
+    FetchHandle other = client->get("https://elsewhere.example/x", record());
+    EXPECT_EQ(transport.requests.size(), 2u);  // only the other host's
+    EXPECT_TRUE(b.progress().queued);
+    run_for(1999, 1);
+    EXPECT_EQ(transport.requests.size(), 2u) << "no request inside the 2 s the server asked for";
+    run_for(5, 1);
+    EXPECT_EQ(transport.requests.size(), 4u);  // the retry and the held request, at 2 s
+}
+
+TEST_F(HttpClientTest, RetryAfterIsTimedOnTheMonotonicClockWhateverTheWallClockDoes) {
+    FetchHandle a = client->get(kUrl, record());
+    transport.respond(0, answer(429, "slow down", "text/plain", "3"));
+    advance(0);
+    wall_offset = 3600 * 1000;  // the system clock jumps an hour ahead
+    run_for(2999, 1);
+    EXPECT_EQ(transport.requests.size(), 1u);
+    wall_offset = -3600 * 1000;  // and back
+    run_for(2, 1);
+    EXPECT_EQ(transport.requests.size(), 2u);
+}
+
+TEST_F(HttpClientTest, ALongRetryAfterFailsLaterRequestsAtOnceWithoutAsking) {
+    FetchHandle a = client->get(kUrl, record());
+    transport.respond(0, answer(429, "slow down", "text/plain", "600"));
+    advance(0);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].error.message,
+              "The news server at news.example is busy (HTTP 429). It asks to wait 10 min before trying again.");
+    run_for(60 * 1000, 1000);
+    FetchHandle again = client->get(kUrl, record());  // "Try again" a minute later
+    advance(0);
+    EXPECT_EQ(transport.requests.size(), 1u) << "no request inside the window";
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[1].error.kind, FetchError::RateLimited);
+    EXPECT_EQ(results[1].error.message,
+              "The news server at news.example is busy (HTTP 429). It asks to wait 9 min before trying again.");
+    run_for(9 * 60 * 1000, 1000);
+    FetchHandle later = client->get(kUrl, record());  // after the window: asks again
+    EXPECT_EQ(transport.requests.size(), 2u);
 }

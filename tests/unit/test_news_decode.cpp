@@ -81,6 +81,21 @@ TEST(DecodeErrors, PlainTextIsQuoted) {
     EXPECT_EQ(r.error.message, "The server answered with plain text instead of news data: \"Invalid query.\".");
 }
 
+TEST(DecodeErrors, AJsonValueThatIsNoDocumentIsNamedAsSuch) {
+    Result<Article> r = decode_article("null");
+    EXPECT_EQ(r.error.kind, FetchError::BadDocument);
+    EXPECT_EQ(r.error.message, "The server sent JSON null instead of news data.");
+    EXPECT_EQ(check_json_body(" null\n", 200, "application/json").message,
+              "The server sent JSON null instead of news data (HTTP 200, application/json).");
+    EXPECT_EQ(decode_countries("true").error.message, "The server sent the JSON value true instead of news data.");
+    EXPECT_EQ(decode_countries("-12.5").error.message, "The server sent a JSON number (-12.5) instead of news data.");
+    EXPECT_EQ(decode_countries("\"Service unavailable\"").error.message,
+              "The server sent a JSON string (\"Service unavailable\") instead of news data.");
+    // text that merely starts like a JSON value is still plain text
+    EXPECT_EQ(decode_countries("nullified").error.message,
+              "The server answered with plain text instead of news data: \"nullified\".");
+}
+
 TEST(DecodeErrors, EmptyAndWhitespaceBodies) {
     EXPECT_EQ(decode_article("").error.message, "The server sent an empty answer instead of news data.");
     EXPECT_EQ(decode_article(" \r\n\t ").error.kind, FetchError::NotJson);

@@ -438,7 +438,7 @@ namespace {
 struct NewsServiceTest : ::testing::Test {
     FakeTransport transport;
     int64_t now = 1795588800000;
-    HttpClient http{transport, [this] { return now; }};
+    HttpClient http{transport, [this] { return now; }, [this] { return now; }};
 
     void advance(int64_t ms) {
         now += ms;
@@ -594,4 +594,75 @@ TEST_F(NewsServiceTest, StaleThenRefreshedUpdatesAreDecoded) {
     ASSERT_EQ(got.size(), 3u);
     EXPECT_TRUE(got[2].refreshed);
     EXPECT_EQ(got[2].result.skipped, 6);
+}
+
+// [SECTION] bad answers are never cached as good --------------------------------------------
+
+TEST_F(NewsServiceTest, A200ThatFailsToDecodeIsNotCachedSoTryAgainAsksTheServer) {
+    NewsService news(http, source_for("api=https://news.example/api"));
+    const std::string good = read_fixture("api/article_minimal.json");
+    // what outside checks put in flight: each decodes to an error, and each
+    // must leave the next request to the network, not to the cache
+    const std::vector<std::pair<const char*, std::string>> bad = {
+        {"truncated", good.substr(0, good.size() / 2)},
+        {"trailing garbage", good + " ]]garbage"},
+        {"invalid UTF-8", R"({"version":1,"id":"min-1","headline":")" + std::string("\xff\xfe") + R"("})"},
+        {"NaN", R"({"version":NaN})"},
+        {"single quotes", "{'version':1}"},
+        {"wrong types", R"({"version":"1","id":7,"headline":["x"],"outlet":"o","country":3})"},
+        {"all-null fields", R"({"version":1,"id":null,"headline":null,"outlet":null,"country":null})"},
+        {"JSON null", "null"},
+    };
+    size_t asked = 0;
+    for (const auto& [what, body] : bad) {
+        std::vector<NewsUpdate<Article>> got;
+        auto record = [&](const NewsUpdate<Article>& u) { got.push_back(u); };
+        FetchHandle first = news.article("min-1", record);
+        ASSERT_EQ(transport.requests.size(), asked + 1) << what;
+        transport.respond(asked++, answer(200, body));
+        advance(0);
+        ASSERT_EQ(got.size(), 1u) << what;
+        EXPECT_FALSE(got[0].result.ok()) << what;
+        FetchHandle again = news.article("min-1", record);  // "Try again", at once
+        ASSERT_EQ(transport.requests.size(), asked + 1) << what << ": the bad answer was cached";
+        transport.respond(asked++, answer(200, good));
+        advance(0);
+        ASSERT_EQ(got.size(), 2u) << what;
+        EXPECT_TRUE(got[1].result.ok()) << what << ": " << got[1].result.error.message;
+        advance(61 * 60 * 1000);  // past the good answer's freshness and into its stale window…
+        advance(24 * 60 * 60 * 1000);  // …and out of it, so the next case starts afresh
+    }
+}
+
+TEST_F(NewsServiceTest, AStoryListWhoseEveryItemIsUnusableIsAnError) {
+    NewsService news(http, source_for("api=https://news.example/api"));
+    std::vector<NewsUpdate<StoryPage>> got;
+    FetchHandle h = news.stories("FR", 1, [&](const NewsUpdate<StoryPage>& u) { got.push_back(u); });
+    transport.respond(0, answer(200, R"({"version":1,"country":"FR","page":1,"page_count":1,"total":3,
+        "stories":[{"id":"a"},{"headline":"No id"},null]})"));
+    advance(0);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].result.error.kind, FetchError::BadDocument);
+    EXPECT_EQ(got[0].result.error.message, "The story list had 3 stories and none could be read.");
+    FetchHandle again = news.stories("FR", 1, [&](const NewsUpdate<StoryPage>& u) { got.push_back(u); });
+    EXPECT_EQ(transport.requests.size(), 2u);  // not cached
+}
+
+TEST_F(NewsServiceTest, AnIndexWhoseEveryEntryIsUnusableIsAnError) {
+    NewsService news(http, source_for("api=https://news.example/api"));
+    std::vector<NewsUpdate<CountriesIndex>> got;
+    FetchHandle h = news.countries([&](const NewsUpdate<CountriesIndex>& u) { got.push_back(u); });
+    std::string entries;
+    for (int i = 0; i < 241; ++i) entries += std::string(i ? "," : "") + R"({"iso":"F","story_count":"many"})";
+    transport.respond(0, answer(200, R"({"version":1,"countries":[)" + entries + "]}"));
+    advance(0);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].result.error.message, "The news index had 241 entries and none could be read.");
+    // an honest empty list is not an error
+    FetchHandle again = news.countries([&](const NewsUpdate<CountriesIndex>& u) { got.push_back(u); });
+    ASSERT_EQ(transport.requests.size(), 2u);
+    transport.respond(1, answer(200, R"({"version":1,"countries":[]})"));
+    advance(0);
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_TRUE(got[1].result.ok());
 }

@@ -18,6 +18,7 @@
 struct FakeHost : ng::ViewerHost {
     FakeTransport net;
     int64_t clock_ms = 1795597200000;  // 2026-11-25 09:00 UTC
+    int64_t mono_ms = 120000;          // performance.now(): since the page started
     std::string hash;                    // the URL hash the page shows
     std::vector<std::pair<std::string, ng::HistoryEntry>> hash_writes;
     std::vector<std::pair<std::string, nlohmann::json>> events;  // name, detail
@@ -25,7 +26,9 @@ struct FakeHost : ng::ViewerHost {
     int wakes = 0;
 
     ng::Transport& transport() override { return net; }
+    int64_t monotonic_ms() override { return mono_ms; }
     int64_t wall_clock_ms() override { return clock_ms; }
+    void advance(int64_t ms) { mono_ms += ms, clock_ms += ms; }
     std::string url_hash() override { return hash; }
     void set_url_hash(const std::string& h, ng::HistoryEntry entry) override {
         hash = h;
@@ -124,7 +127,7 @@ public:
         files["data/world.bin"] = answer(200, read_file_bytes(std::string(NEWSGLOBE_SITE_DIR) + "/data/world.bin"),
                                          "application/octet-stream");
         for (const char* f : {"fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/fa-subset.ttf"})
-            files[f] = answer(200, "font bytes", "font/ttf");
+            files[f] = answer(200, std::string("\0\1\0\0font bytes", 14), "font/ttf");  // a TrueType header
         files["api/v1/countries.json"] =
             answer(200, countries_doc({{"FR", "France", 12}, {"DE", "Germany", 3}, {"IT", "Italy", 0}}));
         frame_input.dt = 1.0 / 60;

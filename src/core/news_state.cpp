@@ -68,23 +68,37 @@ const CountryStories* NewsState::stories(const std::string& iso) const {
     return it == stories_.end() ? nullptr : &it->second;
 }
 
-void NewsState::open_article(const std::string& id) {
-    ArticleEntry& a = articles_[id];
-    if (a.loaded || a.load.loading) return;
-    a.load.loading = true;
-    a.load.handle = service_.article(id, [this, id](const NewsUpdate<Article>& u) {
-        ArticleEntry& a = articles_[id];
-        a.load.loading = false;
+template <class Entry, class T>
+void NewsState::open_document(std::map<std::string, Entry>& entries, const std::string& id, T Entry::*value,
+                              FetchHandle (NewsService::*fetch)(const std::string&,
+                                                                std::function<void(const NewsUpdate<T>&)>)) {
+    Entry& e = entries[id];
+    if (e.loaded || e.load.loading) return;
+    e.load.loading = true;
+    e.load.handle = (service_.*fetch)(id, [this, &entries, id, value](const NewsUpdate<T>& u) {
+        Entry& e = entries[id];
+        e.load.loading = false;
         changed_ = true;
         if (!u.result.ok()) {
-            a.load.error = u.result.error;
+            e.load.error = u.result.error;
             return;
         }
-        a.load.error = {};
-        a.load.skipped = u.result.skipped;
-        a.article = u.result.value;
-        a.loaded = true;
+        e.load.error = {};
+        e.load.skipped = u.result.skipped;
+        e.*value = u.result.value;
+        e.loaded = true;
     });
+}
+
+void NewsState::open_article(const std::string& id) { open_document(articles_, id, &ArticleEntry::article, &NewsService::article); }
+
+void NewsState::open_story(const std::string& id) {
+    open_document(stories_across_, id, &StoryEntry::story, &NewsService::story);
+}
+
+const StoryEntry* NewsState::story(const std::string& id) const {
+    auto it = stories_across_.find(id);
+    return it == stories_across_.end() ? nullptr : &it->second;
 }
 
 const ArticleEntry* NewsState::article(const std::string& id) const {

@@ -1,6 +1,7 @@
 // news_state — what the reader has loaded so far, and what is loading or
 // failed, on top of NewsService: the countries index, each country's story
-// list (paged, kept when a later page fails), and opened articles. Failures
+// list (paged, kept when a later page fails), opened articles and stories
+// across borders. Failures
 // never throw away what is already shown; every failure can be retried.
 #pragma once
 #include <map>
@@ -32,6 +33,12 @@ struct ArticleEntry {
     LoadState load;
 };
 
+struct StoryEntry {
+    StoryDocument story;
+    bool loaded = false;
+    LoadState load;
+};
+
 class NewsState {
 public:
     explicit NewsState(NewsService& service) : service_(service) {}
@@ -57,11 +64,19 @@ public:
     void open_article(const std::string& id);  // loads once; retries a failure
     const ArticleEntry* article(const std::string& id) const;
 
+    // ---- stories across borders ----
+    void open_story(const std::string& id);  // loads once; retries a failure
+    const StoryEntry* story(const std::string& id) const;
+
     // True when a callback changed something since the last call.
     bool take_changed();
 
 private:
     void load_page(const std::string& iso, int page);
+    // Loads a document by id into entries[id].*value once (a failure is retried).
+    template <class Entry, class T>
+    void open_document(std::map<std::string, Entry>& entries, const std::string& id, T Entry::*value,
+                       FetchHandle (NewsService::*fetch)(const std::string&, std::function<void(const NewsUpdate<T>&)>));
 
     NewsService& service_;
     CountriesIndex countries_;
@@ -70,6 +85,7 @@ private:
     std::map<std::string, int> counts_;
     std::map<std::string, CountryStories> stories_;
     std::map<std::string, ArticleEntry> articles_;
+    std::map<std::string, StoryEntry> stories_across_;
     bool changed_ = false;
 };
 

@@ -134,7 +134,7 @@ TEST(ViewerNavigation, WithAStoryOpenACoveringCountryOpensItsTake) {
     h.serve(article_path("DE-9"), article_doc("DE-9", "DE"));
     ng::Viewer& v = h.start("#/article/FR-1");
     h.frame();
-    ASSERT_NE(v.take_from("DE"), nullptr);
+    ASSERT_NE(v.coverage_of("DE"), nullptr);
     click_country(h, "IT");  // its take has no article of ours: Italy's stories instead
     EXPECT_EQ(v.route(), (Route{Route::Country, "IT"}));
     v.navigate({Route::Article, "FR-1"});

@@ -25,6 +25,11 @@ void BrowserHost::set_url_hash(const std::string& hash, HistoryEntry entry) {
 void BrowserHost::emit_event(ViewerEvent event, const json& detail) { web::emit_event(event_name(event), detail); }
 void BrowserHost::publish_mirror(const std::string& text) { web::publish_mirror(text); }
 void BrowserHost::wake() { web::wake(); }
+bool BrowserHost::has_browser_translator() { return web::has_translator(); }
+void BrowserHost::check_browser_translator(const std::string& from) { web::check_translator(from); }
+void BrowserHost::browser_translate(int request, const std::string& from, const std::string& text) {
+    web::translate(request, from, text);
+}
 
 // [SECTION] reading the view ------------------------------------------------------------------
 
@@ -102,6 +107,16 @@ bool App::open_article(const std::string& id) {
 }
 
 void App::set_options(const std::string& query) { viewer_->set_options(query); }
+
+void App::translator_answered(const std::string& from, bool available) {
+    viewer_->browser_translator_answered(from, available);
+    wake();
+}
+
+void App::translated(int request, bool ok, const std::string& text) {
+    viewer_->browser_translated(request, ok, text);
+    wake();
+}
 
 void App::set_view(double lat, double lon, double zoom) {
     GlobeCamera& cam = viewer_->globe().camera();

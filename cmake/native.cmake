@@ -79,7 +79,7 @@ if(NEWSGLOBE_WASM_BUILD_DIR)
     add_test(NAME browser.${name} COMMAND node --test --test-reporter=spec "${t}"
              WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
     set_tests_properties(browser.${name} PROPERTIES LABELS browser TIMEOUT 900 RUN_SERIAL ON
-      ENVIRONMENT "NEWSGLOBE_SITE_DIR=${NEWSGLOBE_SITE_DIR};NEWSGLOBE_ARTIFACTS=${CMAKE_BINARY_DIR}/browser-artifacts")
+      ENVIRONMENT "NEWSGLOBE_SITE_DIR=${NEWSGLOBE_SITE_DIR};NEWSGLOBE_ARTIFACTS=${CMAKE_BINARY_DIR}/browser-artifacts;NEWSGLOBE_INGEST=$<TARGET_FILE:newsglobe-ingest>")
   endforeach()
 endif()
 if(NEWSGLOBE_FUZZ_BUILD_DIR)

@@ -156,12 +156,12 @@ double GlobeView::fit_zoom_for(int country) const {
     return std::clamp(dpp_at_1 / want_dpp, 1.0, 12.0);
 }
 
-void GlobeView::select(int country, bool fly) {
+void GlobeView::select(int country, bool fly, double max_zoom) {
     if (!world_ || country >= int(world_->countries.size())) country = -1;
     selected_ = country;
     if (country >= 0 && fly) {
         camera_.note_interaction();
-        double zoom = fit_zoom_for(country);
+        double zoom = std::max(1.0, std::min(fit_zoom_for(country), max_zoom));
         // aim so the country lands in the middle of the uncovered part of the view
         double dpp = camera_.degrees_per_pixel(viewport_) * camera_.zoom() / zoom;
         LatLon target = world_->countries[size_t(country)].label;

@@ -60,7 +60,9 @@ public:
     // ---- hover and selection ----
     int hovered() const { return hovered_; }
     int selected() const { return selected_; }
-    void select(int country, bool fly);
+    // Selects a country; `fly` turns the globe to it, zoomed to fit it but no
+    // closer than `max_zoom` (a story's walk keeps its region in view).
+    void select(int country, bool fly, double max_zoom = 12.0);
     // Set by input since the last call: the user clicked a country (or -1 for
     // the ocean). Cleared by take_click().
     std::optional<int> take_click();

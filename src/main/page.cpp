@@ -53,6 +53,8 @@ json App::pick(double x, double y) { return {{"iso", iso_or_null(*viewer_, viewe
 
 json App::view() {
     const GlobeView& g = viewer_->globe();
+    json coverage = json::array();  // the countries the globe lights as covering the story shown
+    for (const CoveringCountry& c : viewer_->shown_story().countries) coverage.push_back(c.iso);
     const GlobeCamera& cam = g.camera();
     return {{"lat", cam.centre().lat},
             {"lon", cam.centre().lon},
@@ -66,13 +68,20 @@ json App::view() {
             {"hovered", iso_or_null(*viewer_, g.hovered())},
             {"country", viewer_->country()},
             {"article", viewer_->article()},
-            {"route", format_route(viewer_->route())}};
+            {"route", format_route(viewer_->route())},
+            {"story", viewer_->story()},
+            {"storyFocus", viewer_->story_focus()},
+            {"coverage", coverage}};
 }
 
 json App::country(const std::string& iso) {
     const Country* c = viewer_->country_by_iso(iso);
     if (!c) return nullptr;
-    return {{"iso", c->iso}, {"name", c->name}, {"storyCount", viewer_->news().story_count(c->iso)}};
+    return {{"iso", c->iso},
+            {"name", c->name},
+            {"storyCount", viewer_->news().story_count(c->iso)},
+            {"lat", c->label.lat},
+            {"lon", c->label.lon}};
 }
 
 json App::news() {

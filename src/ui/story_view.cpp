@@ -358,6 +358,11 @@ void draw_story_view(Viewer& viewer, const Layout& l) {
     const ShownStory& s = viewer.shown_story();
     const StoryEntry* entry = viewer.story_entry();
     report.story.from_document = s.from_document;
+    // ←/→ walk the story (the viewer has them): keep keyboard navigation off
+    // them, so Enter reads the walk's take, not an item the arrows wandered to
+    ImGuiID walk_keys = ImGui::GetID("##walk-keys");
+    ImGui::SetKeyOwner(ImGuiKey_LeftArrow, walk_keys);
+    ImGui::SetKeyOwner(ImGuiKey_RightArrow, walk_keys);
     float pad = l.phone ? 16 : 20;
     float ww = ImGui::GetWindowWidth();
     float width = std::min(ww - 2 * pad, kMeasureEm * ImGui::GetFontSize());

@@ -9,6 +9,10 @@
 namespace ng {
 namespace {
 
+// The walk turns the globe to each country at most this close, so the
+// story's other countries in the region stay in view around it.
+constexpr double kWalkZoom = 1.8;
+
 // A take's outlet, headline and link as a member of the story, for the
 // fallback built without a story document.
 StoryMember member_from_take(const AlternativeTake& t) {
@@ -121,7 +125,7 @@ void Viewer::refresh_story() {
     }
     if (world_ready_ && !story_focus_.empty() && flown_to_focus_ != story_ + "/" + story_focus_) {
         flown_to_focus_ = story_ + "/" + story_focus_;
-        globe_.select(world_.find(story_focus_), true);
+        globe_.select(world_.find(story_focus_), true, kWalkZoom);
     }
 }
 

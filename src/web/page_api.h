@@ -31,9 +31,11 @@ const char* ng_project(double lat, double lon);
 const char* ng_pick(double x, double y);
 // The camera, the selection, the route: {"lat","lon","zoom","minZoom",
 // "maxZoom","autoRotating","animating","worldReady","selected","hovered",
-// "country","article","route"}.
+// "country","article","route","story","storyFocus","coverage"} (coverage:
+// the ISO codes the globe lights as covering the story shown).
 const char* ng_view(void);
-// {"iso","name","storyCount"} (storyCount -1 when unknown), or null.
+// {"iso","name","storyCount","lat","lon"} (storyCount -1 when unknown; lat,
+// lon: where its label sits), or null.
 const char* ng_country(const char* iso);
 // The news source and its countries index: {"source","sample",
 // "countriesLoaded","countriesLoading","countriesError","countries"}, or null.

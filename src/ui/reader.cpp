@@ -20,6 +20,7 @@
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
+#include "ui/cards.hpp"
 #include "ui/frame.hpp"
 #include "ui/icons.hpp"
 #include "ui/images.hpp"
@@ -191,33 +192,10 @@ void paragraph(const std::string& text, float width) {
     ++screen_report().reader.paragraphs;
 }
 
-void world_take_card(const Article& a, float width) {
-    const Colours& c = colours();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float pad = 16;
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad - 2));
-    ImGui::BeginGroup();
-    ImGui::PushFont(fonts().small_bold);
-    text_coloured(c.accent, ICON_GLOBE "  THE WORLD'S CURRENT TAKE");
-    ImGui::PopFont();
-    vspace(2);
-    text_block(a.world_take, width - 2 * pad, fonts().body, c.text);
-    if (a.coverage && *a.coverage > 1) {
-        vspace(2);
-        std::string n = "Synthesised from the press of " + std::to_string(*a.coverage) + " countries.";
-        text_block(n, width - 2 * pad, fonts().small, c.text_dim);
-    }
-    ImGui::EndGroup();
-    float bottom = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, bottom), c.accent_soft, 14);
-    dl->AddRectFilled(p, ImVec2(p.x + 4, bottom), c.accent, 14, ImDrawFlags_RoundCornersLeft);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, bottom - p.y));
+void reader_world_take(const Article& a, float width) {
+    std::string note;
+    if (a.coverage && *a.coverage > 1) note = "Synthesised from the press of " + std::to_string(*a.coverage) + " countries.";
+    world_take_card(a.world_take, note, width);
     screen_report().reader.world_take = a.world_take;
 }
 
@@ -412,35 +390,23 @@ bool read_at_button(const Article& a, float width) {
 // way to the outlet's own page.
 void excerpt_card(const Article& a, float width) {
     const Colours& c = colours();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     screen_report().reader.excerpt = a.excerpt_only;
-    float pad = 16;
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad - 2));
-    ImGui::BeginGroup();
+    CardFrame card = begin_card(width);
+    float inner = width - 2 * card.pad;
     std::string outlet = outlet_label(a.outlet);
-    text_block(a.excerpt_only ? ICON_FILE_TEXT "  EXCERPT" : ICON_FILE_TEXT "  NO ARTICLE TEXT", width - 2 * pad,
-               fonts().small_bold, c.text_dim);
+    text_block(a.excerpt_only ? ICON_FILE_TEXT "  EXCERPT" : ICON_FILE_TEXT "  NO ARTICLE TEXT", inner, fonts().small_bold,
+               c.text_dim);
     vspace(4);
     std::string why = a.excerpt_only
                           ? outlet + "'s terms let newsglobe show the headline and this short summary. The whole "
                                      "article is on its own site."
                           : "This source doesn't include the article's text.";
     if (!is_openable_url(a.url)) why += " The outlet gave no link to it.";
-    text_block(why, width - 2 * pad, fonts().small, c.text);
+    text_block(why, inner, fonts().small, c.text);
     vspace(12);
-    ImGui::Dummy(ImVec2(width - 2 * pad, 0));
-    read_at_button(a, width - 2 * pad);
-    ImGui::EndGroup();
-    float bottom = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, bottom), c.panel_raised, 14);
-    dl->AddRect(p, ImVec2(p.x + width, bottom), c.panel_border, 14);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, bottom - p.y));
+    ImGui::Dummy(ImVec2(inner, 0));
+    read_at_button(a, inner);
+    end_card(card, c.panel_raised, c.panel_border);
     vspace(18);
 }
 
@@ -472,16 +438,10 @@ void story_card(Viewer& viewer, const Article& a, float width) {
     const ShownStory& story = viewer.shown_story();
     if (a.story_id.empty() || story.countries.size() < 2) return;
     const Colours& c = colours();
-    ScreenReport& report = screen_report();
-    report.reader.story_countries = int(story.countries.size());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float pad = 16;
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad - 2));
-    ImGui::BeginGroup();
-    text_block(ICON_SITEMAP "  THIS STORY ACROSS BORDERS", width - 2 * pad, fonts().small_bold, c.covering);
+    screen_report().reader.story_countries = int(story.countries.size());
+    CardFrame card = begin_card(width);
+    float inner = width - 2 * card.pad;
+    text_block(ICON_SITEMAP "  THIS STORY ACROSS BORDERS", inner, fonts().small_bold, c.covering);
     vspace(4);
     std::vector<std::string> names;
     for (const CoveringCountry& cc : story.countries) names.push_back(viewer.country_name(cc.iso));
@@ -489,18 +449,13 @@ void story_card(Viewer& viewer, const Article& a, float width) {
                        " in " + std::to_string(story.countries.size()) + " countries: ";
     for (size_t i = 0; i < names.size(); ++i)
         line += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-    text_block(line + ".", width - 2 * pad, fonts().body, c.text);
-    vspace(10);
-    if (secondary_button(ICON_GLOBE "  See the whole story")) viewer.open_story_view();
-    record_control("story-view");
-    ImGui::EndGroup();
-    float bottom = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, bottom), with_alpha(c.covering, 0.10f), 14);
-    dl->AddRect(p, ImVec2(p.x + width, bottom), with_alpha(c.covering, 0.35f), 14);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, bottom - p.y));
+    text_block(line + ".", inner, fonts().body, c.text);
+    if (viewer.route_allowed({Route::Story, a.story_id})) {  // a locked viewer stays in its country
+        vspace(10);
+        if (secondary_button(ICON_GLOBE "  See the whole story")) viewer.open_story_view();
+        record_control("story-view");
+    }
+    end_card(card, with_alpha(c.covering, 0.10f), with_alpha(c.covering, 0.35f));
     vspace(18);
 }
 
@@ -534,7 +489,7 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
     bool has_text = !a.body.empty() || !a.sections.empty();
     if (a.excerpt_only || !has_text) excerpt_card(a, width);
     if (!a.world_take.empty()) {
-        world_take_card(a, width);
+        reader_world_take(a, width);
         vspace(18);
     }
     story_card(viewer, a, width);

@@ -16,6 +16,7 @@
 #include "core/provenance.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
+#include "ui/cards.hpp"
 #include "ui/icons.hpp"
 #include "ui/panels.hpp"
 #include "ui/screen_report.hpp"
@@ -295,25 +296,7 @@ void country_group(Viewer& viewer, const CoveringCountry& cc, float width, float
 
 void world_take(const ShownStory& s, float width) {
     if (s.world_take.empty()) return;
-    const Colours& c = colours();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float pad = 16;
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad - 2));
-    ImGui::BeginGroup();
-    text_block(ICON_GLOBE "  THE WORLD'S CURRENT TAKE", width - 2 * pad, fonts().small_bold, c.accent);
-    vspace(2);
-    text_block(s.world_take, width - 2 * pad, fonts().body, c.text);
-    ImGui::EndGroup();
-    float bottom = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, bottom), c.accent_soft, 14);
-    dl->AddRectFilled(p, ImVec2(p.x + 4, bottom), c.accent, 14, ImDrawFlags_RoundCornersLeft);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, bottom - p.y));
+    world_take_card(s.world_take, "", width);
     screen_report().story.world_take = s.world_take;
     vspace(18);
 }

@@ -61,7 +61,7 @@ std::vector<std::string> about_lines(const Viewer& viewer) {
     std::string name = news.countries_loaded() ? news.countries().source_name : "";
     if (name.empty()) name = news.source_info().name;
     std::string host = news.source_info().host;
-    lines.push_back("News from " + name + (host.empty() ? "" : " (" + host + ")") + ".");
+    lines.push_back("Source: " + name + (host.empty() ? "" : " (" + host + ")") + ".");
     if (std::string updated = updated_line(viewer, true); !updated.empty()) lines.push_back(updated + ".");
     if (news.countries_loaded()) {
         int countries = 0, stories = 0;
@@ -90,6 +90,7 @@ void about_popup(Viewer& viewer, ImVec2 anchor, float max_width) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));
     ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 14);
     if (ImGui::BeginPopup("##about")) {
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
         report.about.open = true;
         report.about.updated = updated_line(viewer, true);
         report.about.lines = about_lines(viewer);
@@ -107,8 +108,9 @@ void about_popup(Viewer& viewer, ImVec2 anchor, float max_width) {
             }
             text_block((i >= plain ? "\xc2\xb7 " : "") + report.about.lines[i], tw, fonts().small,
                        i >= plain ? c.text_dim : c.text);
-            vspace(4);
+            vspace(6);
         }
+        ImGui::PopStyleVar();
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar(2);

@@ -128,6 +128,23 @@ TEST(ViewerStory, PickingACountryInTheStoryViewOpensItsTake) {
     EXPECT_EQ(v.route(), Route{});
 }
 
+TEST(ViewerStory, InTheStoryViewTheGlobeIsItsMap) {
+    ViewerHarness h;
+    serve_story(h);
+    h.serve(stories_path("IT", 1), stories_doc("IT", 1, 1, {1}));
+    ng::Viewer& v = h.start("#/story/s-1");
+    h.frame();
+    h.click_country("JP");  // a covering country: its take, as a step of the walk
+    EXPECT_EQ(v.article(), "JP-2");
+    EXPECT_TRUE(v.walking_story());
+    v.close_top();
+    h.frame();
+    EXPECT_EQ(v.story_focus(), "JP");
+    h.click_country("IT");  // silent on this story: Italy's own stories
+    EXPECT_EQ(v.route(), (Route{Route::Country, "IT"}));
+    EXPECT_TRUE(v.shown_story().countries.empty()) << "no story shown: the globe is the stories map again";
+}
+
 TEST(ViewerStory, DeepLinksAndBackForwardReachTheStoryView) {
     ViewerHarness h;
     serve_story(h);

@@ -205,6 +205,22 @@ public:
     // Plays a frame without answering anything.
     void frame_without_answers() { viewer->update(frame_input); }
 
+    // A click at a point of the globe (after turning to it), a second after the last.
+    void click_at(ng::LatLon where) {
+        click_ms_ += 1000;
+        viewer->globe().camera().set_view(where, 1.0);
+        double x = 0, y = 0;
+        ASSERT_TRUE(viewer->globe().camera().project(where, frame_input.viewport, &x, &y));
+        viewer->globe().pointer_down(0, x, y, click_ms_, false);
+        viewer->globe().pointer_up(0, x, y, click_ms_ + 80);
+        frame();
+    }
+    void click_country(const std::string& iso) {
+        const ng::Country* c = viewer->country_by_iso(iso);
+        ASSERT_NE(c, nullptr) << iso;
+        click_at(c->label);
+    }
+
     // URLs of requests made so far, in order.
     std::vector<std::string> requested() const {
         std::vector<std::string> out;
@@ -218,6 +234,8 @@ public:
     }
 
 private:
+    double click_ms_ = 0;
+
     static bool ends_with(const std::string& s, const std::string& suffix) {
         return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
     }

@@ -24,6 +24,15 @@
 //
 // Everything is fictional: outlets live under .example domains (RFC 2606),
 // stories and names are made up, and the index says "sample": true.
+//
+// Provenance and rights look the way the ingest service writes them
+// (docs/api.md, "Provenance and rights"), so the reader's handling of real
+// news can be seen on the sample: translations name their fields; one outlet
+// per even-numbered country publishes only excerpts (headline, a summary
+// with the outlet's own words beside its translation, the link; no body, no
+// picture); one outlet's text is under an open licence; one article's
+// headline translation "failed" (the browser may offer its own); one
+// article's language is disputed by the identifier.
 
 #include <algorithm>
 #include <cctype>
@@ -33,8 +42,10 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,6 +68,10 @@ constexpr int kMinArticlesPerCountry = 3;  // one per outlet, so all 150 outlets
 constexpr int kMaxCoverage = 12;
 constexpr int kExclusiveStories = 8;       // stories only one country's press carries
 constexpr const char* kTranslator = "newsglobe-sample-mt";
+// The outlet whose texts are under an open licence: Kenya's second (in English).
+constexpr const char* kOpenLicenceCountry = "KE";
+constexpr int kOpenLicenceOutlet = 1;
+constexpr int kExcerptOutlet = 2;  // in every even-numbered country of the table
 
 [[noreturn]] void fail(const std::string& message) {
   std::fprintf(stderr, "gen_sample_api: %s\n", message.c_str());
@@ -96,7 +111,7 @@ class Rng {
   uint64_t state_;
 };
 
-enum Purpose : uint64_t { kCoverage = 1, kAssign, kStory, kAngles, kArticle, kIds, kImage };
+enum Purpose : uint64_t { kCoverage = 1, kAssign, kStory, kAngles, kArticle, kIds, kImage, kProvenance };
 
 // ---- command line ----------------------------------------------------------
 
@@ -460,6 +475,15 @@ std::vector<Story> plan_stories(uint64_t seed, int64_t day_start) {
 
 enum class ImageState { Present, Absent };
 
+// How much of an outlet's text the API may carry (docs/api.md, "content").
+enum class Content { Full, Excerpt, OpenLicence };
+
+Content content_of(int country, int outlet_index) {
+  if (std::string(kCountries[country].iso) == kOpenLicenceCountry && outlet_index == kOpenLicenceOutlet)
+    return Content::OpenLicence;
+  return outlet_index == kExcerptOutlet && country % 2 == 0 ? Content::Excerpt : Content::Full;
+}
+
 struct Section {
   std::string heading;
   std::vector<std::string> paragraphs;
@@ -474,6 +498,10 @@ struct Article {
   bool first_seen_only = false;  // the outlet's publication time is unknown
   int64_t translated_at = 0;
   std::string headline, original_headline, summary, angle, slug;
+  std::string original_summary;   // the outlet's own summary, when `summary` is its translation
+  std::string language_detected;  // the identifier disagrees with the outlet's language
+  bool headline_untranslated = false;  // the machine translation of the headline "failed"
+  Content content = Content::Full;
   std::vector<std::string> body;
   std::vector<Section> sections;
   ImageState image = ImageState::Present;
@@ -496,8 +524,9 @@ Slots slots_for(const Story& story, int country, int place) {
 }
 
 // The English headline and, for a non-English outlet, the original one built
-// from the same pattern (see phrases.hpp), sometimes made very long.
-void write_headlines(Article& a, const Story& story, int place, const Slots& slots, Rng& rng) {
+// from the same pattern (see phrases.hpp), sometimes made very long. Returns
+// the pattern (-1 for an English headline of the story kind's own).
+int write_headlines(Article& a, const Story& story, int place, const Slots& slots, Rng& rng) {
   const StoryKind& kind = *story.kind;
   const std::string lang = a.outlet->lang;
   int pattern = kNeutralPatterns[rng.below(static_cast<int>(std::size(kNeutralPatterns)))];
@@ -506,7 +535,7 @@ void write_headlines(Article& a, const Story& story, int place, const Slots& slo
 
   if (lang == "en" && rng.percent(55)) {
     a.headline = capitalized(fill(rng.pick(kind.headlines), slots));
-    return;
+    return -1;
   }
   const auto build = [&](const LanguageBank& bank, const std::string& topic, const std::string& place_name) {
     std::string h = fill(bank.patterns[pattern], {{"T", topic}, {"place", place_name}});
@@ -516,6 +545,7 @@ void write_headlines(Article& a, const Story& story, int place, const Slots& slo
   a.headline = build(language_bank("en"), capitalized(fill("{T}", slots)), c.places[place].en);
   if (lang != "en") a.original_headline = build(language_bank(lang), localized_topic(kind, lang, story.name),
                                                 c.places[place].local);
+  return pattern;
 }
 
 // Sentences for the body and sections: the story's own facts first, then a
@@ -573,6 +603,25 @@ void write_text(Article& a, const Story& story, const Slots& slots, Rng& rng) {
   }
 }
 
+// An excerpt's summary. A non-English outlet's is a translation: an English
+// sentence and the outlet's own, built from one headline pattern (another
+// than the headline's) in both languages.
+void write_excerpt_summary(Article& a, const Story& story, int place, const Slots& slots, int headline_pattern, Rng rng) {
+  const std::string lang = a.outlet->lang;
+  if (lang == "en") {
+    if (a.summary.empty()) a.summary = capitalized(fill(story.kind->facts[0], slots));
+    return;
+  }
+  const int count = static_cast<int>(std::size(kNeutralPatterns));
+  int k = rng.below(count);
+  if (kNeutralPatterns[k] == headline_pattern) k = (k + 1 + rng.below(count - 1)) % count;
+  const int pattern = kNeutralPatterns[k];
+  const CountryDef& c = kCountries[a.country];
+  a.summary = fill(language_bank("en").patterns[pattern], {{"T", capitalized(fill("{T}", slots))}, {"place", c.places[place].en}}) + ".";
+  a.original_summary = fill(language_bank(lang).patterns[pattern],
+                            {{"T", localized_topic(*story.kind, lang, story.name)}, {"place", c.places[place].local}}) + ".";
+}
+
 Article make_article(const Story& story, int story_index, int slot, int country, uint64_t seed,
                      const std::vector<std::string>& angles, int outlet_index, int64_t latest) {
   Rng rng(seed, kArticle, static_cast<uint64_t>(story_index) * 64 + static_cast<uint64_t>(slot));
@@ -591,8 +640,17 @@ Article make_article(const Story& story, int story_index, int slot, int country,
   a.translated_at = a.time + 60 * rng.range(5, 45);
   if (rng.percent(15)) a.image = ImageState::Absent;
 
-  write_headlines(a, story, place, slots, rng);
+  const int pattern = write_headlines(a, story, place, slots, rng);
   write_text(a, story, slots, rng);
+  a.content = content_of(country, outlet_index);
+  if (a.content == Content::Excerpt) {
+    // Only headline, summary and link, like the ingest's press items; no picture either.
+    a.body.clear();
+    a.sections.clear();
+    a.image = ImageState::Absent;
+    write_excerpt_summary(a, story, place, slots, pattern,
+                          Rng(seed, kProvenance, static_cast<uint64_t>(story_index) * 64 + static_cast<uint64_t>(slot)));
+  }
   a.angle = capitalized(fill(angles[static_cast<size_t>(slot) % angles.size()], slots));
   // Outlets writing in Latin script get slugs in their own language.
   static const std::vector<std::string> kLatinScript = {"fr", "de", "es", "pt", "it", "nl",
@@ -641,6 +699,31 @@ void assign_ids(std::vector<Article>& articles, uint64_t seed) {
   }
 }
 
+// The article with the smallest id among those `wanted` picks, or null.
+Article* first_by_id(std::vector<Article>& articles, const std::function<bool(const Article&)>& wanted) {
+  Article* best = nullptr;
+  for (Article& a : articles)
+    if (wanted(a) && (!best || a.id < best->id)) best = &a;
+  return best;
+}
+
+// Two rarities of real feeds, once each: a headline whose machine translation
+// failed (kept in German, untranslated: the browser may offer its own), and a
+// Spanish outlet's article the language identifier reads as Catalan.
+void mark_provenance_cases(std::vector<Article>& articles) {
+  const auto in = [](const Article& a, const char* iso, const char* lang) {
+    return std::string(kCountries[a.country].iso) == iso && std::string(a.outlet->lang) == lang &&
+           a.content == Content::Full;
+  };
+  if (Article* a = first_by_id(articles, [&](const Article& x) { return in(x, "DE", "de"); })) {
+    a->headline = a->original_headline;
+    a->original_headline.clear();
+    a->headline_untranslated = true;
+  }
+  if (Article* a = first_by_id(articles, [&](const Article& x) { return in(x, "ES", "es"); }))
+    a->language_detected = "ca";
+}
+
 std::vector<Article> write_articles(std::vector<Story>& stories, uint64_t seed, int64_t day_start) {
   const int64_t latest = day_start + 23 * 3600 + 30 * 60;
   std::vector<Article> articles;
@@ -663,6 +746,7 @@ std::vector<Article> write_articles(std::vector<Story>& stories, uint64_t seed, 
     }
   }
   assign_ids(articles, seed);
+  mark_provenance_cases(articles);
   return articles;
 }
 
@@ -677,8 +761,28 @@ std::string image_url(const Article& a) {
 
 ng::Timestamp timestamp(int64_t t) { return {rfc3339(t), t}; }
 
-// What a story item and its article share.
-void fill_summary(ng::StorySummary& s, const Article& a) {
+std::string article_url(const Article& a) {
+  const Civil c = civil_from_time(a.time);
+  char date[16];
+  std::snprintf(date, sizeof date, "%04lld/%02d/%02d", static_cast<long long>(c.year), c.month, c.day);
+  return std::string("https://") + a.outlet->domain + "/" + date + "/" + a.slug;
+}
+
+// Which fields are machine translations: the headline (unless its
+// translation failed), the summary, and the sample's invented body.
+std::optional<ng::Translation> translation_of(const Article& a) {
+  if (std::string(a.outlet->lang) == "en") return std::nullopt;
+  std::vector<std::string> fields;
+  if (!a.headline_untranslated) fields.push_back("headline");
+  if (!a.summary.empty()) fields.push_back("summary");
+  if (!a.body.empty() || !a.sections.empty()) fields.push_back("body");
+  if (fields.empty()) return std::nullopt;
+  return ng::Translation{a.outlet->lang, kTranslator, timestamp(a.translated_at), fields};
+}
+
+// What a story item and its article share: the same provenance on both, as
+// the ingest service writes them.
+void fill_summary(ng::StorySummary& s, const Article& a, const Story& story) {
   s.id = a.id;
   s.headline = a.headline;
   s.original_headline = a.original_headline;
@@ -687,12 +791,17 @@ void fill_summary(ng::StorySummary& s, const Article& a) {
   (a.first_seen_only ? s.first_seen : s.published) = timestamp(a.time);
   if (a.image != ImageState::Absent) s.image = image_url(a);
   s.summary = a.summary;
+  s.coverage = static_cast<int>(story.countries.size());
+  s.url = article_url(a);
+  s.story_id = story.id;
+  s.original_summary = a.original_summary;
+  s.language_detected = a.language_detected;
+  s.translation = translation_of(a);
 }
 
 ng::StorySummary story_item(const Article& a, const Story& story) {
   ng::StorySummary s;
-  fill_summary(s, a);
-  s.coverage = static_cast<int>(story.countries.size());
+  fill_summary(s, a, story);
   return s;
 }
 
@@ -701,9 +810,13 @@ bool newer(const Article& x, const Article& y) { return x.time != y.time ? x.tim
 
 ng::Article article_doc(const Article& a, const Story& story, const std::vector<Article>& all) {
   ng::Article j;
-  fill_summary(j, a);
-  j.story_id = story.id;
+  fill_summary(j, a, story);
   j.country = kCountries[a.country].iso;
+  j.excerpt_only = a.content == Content::Excerpt;
+  if (a.content == Content::OpenLicence) {
+    j.licence = "CC-BY-4.0";
+    j.licence_url = "https://creativecommons.org/licenses/by/4.0/";
+  }
   j.body = a.body;
   for (const auto& s : a.sections) j.sections.push_back({s.heading, s.paragraphs});
   j.world_take = story.world_take;
@@ -713,12 +826,6 @@ ng::Article article_doc(const Article& a, const Story& story, const std::vector<
   std::sort(others.begin(), others.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
   for (const Article* o : others)
     j.alternative_takes.push_back({o->id, o->headline, o->angle, kCountries[o->country].iso, outlet_of(*o), ""});
-  const Civil c = civil_from_time(a.time);
-  char date[16];
-  std::snprintf(date, sizeof date, "%04lld/%02d/%02d", static_cast<long long>(c.year), c.month, c.day);
-  j.url = std::string("https://") + a.outlet->domain + "/" + date + "/" + a.slug;
-  if (std::string(a.outlet->lang) != "en")
-    j.translation = ng::Translation{a.outlet->lang, kTranslator, timestamp(a.translated_at), {}};
   return j;
 }
 
@@ -925,6 +1032,9 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
   index.generated = timestamp(newest + 600);
   index.source_name = "newsglobe sample data";
   index.sample = true;
+  index.attribution = {
+      "Sample data written for newsglobe: every outlet, story, picture and link is invented (.example domains).",
+      "Country shapes: Natural Earth via world-atlas (public domain)."};
   w.write("countries.json", ng::encode_countries(index));
 }
 

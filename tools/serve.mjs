@@ -65,13 +65,15 @@ const contentType = (file) => CONTENT_TYPES[path.extname(file).toLowerCase()] ??
 // The app's pages (index.html, embed.html, the examples). Scripts come only
 // from this origin and nothing inline runs; 'wasm-unsafe-eval' lets
 // WebAssembly compile and allows no JavaScript eval. The news API may be any
-// https server (?api=, GDELT), and story pictures come from the outlets.
+// https server (?api=, GDELT) or one on this machine (an ingest's output
+// served on another port), and story pictures come from the outlets.
+const LOCAL_HOSTS = 'http://localhost:* http://127.0.0.1:*';
 export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self' data: https:",
-  "connect-src 'self' https:",
+  `img-src 'self' data: https: ${LOCAL_HOSTS}`,
+  `connect-src 'self' https: ${LOCAL_HOSTS}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -83,7 +83,18 @@
       var a = doc.article, art = h("article");
       art.appendChild(h("h2", a.headline));
       art.appendChild(h("p", [a.outlet, a.country, a.time, a.translation].filter(Boolean).join(" · ")));
+      // the outlet's own words, marked with their language for screen readers and the browser's translation
+      function original(label, text) {
+        if (!text) return;
+        var p = h("p", label + ": "), q = h("q", text);
+        if (a.original.language) q.lang = a.original.language;
+        p.appendChild(q);
+        art.appendChild(p);
+      }
+      original("Original headline", a.original.headline);
       if (a.summary) art.appendChild(h("p", a.summary));
+      original("Original summary", a.original.summary);
+      if (a.excerpt && a.url) art.appendChild(h("p", "Only an excerpt may be shown here; the article is at " + a.url));
       a.sections.forEach(function (s) { art.appendChild(h("h3", s.heading)); s.paragraphs.forEach(function (p) { art.appendChild(h("p", p)); }); });
       a.body.forEach(function (p) { art.appendChild(h("p", p)); });
       if (a.worldTake) { art.appendChild(h("h3", "The World's Current Take")); art.appendChild(h("p", a.worldTake)); }
@@ -99,6 +110,23 @@
         art.appendChild(ul);
       }
       root.appendChild(art);
+    }
+    if (doc.story) {
+      var st = h("section");
+      st.appendChild(h("h2", "Story across borders: " + doc.story.headline));
+      if (doc.story.worldTake) st.appendChild(h("p", doc.story.worldTake));
+      doc.story.countries.forEach(function (c) {
+        st.appendChild(h("h3", c.name));
+        var ul = h("ul");
+        c.articles.forEach(function (m) {
+          var li = h("li");
+          if (m.id) li.appendChild(button(m.headline, function () { viewer.openArticle(m.id); })); else li.appendChild(h("span", m.headline));
+          li.appendChild(h("span", " — " + m.outlet));
+          ul.appendChild(li);
+        });
+        st.appendChild(ul);
+      });
+      root.appendChild(st);
     }
     if (doc.country) {
       var sec = h("section");

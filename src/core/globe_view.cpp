@@ -75,7 +75,6 @@ void GlobeView::handle_gestures() {
             case Gesture::Click: click_ = pick(g.x, g.y, g.touch); break;
             case Gesture::DoubleClick: camera_.zoom_at(2.0, g.x, g.y, viewport_); break;
         }
-        markers_dirty_ = true;
     }
 }
 
@@ -89,7 +88,6 @@ std::optional<int> GlobeView::take_click() {
 
 bool GlobeView::update(double dt) {
     bool moved = camera_.update(dt);
-    if (moved) markers_dirty_ = true;
     if ((moved || hover_dirty_) && !gestures_.dragging()) {
         int h = hover_x_ < 0 || hover_touch_ ? -1 : pick(hover_x_, hover_y_, false);
         hover_dirty_ = false;
@@ -120,7 +118,7 @@ int GlobeView::pick(double x, double y, bool touch) const {
     // 1. a dot, where it is drawn: it lies on top of the land
     int best = -1;
     double best_d = 0;
-    for (const Marker& m : markers_) {
+    for (const Marker& m : markers()) {
         double d = std::hypot(m.x - x, m.y - y);
         if (d <= marker_radius_px(m.country, touch) && (best < 0 || d < best_d)) best_d = d, best = m.country;
     }
@@ -132,9 +130,12 @@ int GlobeView::pick(double x, double y, bool touch) const {
     return picker_->country_near(*p, radius_deg);
 }
 
-const std::vector<Marker>& GlobeView::markers() {
-    if (!markers_dirty_ || !world_) return markers_;
+const std::vector<Marker>& GlobeView::markers() const {
+    std::array<double, 5> view{camera_.centre().lat, camera_.centre().lon, camera_.zoom(), viewport_.width,
+                               viewport_.height};
+    if ((!markers_dirty_ && view == markers_view_) || !world_) return markers_;
     markers_dirty_ = false;
+    markers_view_ = view;
     markers_.clear();
     double km_per_px = camera_.degrees_per_pixel(viewport_) * 111.32;
     for (size_t i = 0; i < world_->countries.size(); ++i) {
@@ -161,12 +162,12 @@ double GlobeView::fit_zoom_for(int country) const {
     return std::clamp(dpp_at_1 / want_dpp, 1.0, 12.0);
 }
 
-void GlobeView::select(int country, bool fly) {
+void GlobeView::select(int country, bool fly, double max_zoom) {
     if (!world_ || country >= int(world_->countries.size())) country = -1;
     selected_ = country;
     if (country >= 0 && fly) {
         camera_.note_interaction();
-        double zoom = fit_zoom_for(country);
+        double zoom = std::max(1.0, std::min(fit_zoom_for(country), max_zoom));
         // aim so the country lands in the middle of the uncovered part of the view
         double dpp = camera_.degrees_per_pixel(viewport_) * camera_.zoom() / zoom;
         LatLon target = world_->countries[size_t(country)].label;

@@ -3,6 +3,7 @@
 // and markers for states too small to see. Knows nothing of SDL or GL: main
 // feeds it events in CSS pixels, the renderer and UI read it.
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,7 @@ public:
     const World* world() const { return world_; }
     GlobeCamera& camera() { return camera_; }
     const GlobeCamera& camera() const { return camera_; }
-    void set_viewport(Viewport vp) { viewport_ = vp; markers_dirty_ = true; }
+    void set_viewport(Viewport vp) { viewport_ = vp; }
     // CSS px of the viewport covered by panels (top bar, side panel, bottom
     // sheet): fly-to centres countries in what is left visible.
     struct Insets {
@@ -69,11 +70,15 @@ public:
     // ---- hover and selection ----
     int hovered() const { return hovered_; }
     int selected() const { return selected_; }
-    void select(int country, bool fly);
+    // Selects a country; `fly` turns the globe to it, zoomed to fit it but no
+    // closer than `max_zoom` (a story's walk keeps its region in view).
+    void select(int country, bool fly, double max_zoom = 12.0);
     // Set by input since the last call: the user clicked a country (or -1 for
     // the ocean). Cleared by take_click().
     std::optional<int> take_click();
-    const std::vector<Marker>& markers();
+    // The small states' dots where they are now (the picker asks too: a
+    // click may come before the frame that draws the moved globe).
+    const std::vector<Marker>& markers() const;
     bool dragging() const { return gestures_.dragging(); }
 
 private:
@@ -88,8 +93,12 @@ private:
     Insets insets_;
     int hovered_ = -1, selected_ = -1;
     std::optional<int> click_;
-    std::vector<Marker> markers_;
-    bool markers_dirty_ = true;
+    // A cache of markers() and the view it was made for: the camera also
+    // moves outside a frame (set_view from the page), and a click may be
+    // picked on its event, before the next frame.
+    mutable std::vector<Marker> markers_;
+    mutable std::array<double, 5> markers_view_{};  // lat, lon, zoom, width, height
+    mutable bool markers_dirty_ = true;  // another world
     bool hover_dirty_ = false;
     double hover_x_ = -1, hover_y_ = -1;
     bool hover_touch_ = false;

@@ -36,6 +36,9 @@ public:
         return apply_proxy(proxy_, stories_doc(iso, page));
     }
     std::string article_url(const std::string& id) const override { return apply_proxy(proxy_, article_doc(id)); }
+    std::string story_url(const std::string& id) const override {
+        return apply_proxy(proxy_, join_url(base_, "v1/stories/" + id + ".json"));
+    }
 
     Result<CountriesIndex> decode_countries(const HttpResponse& r) override { return ng::decode_countries(r.body); }
     Result<StoryPage> decode_stories(const std::string& iso, int, const HttpResponse& r) override {
@@ -45,6 +48,9 @@ public:
     }
     Result<Article> decode_article(const std::string&, const HttpResponse& r) override {
         return ng::decode_article(r.body, image_root());
+    }
+    Result<StoryDocument> decode_story(const std::string&, const HttpResponse& r) override {
+        return ng::decode_story(r.body, image_root());
     }
 
 private:
@@ -88,6 +94,11 @@ FetchError nothing_usable(const Result<StoryPage>& r) {
                                                    " and none could be read.");
 }
 FetchError nothing_usable(const Result<Article>&) { return {}; }  // its required fields were there
+FetchError nothing_usable(const Result<StoryDocument>& r) {
+    if (!r.value.articles.empty() || r.skipped == 0) return {};
+    return make_error(FetchError::BadDocument, "The story's document had " +
+                                                   items_phrase(r.skipped, "entry", "entries") + " and none could be read.");
+}
 
 FetchOptions options_fresh_for(int64_t fresh_ms) {
     FetchOptions o;
@@ -180,6 +191,13 @@ FetchError NewsSource::accept(const HttpResponse& r) const {
 FetchError NewsSource::explain(const FetchResult& failed) const { return failed.error; }
 
 void NewsSource::tune(FetchOptions&) const {}
+
+std::string NewsSource::story_url(const std::string&) const { return {}; }
+
+Result<StoryDocument> NewsSource::decode_story(const std::string&, const HttpResponse&) {
+    return failure<StoryDocument>(
+        make_error(FetchError::NotFound, info().name + " does not group articles into stories across borders."));
+}
 
 Result<CountriesIndex> ListOnlySource::decode_countries(const HttpResponse&) {
     Result<CountriesIndex> r;
@@ -288,14 +306,28 @@ FetchHandle NewsService::stories(const std::string& iso_in, int page,
         std::move(done));
 }
 
-FetchHandle NewsService::article(const std::string& id, std::function<void(const NewsUpdate<Article>&)> done) {
+// Articles and stories: one document per id, cached for an hour.
+template <class T>
+FetchHandle NewsService::by_id(const std::string& id, const char* what, const std::string& url,
+                               std::function<Result<T>(NewsSource&, const HttpResponse&)> decode,
+                               std::function<void(const NewsUpdate<T>&)> done) {
     if (!is_valid_article_id(id)) {
-        return http_.defer(deliver_error<Article>(
-            std::move(done), make_error(FetchError::NotFound, "This article link is not valid.")));
+        return http_.defer(deliver_error<T>(
+            std::move(done), make_error(FetchError::NotFound, std::string("This ") + what + " link is not valid.")));
     }
-    return load<Article>(
-        source_->article_url(id), options_fresh_for(60 * kMinute),
+    return load<T>(url, options_fresh_for(60 * kMinute), std::move(decode), std::move(done));
+}
+
+FetchHandle NewsService::article(const std::string& id, std::function<void(const NewsUpdate<Article>&)> done) {
+    return by_id<Article>(
+        id, "article", source_->article_url(id),
         [id](NewsSource& s, const HttpResponse& r) { return s.decode_article(id, r); }, std::move(done));
+}
+
+FetchHandle NewsService::story(const std::string& id, std::function<void(const NewsUpdate<StoryDocument>&)> done) {
+    return by_id<StoryDocument>(
+        id, "story", source_->story_url(id),
+        [id](NewsSource& s, const HttpResponse& r) { return s.decode_story(id, r); }, std::move(done));
 }
 
 }  // namespace ng

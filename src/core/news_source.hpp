@@ -1,8 +1,8 @@
 // news_source — where the news comes from. A page address chooses a source
 // (parse_source_config: ?source=newsglobe|gdelt|newsapi&api=&proxy=&key=);
 // each source is an adapter that knows the URLs of the three documents of
-// docs/api.md (countries index, a country's stories page, an article) and how
-// to decode its answers into the news model. NewsService joins a source to
+// docs/api.md (countries index, a country's stories page, an article, a story
+// across borders) and how to decode its answers into the news model. NewsService joins a source to
 // the HttpClient, so the UI asks for documents, not URLs.
 //
 // What the reader can show per source (SourceInfo says it at run time):
@@ -68,6 +68,9 @@ public:
     virtual std::string countries_url() const = 0;
     virtual std::string stories_url(const std::string& iso, int page) const = 0;
     virtual std::string article_url(const std::string& id) const = 0;
+    // A story across borders (v1/stories/{id}.json). Sources without stories
+    // keep the default: an empty URL, answered by decode_story's error.
+    virtual std::string story_url(const std::string& id) const;
 
     // Checks a 2xx answer before it is decoded (and only a decoded one is
     // cached). The default refuses bodies that are not JSON (check_json_body).
@@ -81,6 +84,7 @@ public:
     virtual Result<CountriesIndex> decode_countries(const HttpResponse& response) = 0;
     virtual Result<StoryPage> decode_stories(const std::string& iso, int page, const HttpResponse& response) = 0;
     virtual Result<Article> decode_article(const std::string& id, const HttpResponse& response) = 0;
+    virtual Result<StoryDocument> decode_story(const std::string& id, const HttpResponse& response);
 };
 
 std::unique_ptr<NewsSource> make_source(const SourceConfig& config);
@@ -146,12 +150,18 @@ public:
     FetchHandle countries(std::function<void(const NewsUpdate<CountriesIndex>&)> done);
     FetchHandle stories(const std::string& iso, int page, std::function<void(const NewsUpdate<StoryPage>&)> done);
     FetchHandle article(const std::string& id, std::function<void(const NewsUpdate<Article>&)> done);
+    // Cached as long as articles: a story grows as outlets join it, slowly.
+    FetchHandle story(const std::string& id, std::function<void(const NewsUpdate<StoryDocument>&)> done);
 
 private:
     template <class T>
     FetchHandle load(const std::string& url, FetchOptions options,
                      std::function<Result<T>(NewsSource&, const HttpResponse&)> decode,
                      std::function<void(const NewsUpdate<T>&)> done);
+    template <class T>
+    FetchHandle by_id(const std::string& id, const char* what, const std::string& url,
+                      std::function<Result<T>(NewsSource&, const HttpResponse&)> decode,
+                      std::function<void(const NewsUpdate<T>&)> done);
 
     HttpClient& http_;
     std::shared_ptr<NewsSource> source_;  // shared with pending callbacks

@@ -86,29 +86,50 @@ const CountryStories* NewsState::stories(const std::string& iso) const {
     return it == stories_.end() ? nullptr : &it->second;
 }
 
+// Loads a document unless it is loaded or loading: what "Try again" does,
+// and what opening does when nothing failed before.
+template <class Entry, class T>
+void NewsState::load_document(std::map<std::string, Entry>& entries, const std::string& id, T Entry::*value,
+                              FetchHandle (NewsService::*fetch)(const std::string&,
+                                                                std::function<void(const NewsUpdate<T>&)>)) {
+    Entry& e = entries[id];
+    if (e.loaded || e.load.loading) return;
+    e.load.loading = true;
+    e.load.handle = (service_.*fetch)(id, [this, &entries, id, value](const NewsUpdate<T>& u) {
+        Entry& e = entries[id];
+        e.load.loading = false;
+        changed_ = true;
+        if (!u.result.ok()) {
+            e.load.error = u.result.error;
+            return;
+        }
+        e.load.error = {};
+        e.load.skipped = u.result.skipped;
+        e.*value = u.result.value;
+        e.loaded = true;
+        ++e.revision;
+    });
+}
+
 void NewsState::open_article(const std::string& id) {
-    ArticleEntry& a = articles_[id];
-    if (a.load.error.ok()) retry_article(id);
+    if (articles_[id].load.error.ok()) retry_article(id);
 }
 
 void NewsState::retry_article(const std::string& id) {
-    ArticleEntry& a = articles_[id];
-    if (a.loaded || a.load.loading) return;
-    a.load.loading = true;
-    a.load.handle = service_.article(id, [this, id](const NewsUpdate<Article>& u) {
-        ArticleEntry& a = articles_[id];
-        a.load.loading = false;
-        changed_ = true;
-        if (!u.result.ok()) {
-            a.load.error = u.result.error;
-            return;
-        }
-        a.load.error = {};
-        a.load.skipped = u.result.skipped;
-        a.article = u.result.value;
-        a.loaded = true;
-        ++a.revision;
-    });
+    load_document(articles_, id, &ArticleEntry::article, &NewsService::article);
+}
+
+void NewsState::open_story(const std::string& id) {
+    if (stories_across_[id].load.error.ok()) retry_story(id);
+}
+
+void NewsState::retry_story(const std::string& id) {
+    load_document(stories_across_, id, &StoryEntry::story, &NewsService::story);
+}
+
+const StoryEntry* NewsState::story(const std::string& id) const {
+    auto it = stories_across_.find(id);
+    return it == stories_across_.end() ? nullptr : &it->second;
 }
 
 const ArticleEntry* NewsState::article(const std::string& id) const {

@@ -1,9 +1,10 @@
 // news_state — what the reader has loaded so far, and what is loading or
 // failed, on top of NewsService: the countries index, each country's story
-// list (paged, kept when a later page fails), and opened articles. Failures
-// never throw away what is already shown; every failure can be retried, and
-// only an explicit retry asks again: opening a country or an article that
-// failed shows its error (re-applying a route must not repeat a request).
+// list (paged, kept when a later page fails), opened articles and stories
+// across borders. Failures never throw away what is already shown; every
+// failure can be retried, and only an explicit retry asks again: opening a
+// country, an article or a story that failed shows its error (re-applying a
+// route must not repeat a request).
 // Counts agree with lists: once a country's stories are loaded, its count
 // is what the list holds (items that could not be read are not counted).
 #pragma once
@@ -41,6 +42,13 @@ struct ArticleEntry {
     unsigned revision = 0;  // changes whenever `article` does
 };
 
+struct StoryEntry {
+    StoryDocument story;
+    bool loaded = false;
+    LoadState load;
+    unsigned revision = 0;  // changes whenever `story` does
+};
+
 class NewsState {
 public:
     explicit NewsState(NewsService& service) : service_(service) {}
@@ -70,11 +78,20 @@ public:
     void retry_article(const std::string& id);  // "Try again" after a failure
     const ArticleEntry* article(const std::string& id) const;
 
+    // ---- stories across borders ----
+    void open_story(const std::string& id);   // loads unless loaded, loading, or failed
+    void retry_story(const std::string& id);  // "Try again" after a failure
+    const StoryEntry* story(const std::string& id) const;
+
     // True when a callback changed something since the last call.
     bool take_changed();
 
 private:
     void load_page(const std::string& iso, int page);
+    // Loads a document by id into entries[id].*value unless loaded or loading.
+    template <class Entry, class T>
+    void load_document(std::map<std::string, Entry>& entries, const std::string& id, T Entry::*value,
+                       FetchHandle (NewsService::*fetch)(const std::string&, std::function<void(const NewsUpdate<T>&)>));
 
     NewsService& service_;
     CountriesIndex countries_;
@@ -83,6 +100,7 @@ private:
     std::map<std::string, int> counts_;
     std::map<std::string, CountryStories> stories_;
     std::map<std::string, ArticleEntry> articles_;
+    std::map<std::string, StoryEntry> stories_across_;
     bool changed_ = false;
 };
 

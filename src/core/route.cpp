@@ -7,7 +7,8 @@
 namespace ng {
 namespace {
 
-bool valid_article_id(std::string_view id) {
+// Article and story ids share one pattern (they are file names in the API).
+bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
     for (char c : id)
         if (!std::isalnum((unsigned char)c) && c != '-' && c != '_') return false;
@@ -28,7 +29,10 @@ Route parse_route(std::string_view hash) {
         }
     } else if (starts("/article/")) {
         std::string id = path.substr(9);
-        if (valid_article_id(id)) return {Route::Article, id};
+        if (valid_id(id)) return {Route::Article, id};
+    } else if (starts("/story/")) {
+        std::string id = path.substr(7);
+        if (valid_id(id)) return {Route::Story, id};
     }
     return {};
 }
@@ -37,6 +41,7 @@ std::string format_route(const Route& r) {
     switch (r.kind) {
         case Route::Country: return "#/country/" + r.value;
         case Route::Article: return "#/article/" + r.value;
+        case Route::Story: return "#/story/" + r.value;
         case Route::Globe: break;
     }
     return "";

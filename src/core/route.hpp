@@ -3,6 +3,7 @@
 //   ""  or "#/"           the globe
 //   "#/country/FR"        a country's stories
 //   "#/article/{id}"      an article (its country comes from the article)
+//   "#/story/{id}"        a story across borders: every country covering it
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,8 +11,8 @@
 namespace ng {
 
 struct Route {
-    enum Kind { Globe, Country, Article } kind = Globe;
-    std::string value;  // ISO code (upper case) or article id
+    enum Kind { Globe, Country, Article, Story } kind = Globe;
+    std::string value;  // ISO code (upper case), article id or story id
     bool operator==(const Route& o) const { return kind == o.kind && value == o.value; }
     bool operator!=(const Route& o) const { return !(*this == o); }
 };

@@ -28,6 +28,9 @@ public:
     void emit_event(ViewerEvent event, const nlohmann::json& detail) override;
     void publish_mirror(const std::string& json) override;
     void wake() override;
+    bool has_browser_translator() override;
+    void check_browser_translator(const std::string& from) override;
+    void browser_translate(int request, const std::string& from, const std::string& text) override;
 
 private:
     web::FetchTransport transport_;
@@ -55,6 +58,8 @@ public:
     void touch(ng_pointer_phase phase, int id, double x, double y) override;
     void mouse(ng_pointer_phase phase, double x, double y) override;
     void wheel(double delta_y, double x, double y, bool over_ui) override;
+    void translator_answered(const std::string& from, bool available) override;
+    void translated(int request, bool ok, const std::string& text) override;
     void destroy() override;
     unsigned frames_drawn() override { return frames_drawn_; }
     double frame_cpu_ms(ng_frame_cpu_stat stat) override;
@@ -70,6 +75,7 @@ private:
     void sleep();
     // input.cpp
     bool take_input();
+    bool ui_input_pending() const;
     void pointer_to_globe(Pointer kind, int id, double x, double y, bool touch);
     void key_to_viewer(const SDL_KeyboardEvent& e);
     bool ui_ready() const { return fonts_ok_; }

@@ -47,6 +47,14 @@ bool App::take_input() {
     return any;
 }
 
+// ImGui takes at most one button change per frame (a press and its release
+// in one frame would be lost): a quick click needs frames after the events
+// that woke the loop, until ImGui has taken them all.
+bool App::ui_input_pending() const {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    return ctx && ctx->InputEventsQueue.Size > 0;
+}
+
 void App::pointer_to_globe(Pointer kind, int id, double x, double y, bool touch) {
     GlobeView& globe = viewer_->globe();
     double t = web::now_ms();

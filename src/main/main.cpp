@@ -125,7 +125,7 @@ void App::frame() {
     }
 
     // 3. Draw, or sleep until something wakes the loop.
-    if (changed || viewer_->busy() || ui_animating_) frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (changed || viewer_->busy() || ui_animating_ || ui_input_pending()) frames_to_draw_ = std::max(frames_to_draw_, 2);
     if (frames_to_draw_ <= 0) return sleep();
     --frames_to_draw_;
     draw(view, fb_w, fb_h);

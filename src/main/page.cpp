@@ -26,6 +26,11 @@ void BrowserHost::set_url_hash(const std::string& hash, HistoryEntry entry) {
 void BrowserHost::emit_event(ViewerEvent event, const json& detail) { web::emit_event(event_name(event), detail); }
 void BrowserHost::publish_mirror(const std::string& text) { web::publish_mirror(text); }
 void BrowserHost::wake() { web::wake(); }
+bool BrowserHost::has_browser_translator() { return web::has_translator(); }
+void BrowserHost::check_browser_translator(const std::string& from) { web::check_translator(from); }
+void BrowserHost::browser_translate(int request, const std::string& from, const std::string& text) {
+    web::translate(request, from, text);
+}
 
 // [SECTION] reading the view ------------------------------------------------------------------
 
@@ -49,6 +54,8 @@ json App::pick(double x, double y) { return {{"iso", iso_or_null(*viewer_, viewe
 
 json App::view() {
     const GlobeView& g = viewer_->globe();
+    json coverage = json::array();  // the countries the globe lights as covering the story shown
+    for (const CoveringCountry& c : viewer_->shown_story().countries) coverage.push_back(c.iso);
     const GlobeCamera& cam = g.camera();
     return {{"lat", cam.centre().lat},
             {"lon", cam.centre().lon},
@@ -62,13 +69,20 @@ json App::view() {
             {"hovered", iso_or_null(*viewer_, g.hovered())},
             {"country", viewer_->country()},
             {"article", viewer_->article()},
-            {"route", format_route(viewer_->route())}};
+            {"route", format_route(viewer_->route())},
+            {"story", viewer_->story()},
+            {"storyFocus", viewer_->story_focus()},
+            {"coverage", coverage}};
 }
 
 json App::country(const std::string& iso) {
     const Country* c = viewer_->country_by_iso(iso);
     if (!c) return nullptr;
-    return {{"iso", c->iso}, {"name", c->name}, {"storyCount", viewer_->news().story_count(c->iso)}};
+    return {{"iso", c->iso},
+            {"name", c->name},
+            {"storyCount", viewer_->news().story_count(c->iso)},
+            {"lat", c->label.lat},
+            {"lon", c->label.lon}};
 }
 
 json App::news() {
@@ -103,6 +117,16 @@ bool App::open_article(const std::string& id) {
 }
 
 void App::set_options(const std::string& query) { viewer_->set_options(query); }
+
+void App::translator_answered(const std::string& from, bool available) {
+    viewer_->browser_translator_answered(from, available);
+    wake();
+}
+
+void App::translated(int request, bool ok, const std::string& text) {
+    viewer_->browser_translated(request, ok, text);
+    wake();
+}
 
 void App::set_view(double lat, double lon, double zoom) {
     GlobeCamera& cam = viewer_->globe().camera();

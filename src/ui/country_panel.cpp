@@ -1,7 +1,8 @@
 // country_panel — a country's stories: a header with its code badge, name,
-// local time, story count and when its press last updated; a filter by
-// outlet and a sort (newest / most covered); story rows with headline,
-// outlet, time and picture; paging by infinite scroll; and the designed
+// local time, story count, how many are covered abroad and when its press
+// last updated; a filter by outlet and a sort (newest / most covered); story
+// rows with headline, outlet, time, a translated/original marker and the
+// picture (or the outlet's monogram); paging by infinite scroll; and the designed
 // loading (shimmer), empty and error states. A failed later page keeps the
 // stories already listed and offers "Try again" in a calm banner below them.
 #include <imgui.h>
@@ -11,6 +12,7 @@
 #include <map>
 
 #include "core/local_time.hpp"
+#include "core/provenance.hpp"
 #include "core/time_format.hpp"
 #include "web/browser.hpp"
 #include "ui/clipped_list.hpp"
@@ -108,11 +110,15 @@ void header(Viewer& viewer, float pad) {
     std::string line;
     if (count >= 0) line = count == 0 ? "No stories today" : std::to_string(count) + (count == 1 ? " story today" : " stories today");
     if (viewer.news().countries_loaded())
-        for (const CountryEntry& e : viewer.news().countries().countries)
-            if (e.iso == viewer.country() && e.latest.known()) {
-                std::string when = format_relative_time(e.latest.seconds, viewer.now_unix());
-                if (!when.empty()) line += (line.empty() ? "Updated " : " \xc2\xb7 updated ") + when;
-            }
+        for (const CountryEntry& e : viewer.news().countries().countries) {
+            if (e.iso != viewer.country()) continue;
+            // stories other countries' press also covers (docs/api.md, covered_abroad)
+            if (count > 0 && e.covered_abroad) line += " \xc2\xb7 " + std::to_string(*e.covered_abroad) + " covered abroad";
+            if (!e.latest.known()) continue;
+            std::string when = format_relative_time(e.latest.seconds, viewer.now_unix());
+            if (!when.empty()) line += (line.empty() ? "Updated " : " \xc2\xb7 updated ") + when;
+        }
+    screen_report().country_line = line;
     if (!line.empty()) {
         ImGui::PushFont(small);
         text_coloured(c.text_dim, (std::string(ICON_NEWSPAPER "  ") + line).c_str());
@@ -179,9 +185,11 @@ struct RowLayout {
     float height, text_w, thumb_w, thumb_h, headline_h;
 };
 
+// Every row has its picture box (a monogram when the story has no picture),
+// so rows keep one rhythm whatever the source sends.
 RowLayout row_layout(const StorySummary& s, float width) {
     RowLayout r;
-    r.thumb_w = s.image.empty() ? 0 : std::min(96.0f, width * 0.26f);
+    r.thumb_w = std::min(96.0f, width * 0.26f);
     r.thumb_h = r.thumb_w * 0.75f;
     r.text_w = width - 2 * kRowPadX - (r.thumb_w > 0 ? r.thumb_w + 14 : 0);
     r.headline_h = text_block_height(s.headline, r.text_w, fonts().bold);
@@ -205,6 +213,8 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
     ImGui::PopID();
     std::string when = describe_story_time(s.published, s.first_seen, viewer.now_unix());
     std::string outlet = outlet_label(s.outlet);
+    HeadlineMarker marker = headline_marker(s);
+    if (!marker.code.empty()) screen_report().markers[s.id] = (marker.translated ? "translated:" : "original:") + marker.code;
     screen_report().rows.push_back({s.id, s.headline, outlet + (when.empty() ? "" : " \xc2\xb7 " + when), rect, visible});
     if (!visible) return clicked;
     if (hovered || held) dl->AddRectFilled(p, ImVec2(p.x + width, p.y + r.height), held ? with_alpha(c.row_hover, 2) : c.row_hover, 12);
@@ -219,10 +229,13 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
     ImFont* small = fonts().small;
     ImFont* small_bold = fonts().small_bold;
     std::string cov = s.coverage && *s.coverage > 1 ? std::string(ICON_GLOBE " ") + std::to_string(*s.coverage) : "";
+    // the language marker: a tinted pill for a machine translation, an outlined one for an original
+    std::string pill = marker.code.empty() ? "" : marker.translated ? std::string(ICON_LANGUAGE " ") + marker.code : marker.code;
     float sep_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, " \xc2\xb7 ").x;
     float when_w = when.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, when.c_str()).x + sep_w;
     float cov_w = cov.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, cov.c_str()).x + sep_w;
-    std::string outlet_shown = ellipsize(outlet, std::max(40.0f, r.text_w - when_w - cov_w), small_bold);
+    float pill_w = pill.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, pill.c_str()).x + 12 + 8;
+    std::string outlet_shown = ellipsize(outlet, std::max(40.0f, r.text_w - when_w - cov_w - pill_w), small_bold);
     float mx = x;
     dl->AddText(small_bold, small_bold->FontSize, ImVec2(mx, y), c.text_dim, outlet_shown.c_str());
     mx += small_bold->CalcTextSizeA(small_bold->FontSize, FLT_MAX, 0, outlet_shown.c_str()).x;
@@ -235,6 +248,14 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
             ImGui::SetTooltip("%s", exact_time(s).c_str());
         mx += tw;
     }
+    if (!pill.empty()) {
+        ImVec2 a(mx + 8, y - 1), b(mx + pill_w, y + small->FontSize + 1);
+        if (marker.translated) dl->AddRectFilled(a, b, c.accent_soft, 6);
+        else dl->AddRect(a, b, with_alpha(c.text_faint, 0.8f), 6);
+        dl->AddText(small, small->FontSize, ImVec2(a.x + 6, y), marker.translated ? c.accent : c.text_dim, pill.c_str());
+        if (hovered && ImGui::IsMouseHoveringRect(a, b)) ImGui::SetTooltip("%s", marker.tooltip.c_str());
+        mx += pill_w;
+    }
     if (!cov.empty()) {
         dl->AddText(small, small->FontSize, ImVec2(mx, y), c.text_faint, " \xc2\xb7 ");
         mx += sep_w;
@@ -243,14 +264,9 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
         if (hovered && ImGui::IsMouseHoveringRect(ImVec2(mx, y), ImVec2(mx + tw, y + small->FontSize)))
             ImGui::SetTooltip("Covered by the press of %d countries", *s.coverage);
     }
-    // picture
-    if (r.thumb_w > 0) {
-        ImVec2 a(p.x + width - kRowPadX - r.thumb_w, p.y + kRowPadY), b(a.x + r.thumb_w, a.y + r.thumb_h);
-        if (!draw_image_cover(dl, s.image, a, b, 10)) {
-            ImageTexture t;
-            image_placeholder(dl, a, b, 10, s.outlet, image(s.image, &t) == ImageState::Loading);
-        }
-    }
+    // picture, or the outlet's monogram
+    ImVec2 a(p.x + width - kRowPadX - r.thumb_w, p.y + kRowPadY), b(a.x + r.thumb_w, a.y + r.thumb_h);
+    story_picture(dl, s, viewer.country(), a, b, 10);
     return clicked;
 }
 

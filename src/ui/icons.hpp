@@ -34,4 +34,5 @@
 #define ICON_LANGUAGE "\xef\x86\xab"        // f1ab
 #define ICON_SHARE "\xef\x87\xa0"           // f1e0
 #define ICON_NEWSPAPER "\xef\x87\xaa"       // f1ea
+#define ICON_CREATIVE_COMMONS "\xef\x89\x9e"  // f25e
 #define ICON_QUESTION "\xef\x8a\x9c"        // f29c

@@ -136,6 +136,8 @@ bool sheet_handle() {
     return dismiss;
 }
 
+void sheet_collapse() { state.sheet.full = false; }
+
 void sheet_expand() {
     if (state.sheet.open) state.sheet.full = true;
 }

@@ -38,6 +38,8 @@ GlobeView::Insets globe_insets(const Viewport& view, bool compact);
 bool sheet_handle();
 // Opens the sheet fully (e.g. when the reader opens on a phone).
 void sheet_expand();
+// Lowers it to its peek height (the story view: the globe above is its map).
+void sheet_collapse();
 float sheet_height();
 bool sheet_resting();  // not being dragged or easing to a stop
 

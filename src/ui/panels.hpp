@@ -1,6 +1,7 @@
 // panels — the panels ui.cpp lays out, each in its own file: the top bar
-// with the country search and its results, and the docked panel's three
-// modes (a country's stories, the reader, the A–Z country list).
+// with the country search and its results, and the docked panel's four
+// modes (a country's stories, the reader, a story across borders, the A–Z
+// country list).
 #pragma once
 #include "ui/layout.hpp"
 #include "viewer/viewer.hpp"
@@ -20,11 +21,12 @@ bool search_took_escape();     // Esc went to the search field this frame
 bool phone_search_open();      // the phone's top bar shows the field instead of the brand
 void close_phone_search();
 
-// ---- country_panel.cpp, reader.cpp, country_list.cpp ----
+// ---- country_panel.cpp, reader.cpp, story_view.cpp, country_list.cpp ----
 // Each draws inside the panel window that ui.cpp opened, below the sheet
 // handle on phones.
 void draw_country_panel(Viewer& viewer, const Layout& l);
 void draw_reader(Viewer& viewer, const Layout& l);
+void draw_story_view(Viewer& viewer, const Layout& l);
 void draw_country_list(Viewer& viewer, const Layout& l);
 
 }  // namespace ng::ui

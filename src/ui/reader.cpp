@@ -1,20 +1,26 @@
 // reader — an article in the panel, replacing the story list: a toolbar
-// (back to the list, previous/next story, copy link, open original, close),
-// the main picture, headline, outlet, country and date, where the text came
-// from (translated from which language, by whom, when) and the original
-// headline, the summary, The World's Current Take, the body with its topic
-// sections at a comfortable measure, and the Alternative Takes of other
-// countries' outlets, each a link to that take. Loading and error states
-// are designed like the rest; a failed article can be retried.
+// (back to the list, previous/next story, copy link, open original, close;
+// in a take opened from the story view, previous/next country's take), the
+// main picture (or the outlet's monogram), headline, outlet, country and
+// date, beside each translated field who translated it and when with the
+// outlet's own words under it, the browser's own translation on request for
+// a headline nobody translated, the summary, an excerpt's "Read at <outlet>",
+// The World's Current Take, the story across borders, the body with its
+// topic sections at a comfortable measure and its licence, and the
+// Alternative Takes of other countries' outlets, each a link to that take.
+// Loading and error states are designed like the rest; a failed article can
+// be retried.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/local_time.hpp"
+#include "core/provenance.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
+#include "ui/cards.hpp"
 #include "ui/clipped_list.hpp"
 #include "ui/frame.hpp"
 #include "ui/icons.hpp"
@@ -53,23 +59,6 @@ std::string time_line(const StorySummary& s, int64_t now) {
     return line;
 }
 
-// Where the text came from, honestly.
-std::string provenance(const Article& a) {
-    if (a.translation) {
-        const Translation& t = *a.translation;
-        std::string from = !t.from.empty() ? t.from : a.language;
-        std::string line = from.empty() ? "Machine-translated" : "Translated from " + language_name(from);
-        if (!t.by.empty()) line += " by " + t.by;
-        if (t.at.known()) line += ", " + format_date(t.at.seconds);
-        return line + ".";
-    }
-    if (!a.language.empty()) {
-        std::string lang = language_name(a.language);
-        return a.language == "en" ? "Written in English." : "In " + lang + ", as published (not translated).";
-    }
-    return "";
-}
-
 const StorySummary* known_summary(const Viewer& viewer) {
     if (const CountryStories* s = viewer.news().stories(viewer.country()))
         for (const StorySummary& st : s->stories)
@@ -85,7 +74,10 @@ void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     std::string iso = a && a->loaded ? a->article.country : viewer.country();
     // back to the country's list
     ImGui::SetCursorScreenPos(ImVec2(wp.x + pad - 8, y));
-    std::string back = iso.empty() ? std::string("Back") : viewer.country_name(iso);
+    // a take opened from the story view goes back to it
+    std::string back = viewer.walking_story() ? std::string("Whole story")
+                       : iso.empty()          ? std::string("Back")
+                                              : viewer.country_name(iso);
     ImFont* bold = fonts().bold;
     float max_back = ww - 2 * pad - 5 * 38;
     back = ellipsize(back, max_back - 40, bold);
@@ -94,17 +86,23 @@ void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     if (ImGui::InvisibleButton("##back", ImVec2(bw, 36))) viewer.close_top();
     record_control("back");
     bool hovered = ImGui::IsItemHovered();
-    if (hovered) ImGui::SetItemTooltip("Back to the list (Esc)");
+    if (hovered) ImGui::SetItemTooltip(viewer.walking_story() ? "Back to every country's take (Esc)" : "Back to the list (Esc)");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered || ImGui::IsItemActive()) dl->AddRectFilled(p, ImVec2(p.x + bw, p.y + 36), with_alpha(c.row_hover, 2.2f), 18);
     dl->AddText(fonts().body, fonts().body->FontSize, ImVec2(p.x + 12, p.y + 9), c.accent, ICON_ARROW_LEFT);
     dl->AddText(bold, bold->FontSize, ImVec2(p.x + 34, p.y + 8), c.text, back.c_str());
 
-    // previous / next in the list, copy link, open original, close
+    // previous / next in the list (or the story's countries), copy link, open original, close
     const std::vector<const StorySummary*>& list = viewer.visible_stories();
-    int index = -1;
+    int index = -1, count = int(list.size());
     for (size_t i = 0; i < list.size(); ++i)
         if (list[i]->id == viewer.article()) index = int(i);
+    bool walking = viewer.walking_story();
+    if (walking) {
+        index = -1, count = int(viewer.shown_story().countries.size());
+        for (int i = 0; i < count; ++i)
+            if (a && a->loaded && viewer.shown_story().countries[size_t(i)].iso == a->article.country) index = i;
+    }
     float x = wp.x + ww - pad + 6 - 36;
     if (viewer.locked_country().empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -129,14 +127,36 @@ void toolbar(Viewer& viewer, const ArticleEntry* a, float pad) {
     record_control("copy-link");
     x -= 42;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (icon_button("##next", ICON_CHEVRON_RIGHT, "Next story (\xe2\x86\x92)", 36, index >= 0 && index + 1 < int(list.size())))
-        viewer.step_article(+1);
+    const char* next_tip = walking ? "Next country's take (right arrow key)" : "Next story (\xe2\x86\x92)";
+    const char* prev_tip = walking ? "Previous country's take (left arrow key)" : "Previous story (\xe2\x86\x90)";
+    if (icon_button("##next", ICON_CHEVRON_RIGHT, next_tip, 36, index >= 0 && index + 1 < count))
+        walking ? viewer.step_story(+1) : viewer.step_article(+1);
     record_control("next");
     x -= 36;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (icon_button("##prev", ICON_CHEVRON_LEFT, "Previous story (\xe2\x86\x90)", 36, index > 0)) viewer.step_article(-1);
+    if (icon_button("##prev", ICON_CHEVRON_LEFT, prev_tip, 36, index > 0))
+        walking ? viewer.step_story(-1) : viewer.step_article(-1);
     record_control("prev");
     ImGui::SetCursorScreenPos(ImVec2(wp.x, y + 36 + 8));
+}
+
+// In a take opened from the story view: where the walk is ("Take 2 of 4 ·
+// Kenya"), under the toolbar whose arrows walk on.
+void walk_strip(Viewer& viewer, const ArticleEntry* a, float pad) {
+    if (!viewer.walking_story() || !a || !a->loaded) return;
+    const std::vector<CoveringCountry>& list = viewer.shown_story().countries;
+    int index = 0;
+    for (size_t i = 0; i < list.size(); ++i)
+        if (list[i].iso == a->article.country) index = int(i) + 1;
+    std::string line = "Take " + std::to_string(index) + " of " + std::to_string(list.size()) + " \xc2\xb7 " +
+                       viewer.country_name(a->article.country);
+    screen_report().reader.walk = line;
+    ImVec2 wp = ImGui::GetWindowPos();
+    ImGui::SetCursorScreenPos(ImVec2(wp.x + pad, ImGui::GetCursorScreenPos().y - 2));
+    ImGui::PushFont(fonts().small_bold);
+    text_coloured(colours().covering, (std::string(ICON_SITEMAP "  ") + line).c_str());
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(wp.x, ImGui::GetCursorScreenPos().y + 6));
 }
 
 void byline(Viewer& viewer, const StorySummary& s, const std::string& country, float width) {
@@ -174,33 +194,10 @@ void paragraph(const std::string& text, float width) {
     ++screen_report().reader.paragraphs;
 }
 
-void world_take_card(const Article& a, float width) {
-    const Colours& c = colours();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float pad = 16;
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad - 2));
-    ImGui::BeginGroup();
-    ImGui::PushFont(fonts().small_bold);
-    text_coloured(c.accent, ICON_GLOBE "  THE WORLD'S CURRENT TAKE");
-    ImGui::PopFont();
-    vspace(2);
-    text_block(a.world_take, width - 2 * pad, fonts().body, c.text);
-    if (a.coverage && *a.coverage > 1) {
-        vspace(2);
-        std::string n = "Synthesised from the press of " + std::to_string(*a.coverage) + " countries.";
-        text_block(n, width - 2 * pad, fonts().small, c.text_dim);
-    }
-    ImGui::EndGroup();
-    float bottom = ImGui::GetItemRectMax().y + pad;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, bottom), c.accent_soft, 14);
-    dl->AddRectFilled(p, ImVec2(p.x + 4, bottom), c.accent, 14, ImDrawFlags_RoundCornersLeft);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, bottom - p.y));
+void reader_world_take(const Article& a, float width) {
+    std::string note;
+    if (a.coverage && *a.coverage > 1) note = "Synthesised from the press of " + std::to_string(*a.coverage) + " countries.";
+    world_take_card(a.world_take, note, width);
     screen_report().reader.world_take = a.world_take;
 }
 
@@ -278,6 +275,209 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
     state.takes.skip(shown.last, int(a.alternative_takes.size()));
 }
 
+// [SECTION] provenance --------------------------------------------------------------------
+
+// Who translated the field just above, in a quiet line beside it.
+void provenance_tag(const std::string& label, float width) {
+    vspace(6);
+    text_block(std::string(ICON_LANGUAGE "  ") + label, width, fonts().small, colours().text_dim);
+}
+
+// The outlet's own words under a translation: a caption, then the text on a
+// thin rule, or why it can't be shown in this font.
+void original_text(const char* what, const std::string& text, const std::string& language, float width) {
+    const Colours& c = colours();
+    std::string lang = language.empty() ? std::string("original") : language_name(language);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    vspace(8);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y));
+    ImGui::BeginGroup();
+    std::string caption = std::string("ORIGINAL ") + what + " \xc2\xb7 " + lang;
+    for (char& ch : caption) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    text_block(caption, width - 14, fonts().small_bold, c.text_faint);
+    vspace(2);
+    if (can_render(text)) {
+        text_block(text, width - 14, fonts().body, c.text);
+    } else {
+        text_block("The " + lang + " text can't be shown: this font has no " + lang + " script.", width - 14,
+                   fonts().small, c.text_faint);
+    }
+    ImGui::EndGroup();
+    dl->AddRectFilled(p, ImVec2(p.x + 3, ImGui::GetItemRectMax().y), with_alpha(c.text_dim, 0.45f), 2);
+}
+
+// A headline nobody translated: the browser's own translator, on request,
+// under the original (which stays the headline), labelled as the browser's.
+void browser_translation(Viewer& viewer, float width) {
+    const Colours& c = colours();
+    ScreenReport& report = screen_report();
+    if (!viewer.browser_translation_offered()) return;
+    const BrowserTranslation* t = viewer.browser_translation();
+    report.reader.browser_translation = !t ? "offered"
+                                        : t->state == BrowserTranslation::Translating ? "translating"
+                                        : t->state == BrowserTranslation::Done        ? "done"
+                                                                                      : "failed";
+    vspace(10);
+    if (t && t->state == BrowserTranslation::Done) {
+        report.reader.browser_text = t->text;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y));
+        ImGui::BeginGroup();
+        text_block(ICON_LANGUAGE "  TRANSLATED BY YOUR BROWSER", width - 14, fonts().small_bold, c.accent);
+        vspace(2);
+        text_block(t->text, width - 14, fonts().bold, c.text);
+        ImGui::EndGroup();
+        dl->AddRectFilled(p, ImVec2(p.x + 3, ImGui::GetItemRectMax().y), c.accent, 2);
+        return;
+    }
+    if (t && t->state == BrowserTranslation::Translating) {
+        text_block(ICON_LANGUAGE "  Translating in your browser\xe2\x80\xa6", width, fonts().small, c.text_dim);
+        return;  // the answer wakes the app
+    }
+    if (t) {
+        report.reader.browser_text = t->text;
+        text_block(t->text, width, fonts().small, c.error);
+        vspace(6);
+    }
+    ImGui::PushFont(fonts().small_bold);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 8);
+    bool pressed = ImGui::Button(t ? ICON_LANGUAGE "  Try your browser's translation again"
+                                   : ICON_LANGUAGE "  Translate with your browser");
+    ImGui::PopStyleVar(2);
+    ImGui::PopFont();
+    record_control("browser-translate");
+    if (ImGui::IsItemHovered())
+        ImGui::SetItemTooltip("Your browser translates the headline on this device; the original stays as it is.");
+    if (pressed) viewer.translate_with_browser();
+}
+
+// The headline's provenance: its translation label and the outlet's own
+// headline, a "not translated" note, or the browser's offer.
+void headline_provenance(Viewer& viewer, const Article& a, float width) {
+    ScreenReport& report = screen_report();
+    if (is_translated(a, "headline")) {
+        std::string label = translation_label(a, true);
+        report.reader.provenance = label;
+        provenance_tag(label, width);
+        if (!a.original_headline.empty() && a.original_headline != a.headline) {
+            original_text("headline", a.original_headline, original_language(a), width);
+            if (can_render(a.original_headline)) report.reader.original_headline = a.original_headline;
+        }
+    } else if (std::string note = untranslated_note(a); !note.empty()) {
+        report.reader.provenance = note;
+        provenance_tag(note, width);
+        browser_translation(viewer, width);
+    }
+}
+
+// The summary, its provenance, and the outlet's own summary.
+void summary_with_provenance(const Article& a, float width) {
+    ScreenReport& report = screen_report();
+    if (a.summary.empty()) return;
+    report.reader.summary = a.summary;
+    text_block(a.summary, width, fonts().bold, colours().text);
+    if (is_translated(a, "summary")) {
+        report.reader.summary_provenance = translation_label(a, true);
+        provenance_tag(report.reader.summary_provenance, width);
+        if (!a.original_summary.empty() && a.original_summary != a.summary) {
+            original_text("summary", a.original_summary, original_language(a), width);
+            if (can_render(a.original_summary)) report.reader.original_summary = a.original_summary;
+        }
+    }
+    vspace(16);
+}
+
+// [SECTION] rights ------------------------------------------------------------------------
+
+// "Read at <outlet>": the full article is on the outlet's own site.
+bool read_at_button(const Article& a, float width) {
+    if (!is_openable_url(a.url)) return false;
+    std::string label = std::string(ICON_EXTERNAL "  Read at ") + ellipsize(outlet_label(a.outlet), width - 140, fonts().bold);
+    if (primary_button(label.c_str(), ImVec2(width, 0))) web::open_in_new_tab(a.url);
+    record_control("read-at");
+    if (ImGui::IsItemHovered()) ImGui::SetItemTooltip("%s", a.url.c_str());
+    screen_report().reader.read_at = "Read at " + outlet_label(a.outlet);
+    return true;
+}
+
+// An excerpt (or an article without text): why there is no body, and the
+// way to the outlet's own page.
+void excerpt_card(const Article& a, float width) {
+    const Colours& c = colours();
+    screen_report().reader.excerpt = a.excerpt_only;
+    CardFrame card = begin_card(width);
+    float inner = width - 2 * card.pad;
+    std::string outlet = outlet_label(a.outlet);
+    text_block(a.excerpt_only ? ICON_FILE_TEXT "  EXCERPT" : ICON_FILE_TEXT "  NO ARTICLE TEXT", inner, fonts().small_bold,
+               c.text_dim);
+    vspace(4);
+    std::string why = a.excerpt_only
+                          ? outlet + "'s terms let newsglobe show the headline and this short summary. The whole "
+                                     "article is on its own site."
+                          : "This source doesn't include the article's text.";
+    if (!is_openable_url(a.url)) why += " The outlet gave no link to it.";
+    text_block(why, inner, fonts().small, c.text);
+    vspace(12);
+    ImGui::Dummy(ImVec2(inner, 0));
+    read_at_button(a, inner);
+    end_card(card, c.panel_raised, c.panel_border);
+    vspace(18);
+}
+
+// "Text: CC BY 4.0", a link to where the licence is stated.
+void licence_line(const Article& a, float width) {
+    if (a.licence.empty()) return;
+    const Colours& c = colours();
+    std::string label = "Text: " + licence_label(a.licence);
+    screen_report().reader.licence = label;
+    bool openable = is_openable_url(a.licence_url);
+    ImFont* f = fonts().small_bold;
+    std::string shown = std::string(ICON_CREATIVE_COMMONS "  ") + label + (openable ? "  " ICON_EXTERNAL : "");
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str());
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton("##licence", ImVec2(std::min(width, ts.x + 8), ts.y + 8));
+    record_control("licence");
+    bool hovered = ImGui::IsItemHovered();
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x, p.y + 4), openable && hovered ? c.accent : c.text_dim,
+                                        shown.c_str());
+    if (hovered && openable) ImGui::SetItemTooltip("The licence: %s", a.licence_url.c_str());
+    if (clicked && openable) web::open_in_new_tab(a.licence_url);
+    vspace(8);
+}
+
+// [SECTION] across borders ---------------------------------------------------------------
+
+// How many countries' press cover the story, and the way to see them all.
+void story_card(Viewer& viewer, const Article& a, float width) {
+    const ShownStory& story = viewer.shown_story();
+    if (a.story_id.empty() || story.countries.size() < 2) return;
+    const Colours& c = colours();
+    screen_report().reader.story_countries = int(story.countries.size());
+    CardFrame card = begin_card(width);
+    float inner = width - 2 * card.pad;
+    text_block(ICON_SITEMAP "  THIS STORY ACROSS BORDERS", inner, fonts().small_bold, c.covering);
+    vspace(4);
+    std::vector<std::string> names;
+    for (const CoveringCountry& cc : story.countries) names.push_back(viewer.country_name(cc.iso));
+    std::string line = std::to_string(story.outlet_count()) + (story.outlet_count() == 1 ? " outlet" : " outlets") +
+                       " in " + std::to_string(story.countries.size()) + " countries: ";
+    for (size_t i = 0; i < names.size(); ++i)
+        line += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    text_block(line + ".", inner, fonts().body, c.text);
+    if (viewer.route_allowed({Route::Story, a.story_id})) {  // a locked viewer stays in its country
+        vspace(10);
+        if (secondary_button(ICON_GLOBE "  See the whole story")) viewer.open_story_view();
+        record_control("story-view");
+    }
+    end_card(card, with_alpha(c.covering, 0.10f), with_alpha(c.covering, 0.35f));
+    vspace(18);
+}
+
+// [SECTION] the article --------------------------------------------------------------------
+
 void article_view(Viewer& viewer, const Article& a, float width, float clip_top, float clip_bottom) {
     const Colours& c = colours();
     ScreenReport& report = screen_report();
@@ -285,78 +485,46 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
     report.reader.headline = a.headline;
     report.reader.country = a.country;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // picture
-    if (!a.image.empty()) {
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        ImVec2 b(p.x + width, p.y + std::round(width * 9 / 16));
-        if (!draw_image_cover(dl, a.image, p, b, 14)) {
-            ImageTexture t;
-            image_placeholder(dl, p, b, 14, a.outlet, image(a.image, &t) == ImageState::Loading);
-        }
-        ImGui::Dummy(ImVec2(width, b.y - p.y));
-        vspace(14);
-    }
+    // the picture, or the outlet's monogram: the same height before and after it loads
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 b(p.x + width, p.y + reader_picture_height(!a.image.empty(), width));
+    story_picture(dl, a, a.country, p, b, 14);
+    report.reader.picture = a.image.empty() ? "monogram" : "image";
+    ImGui::Dummy(ImVec2(width, b.y - p.y));
+    vspace(14);
     text_block(a.headline, width, fonts().title, c.text);
-    vspace(12);
+    headline_provenance(viewer, a, width);
+    vspace(14);
     byline(viewer, a, a.country, width);
-    vspace(12);
-    // where the text came from
-    std::string prov = provenance(a);
-    report.reader.provenance = prov;
-    bool show_original = a.translation && !a.original_headline.empty() && a.original_headline != a.headline;
-    if (!prov.empty() || show_original) {
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->ChannelsSplit(2);
-        dl->ChannelsSetCurrent(1);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 10));
-        ImGui::BeginGroup();
-        if (!prov.empty()) text_block(std::string(ICON_LANGUAGE "  ") + prov, width - 24, fonts().small, c.text_dim);
-        if (show_original) {
-            vspace(4);
-            std::string lang = language_name(a.translation->from.empty() ? a.language : a.translation->from);
-            if (can_render(a.original_headline)) {
-                text_block("Original headline", width - 24, fonts().small_bold, c.text_faint);
-                text_block(a.original_headline, width - 24, fonts().small, c.text);
-                report.reader.original_headline = a.original_headline;
-            } else {
-                text_block("The original " + lang + " headline can't be shown: this font has no " + lang + " script.",
-                           width - 24, fonts().small, c.text_faint);
-            }
-        }
-        ImGui::EndGroup();
-        float bottom = ImGui::GetItemRectMax().y + 10;
-        dl->ChannelsSetCurrent(0);
-        dl->AddRectFilled(p, ImVec2(p.x + width, bottom), c.panel_raised, 10);
-        dl->ChannelsMerge();
-        ImGui::SetCursorScreenPos(p);
-        ImGui::Dummy(ImVec2(width, bottom - p.y));
-        vspace(16);
+    if (std::string note = language_note(a); !note.empty()) {
+        report.reader.language_note = note;
+        vspace(6);
+        text_block(note + " (automatic language identification)", width, fonts().small, c.text_faint);
     }
-    if (!a.summary.empty()) {
-        text_block(a.summary, width, fonts().bold, c.text);
-        vspace(16);
-    }
+    vspace(16);
+    summary_with_provenance(a, width);
+    bool has_text = !a.body.empty() || !a.sections.empty();
+    if (a.excerpt_only || !has_text) excerpt_card(a, width);
     if (!a.world_take.empty()) {
-        world_take_card(a, width);
+        reader_world_take(a, width);
         vspace(18);
+    }
+    story_card(viewer, a, width);
+    if (has_text && !is_translated(a, "body") && !untranslated_note(a).empty()) {
+        report.reader.body_note = "The text below is in " + language_name(a.language) + ", as published.";
+        text_block(report.reader.body_note, width, fonts().small, c.text_faint);
+        vspace(10);
     }
     for (const std::string& para : a.body) paragraph(para, width);
     for (const Section& s : a.sections) {
         if (!s.heading.empty()) section_heading(s.heading.c_str(), width);
         for (const std::string& para : s.paragraphs) paragraph(para, width);
     }
-    if (a.excerpt_only || (a.body.empty() && a.sections.empty())) {
-        inline_banner(ICON_INFO, c.accent,
-                      a.excerpt_only ? "This source gives only an excerpt. The full article is at the outlet."
-                                     : "This source doesn't include the article's text.",
-                      nullptr, nullptr);
-        vspace(8);
-    }
+    if (has_text) licence_line(a, width);
     alternative_takes(viewer, a, width, clip_top, clip_bottom);
-    // actions
+    // actions (an excerpt's card already leads to the original)
     vspace(10);
-    bool openable = is_openable_url(a.url);
-    if (openable) {
+    if (has_text && !a.excerpt_only && is_openable_url(a.url)) {
         if (primary_button(ICON_EXTERNAL "  Open original")) web::open_in_new_tab(a.url);
         record_control("open-original-footer");
         ImGui::SameLine(0, 10);
@@ -374,14 +542,17 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
     }
 }
 
-void loading_view(const StorySummary* known, float width) {
+// What is known from the list while the article loads, at the places the
+// article will put it: the picture's box (a story without a picture gets
+// its monogram at once), the headline, the byline's shape, the text's lines.
+void loading_view(const StorySummary* known, const std::string& country, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
-    if (!known || !known->image.empty()) {
-        skeleton(dl, p, ImVec2(p.x + width, p.y + std::round(width * 9 / 16)), 14);
-        ImGui::Dummy(ImVec2(width, std::round(width * 9 / 16)));
-        vspace(14);
-    }
+    float h = reader_picture_height(!known || !known->image.empty(), width);
+    if (known && known->image.empty()) story_picture(dl, *known, country, p, ImVec2(p.x + width, p.y + h), 14);
+    else skeleton(dl, p, ImVec2(p.x + width, p.y + h), 14);
+    ImGui::Dummy(ImVec2(width, h));
+    vspace(14);
     if (known) {
         text_block(known->headline, width, fonts().title, colours().text);
         screen_report().reader.headline = known->headline;
@@ -418,6 +589,7 @@ void draw_reader(Viewer& viewer, const Layout& l) {
     report.country_name = report.country.empty() ? "" : viewer.country_name(report.country);
     float pad = l.phone ? 16 : 20;
     toolbar(viewer, a, pad);
+    walk_strip(viewer, a, pad);
     float line_y = ImGui::GetCursorScreenPos().y;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(ImGui::GetWindowPos().x, line_y),
                                         ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), line_y), c.divider);
@@ -448,7 +620,7 @@ void draw_reader(Viewer& viewer, const Layout& l) {
             viewer.retry_article();
     } else {
         report.status = "loading";
-        loading_view(known_summary(viewer), width);
+        loading_view(known_summary(viewer), viewer.country(), width);
     }
     ImGui::EndGroup();
     vspace(32);

@@ -1,12 +1,16 @@
 // top_bar — the floating bar across the top: the product name, where the
-// news comes from ("Sample data" badge, or the source's name), the country
-// search and the A–Z list toggle. On phones the search collapses into an
-// icon that opens the field across the whole bar.
+// news comes from ("Sample data" badge, or the source's name) and when it was
+// updated, with "About this data" behind the badge (the source, its host,
+// the update time, how translation works, the notices the sources require),
+// the country search and the A–Z list toggle. On phones the search collapses
+// into an icon that opens the field across the whole bar.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/local_time.hpp"
+#include "core/time_format.hpp"
 #include "ui/icons.hpp"
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
@@ -35,8 +39,86 @@ float brand(ImVec2 p, float h) {
     return x + ts.x;
 }
 
-// Where the news comes from: a "Sample data" badge, or the source's name.
-void source_badge(Viewer& viewer, ImVec2 p, float h, bool compact) {
+// "Updated 12 min ago · 30 Nov 2026, 09:16 UTC": when the data was built
+// (the index's `generated`), "" when the source does not say.
+std::string updated_line(const Viewer& viewer, bool exact) {
+    if (!viewer.news().countries_loaded()) return "";
+    const Timestamp& t = viewer.news().countries().generated;
+    if (!t.known()) return "";
+    std::string when = format_relative_time(t.seconds, viewer.now_unix());
+    if (when.empty()) when = format_date(t.seconds);
+    std::string line = "Updated " + when;
+    if (exact) line += " \xc2\xb7 " + format_date(t.seconds) + ", " + format_clock(t.seconds) + " UTC";
+    return line;
+}
+
+// What "About this data" says, line by line: the source and its host, the
+// update time, what is sample data or machine translation, and the notices
+// the sources require (the index's source.attribution).
+std::vector<std::string> about_lines(const Viewer& viewer) {
+    const NewsState& news = viewer.news();
+    std::vector<std::string> lines;
+    std::string name = news.countries_loaded() ? news.countries().source_name : "";
+    if (name.empty()) name = news.source_info().name;
+    std::string host = news.source_info().host;
+    lines.push_back("Source: " + name + (host.empty() ? "" : " (" + host + ")") + ".");
+    if (std::string updated = updated_line(viewer, true); !updated.empty()) lines.push_back(updated + ".");
+    if (news.countries_loaded()) {
+        int countries = 0, stories = 0;
+        for (const CountryEntry& e : news.countries().countries)
+            if (e.story_count && *e.story_count > 0) ++countries, stories += *e.story_count;
+        if (stories > 0)
+            lines.push_back(std::to_string(stories) + (stories == 1 ? " story" : " stories") + " from " +
+                            std::to_string(countries) + (countries == 1 ? " country." : " countries."));
+        if (news.countries().sample)
+            lines.push_back("Sample data: every story, outlet and link is invented, to show how newsglobe works.");
+    }
+    if (news.source_info().translations)
+        lines.push_back("Headlines and summaries in other languages are machine-translated; each story says by what "
+                        "and when, with the outlet's own words beside it.");
+    if (news.countries_loaded())
+        for (const std::string& notice : news.countries().attribution) lines.push_back(notice);
+    return lines;
+}
+
+void about_popup(Viewer& viewer, ImVec2 anchor, float max_width) {
+    const Colours& c = colours();
+    ScreenReport& report = screen_report();
+    ImGui::SetNextWindowPos(anchor);
+    float w = std::min(380.0f, max_width);
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 14);
+    if (ImGui::BeginPopup("##about")) {
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+        report.about.open = true;
+        report.about.updated = updated_line(viewer, true);
+        report.about.lines = about_lines(viewer);
+        float tw = w - 36;
+        text_block(ICON_INFO "  About this data", tw, fonts().bold, c.text);
+        vspace(8);
+        const NewsState& news = viewer.news();
+        size_t notices = news.countries_loaded() ? news.countries().attribution.size() : 0;
+        size_t plain = report.about.lines.size() - notices;
+        for (size_t i = 0; i < report.about.lines.size(); ++i) {
+            if (i == plain) {
+                vspace(6);
+                text_block("SOURCES AND CREDITS", tw, fonts().small_bold, c.text_faint);
+                vspace(2);
+            }
+            text_block((i >= plain ? "\xc2\xb7 " : "") + report.about.lines[i], tw, fonts().small,
+                       i >= plain ? c.text_dim : c.text);
+            vspace(6);
+        }
+        ImGui::PopStyleVar();
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+// Where the news comes from: a "Sample data" badge, or the source's name;
+// pressing it opens "About this data".
+void source_badge(Viewer& viewer, ImVec2 p, float h, bool compact, bool with_updated) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = fonts().small_bold;
@@ -57,16 +139,26 @@ void source_badge(Viewer& viewer, ImVec2 p, float h, bool compact) {
         tip = "News from " + name;
         if (!viewer.news().source_info().host.empty()) tip += " (" + viewer.news().source_info().host + ")";
     }
+    text += "  " ICON_INFO;
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
     float bh = 24;
     ImVec2 a(p.x, std::round(p.y + (h - bh) / 2)), b(p.x + ts.x + 20, a.y + bh);
     ImGui::SetCursorScreenPos(a);
-    ImGui::InvisibleButton("##source", ImVec2(b.x - a.x, bh));
+    if (ImGui::InvisibleButton("##source", ImVec2(b.x - a.x, bh))) ImGui::OpenPopup("##about");
     record_control("source");
-    if (ImGui::IsItemHovered()) ImGui::SetItemTooltip("%s", tip.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetItemTooltip("%s \xc2\xb7 About this data", tip.c_str());
     dl->AddRectFilled(a, b, c.panel, bh / 2);  // readable over any map colour
     dl->AddRectFilled(a, b, bg, bh / 2);
+    if (nav_focused()) dl->AddRect(a, b, c.accent, bh / 2, 0, 2);
     dl->AddText(f, f->FontSize, ImVec2(a.x + 10, std::round(a.y + (bh - ts.y) / 2)), fg, text.c_str());
+    about_popup(viewer, ImVec2(a.x, b.y + 10), ImGui::GetIO().DisplaySize.x - a.x - 8);
+    // when the data was built, beside the badge where there is room
+    std::string updated = with_updated ? updated_line(viewer, false) : "";
+    if (!updated.empty()) {
+        ImFont* small = fonts().small;
+        dl->AddText(small, small->FontSize, ImVec2(b.x + 10, std::round(a.y + (bh - small->FontSize) / 2)), c.text_dim,
+                    updated.c_str());
+    }
 }
 
 // The A–Z list toggle; `label` false draws only the icon.
@@ -103,7 +195,7 @@ void compact_badge(Viewer& viewer, const Layout& l) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
     ImGui::Begin("##compact-badge", nullptr, kBarFlags | ImGuiWindowFlags_NoNav);
-    source_badge(viewer, ImGui::GetWindowPos(), 32, true);
+    source_badge(viewer, ImGui::GetWindowPos(), 32, true, false);
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
@@ -140,7 +232,7 @@ void draw_top_bar(Viewer& viewer, const Layout& l) {
         record_control("search-close");
     } else {
         float x = brand(inner, h);
-        source_badge(viewer, ImVec2(x + (l.phone ? 8 : 12), origin.y), h, l.phone);
+        source_badge(viewer, ImVec2(x + (l.phone ? 8 : 12), origin.y), h, l.phone, !l.phone && l.width >= 980);
         float right = origin.x + w - pad;
         if (locked) {
             // nothing to search or list: the viewer stays on its country

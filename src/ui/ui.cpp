@@ -1,8 +1,9 @@
 // ui — the frame's UI, in drawing order: the globe's overlays (microstate
 // markers, hover tooltip, legend, first-visit hint), the top bar, the docked
-// panel (a country's stories, the reader, or the A–Z list; a bottom sheet on
-// phones), page-level notices, the search results and the toast. Keys the
-// whole UI answers (Esc, "/") are handled here; the panels live in panels.hpp.
+// panel (a country's stories, the reader, a story across borders, or the A–Z
+// list; a bottom sheet on phones), page-level notices, the search results and
+// the toast. Keys the whole UI answers (Esc, "/", Enter in the story view) are
+// handled here; the panels live in panels.hpp.
 #include "ui/ui.hpp"
 
 #include <imgui.h>
@@ -33,9 +34,10 @@ static struct {
     double toast_at = -1;       // ImGui time it was shown
     bool popup_open = false;    // at the end of the last frame: Esc closes it (ImGui does) before anything else
     std::string last_article;   // the article the reader showed last frame
+    std::string last_story;     // the story the story view showed last frame
 } state;
 
-enum class Mode { None, Country, Reader, List };
+enum class Mode { None, Country, Reader, Story, List };
 
 constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
@@ -45,12 +47,14 @@ ImU32 to_u32(Rgb c, float a = 1) { return ImGui::ColorConvertFloat4ToU32(ImVec4(
 
 Mode mode_of(const Viewer& viewer) {
     if (viewer.list_view()) return Mode::List;
+    if (!viewer.story().empty()) return Mode::Story;
     if (!viewer.article().empty()) return Mode::Reader;
     if (!viewer.country().empty()) return Mode::Country;
     return Mode::None;
 }
 
-bool coverage_shown(const Viewer& viewer) { return viewer.loaded_article() != nullptr; }
+// A story is shown: the globe is its coverage map.
+bool coverage_shown(const Viewer& viewer) { return !viewer.shown_story().countries.empty(); }
 
 // [SECTION] globe overlays -------------------------------------------------------------
 
@@ -61,7 +65,7 @@ void draw_markers(Viewer& viewer) {
         const Country& c = viewer.world().countries[size_t(m.country)];
         int count = viewer.news().story_count(c.iso);
         Rgb fill = count < 0 ? no_data_colour(viewer.dark()) : coverage_colour(count, viewer.dark());
-        if (coverage) fill = viewer.take_from(c.iso) ? viridis(0.85) : no_data_colour(viewer.dark());
+        if (coverage) fill = viewer.coverage_of(c.iso) ? viridis(0.85) : no_data_colour(viewer.dark());
         // the picker's hit area is this drawn disc (GlobeView::marker_radius_px)
         float outer = float(viewer.globe().marker_radius_px(m.country, false));
         float r = outer - float(GlobeView::kMarkerHaloPx);
@@ -84,16 +88,22 @@ void draw_tooltip(Viewer& viewer) {
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
     if (coverage_shown(viewer)) {
-        const AlternativeTake* t = viewer.take_from(c.iso);
-        if (t) {
-            std::string line = outlet_label(t->outlet) + " covers this story";
+        const CoveringCountry* cc = viewer.coverage_of(c.iso);
+        const StoryMember* take = cc ? cc->take() : nullptr;
+        if (cc) {
+            std::string line = cc->outlets > 1 ? std::to_string(cc->outlets) + " outlets cover this story"
+                                               : outlet_label(cc->articles.front().outlet) + " covers this story";
             text_coloured(col.covering, line.c_str());
-            text_coloured(col.text_dim, t->article_id.empty() ? "" : "Click to read its take");
+            if (take && take->id != viewer.article()) text_coloured(col.text_dim, "Click to read its take");
         } else if (count > 0) {
             text_coloured(col.text_dim, (story_count_text(count) + " \xc2\xb7 click to see them").c_str());
         }
     } else if (count > 0) {
-        text_coloured(col.text_dim, story_count_text(count).c_str());
+        std::string line = story_count_text(count);
+        for (const CountryEntry& e : viewer.news().countries().countries)
+            if (e.iso == c.iso && e.covered_abroad && *e.covered_abroad > 0)
+                line += " \xc2\xb7 " + std::to_string(*e.covered_abroad) + " covered abroad";
+        text_coloured(col.text_dim, line.c_str());
     } else if (count == 0) {
         text_coloured(col.text_faint, "No stories today");
     }
@@ -125,9 +135,9 @@ void draw_legend(Viewer& viewer, const Layout& l, Mode mode) {
         ImGui::PushFont(fonts().small_bold);
         text_coloured(c.text_dim, "This story's coverage");
         ImGui::PopFont();
-        swatch(dl, c.selected, "this article");
+        swatch(dl, c.selected, viewer.story().empty() ? "this article" : "selected");
         ImGui::SameLine(0, 12);
-        swatch(dl, to_u32(viridis(0.85)), "has a take");
+        swatch(dl, to_u32(viridis(0.85)), "covers it");
         ImGui::SameLine(0, 12);
         swatch(dl, to_u32(no_data_colour(viewer.dark())), "none");
     } else {
@@ -249,6 +259,7 @@ void draw_panel(Viewer& viewer, const Layout& l, Mode mode) {
     switch (mode) {
         case Mode::Country: draw_country_panel(viewer, l); break;
         case Mode::Reader: draw_reader(viewer, l); break;
+        case Mode::Story: draw_story_view(viewer, l); break;
         case Mode::List: draw_country_list(viewer, l); break;
         case Mode::None: break;
     }
@@ -264,6 +275,11 @@ void handle_keys(Viewer& viewer) {
     if (io.WantTextInput || search_took_escape()) return;
     if (state.popup_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) viewer.close_top();
+    // Enter opens the take the story's walk is at, unless a focused item takes it
+    bool nav_item = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
+    if (!viewer.story().empty() && !nav_item &&
+        (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)))
+        viewer.open_story_take();
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false))) focus_search();
 }
 
@@ -311,9 +327,12 @@ bool draw(Viewer& viewer, const Viewport& view) {
     ScreenReport& report = screen_report();
     report.layout = l.phone ? "sheet" : "side";
     report.panel = "none";
-    // a story opened on a phone gets the tall sheet
+    // a story opened on a phone gets the tall sheet (the story view keeps
+    // its peek height: the globe above it is the story's coverage map)
     if (mode == Mode::Reader && viewer.article() != state.last_article && l.phone) sheet_expand();
+    if (mode == Mode::Story && viewer.story() != state.last_story && l.phone) sheet_collapse();
     state.last_article = mode == Mode::Reader ? viewer.article() : "";
+    state.last_story = mode == Mode::Story ? viewer.story() : "";
 
     if (viewer.world_ready()) {
         draw_markers(viewer);

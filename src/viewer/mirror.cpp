@@ -1,11 +1,14 @@
 // mirror — the accessible mirror: the A–Z country list, the open country's
-// stories and the open article, published as plain data for the page to
+// stories, the open article with its provenance (the outlet's own headline
+// and summary, in their language, so the browser's own translation and a
+// screen reader can use them) and the story view, published as plain data for the page to
 // render as real HTML (visually hidden until it takes focus). A canvas is
 // invisible to screen readers, find-in-page, translation and search engines;
 // this text is not.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/provenance.hpp"
 #include "core/time_format.hpp"
 #include "viewer/viewer.hpp"
 
@@ -35,12 +38,25 @@ json article_json(const Viewer& v, const Article& a) {
     for (const AlternativeTake& t : a.alternative_takes)
         takes.push_back({{"id", t.article_id}, {"headline", t.headline}, {"outlet", t.outlet.name},
                          {"country", v.country_name(t.country)}, {"angle", t.angle}});
-    std::string translated;
-    if (a.translation) translated = "Translated from " + a.translation->from + " by " + a.translation->by;
+    json original = {{"language", original_language(a)},
+                     {"headline", is_translated(a, "headline") ? a.original_headline : ""},
+                     {"summary", is_translated(a, "summary") ? a.original_summary : ""}};
     return {{"id", a.id}, {"headline", a.headline}, {"outlet", a.outlet.name}, {"country", v.country_name(a.country)},
-            {"time", describe_story_time(a.published, a.first_seen, v.now_unix())}, {"translation", translated},
+            {"time", describe_story_time(a.published, a.first_seen, v.now_unix())},
+            {"translation", translation_label(a, true)}, {"original", original},
             {"summary", a.summary}, {"sections", sections}, {"body", a.body}, {"worldTake", a.world_take},
-            {"takes", takes}, {"url", a.url}};
+            {"takes", takes}, {"url", a.url}, {"excerpt", a.excerpt_only}};
+}
+
+json story_view_json(const Viewer& v, const ShownStory& s) {
+    json countries = json::array();
+    for (const CoveringCountry& c : s.countries) {
+        json articles = json::array();
+        for (const StoryMember& m : c.articles)
+            articles.push_back({{"id", m.id}, {"headline", m.headline}, {"outlet", m.outlet.name}});
+        countries.push_back({{"iso", c.iso}, {"name", v.country_name(c.iso)}, {"articles", articles}});
+    }
+    return {{"id", s.id}, {"headline", s.headline}, {"worldTake", s.world_take}, {"countries", countries}};
 }
 
 }  // namespace
@@ -52,6 +68,7 @@ void Viewer::update_mirror() {
     doc["countries"] = countries_json(*this);
     doc["country"] = nullptr;
     doc["article"] = nullptr;
+    doc["story"] = story_.empty() || shown_story_.countries.empty() ? json() : story_view_json(*this, shown_story_);
     if (!country_.empty()) {
         json stories = json::array();
         if (const CountryStories* s = news_->stories(country_))

@@ -110,6 +110,7 @@ bool Viewer::route_allowed(const Route& r) const {
                     if (story.id == r.value) return true;
             return false;
         }
+        case Route::Story: return false;  // a story spans other countries
     }
     return true;
 }

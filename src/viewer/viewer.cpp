@@ -164,6 +164,8 @@ bool Viewer::update(const ViewerFrame& frame) {
         changed = true;
     }
     follow_open_article();
+    refresh_story();
+    check_browser_translator();
     if (changed || route_ != mirrored_route_ || world_ready_ != mirrored_world_) {
         update_mirror();
         mirrored_route_ = route_, mirrored_world_ = world_ready_;
@@ -189,11 +191,11 @@ void Viewer::update_palette() {
     in.story_counts.assign(n, -1);
     in.highlight.assign(n, Highlight::None);
     for (size_t i = 0; i < n; ++i) in.story_counts[i] = news_->story_count(world_.countries[i].iso);
-    // the open story's coverage map: countries whose press carries it
-    if (loaded_article()) {
+    // the story's coverage map: countries whose press carries it
+    if (!shown_story_.countries.empty()) {
         in.coverage_mode = true;
-        for (const auto& [iso, take] : takes_by_country()) {
-            int i = world_.find(iso);
+        for (const CoveringCountry& c : shown_story_.countries) {
+            int i = world_.find(c.iso);
             if (i >= 0) in.highlight[size_t(i)] = Highlight::Covering;
         }
     }
@@ -211,21 +213,31 @@ void Viewer::update_palette() {
 // [SECTION] input ----------------------------------------------------------------------------
 
 void Viewer::key(Key k) {
-    if (!article_.empty() && (k == Key::Left || k == Key::Right)) {
-        step_article(k == Key::Left ? -1 : 1);
-        return;
+    if (k == Key::Left || k == Key::Right) {
+        int delta = k == Key::Left ? -1 : 1;
+        if (walking_story()) {
+            step_story(delta);
+            return;
+        }
+        if (!article_.empty()) {
+            step_article(delta);
+            return;
+        }
     }
     globe_.key(k);
 }
 
-// A click on the globe. While a story is open the globe shows its coverage
-// map: a country whose press has a take on the story opens that take. Any
-// other country opens its stories; the ocean closes a country panel.
+// A click on the globe. While a story is shown the globe is its coverage
+// map: a country whose press covers it opens its take (in the story view,
+// as a step of the walk). Any other country, and the open article's own,
+// opens its stories; the ocean closes a country panel.
 void Viewer::on_globe_click(int index) {
     std::string iso = index >= 0 ? world_.countries[size_t(index)].iso : "";
     if (!iso.empty()) {
-        const AlternativeTake* take = take_from(iso);
-        if (take && !take->article_id.empty()) navigate({Route::Article, take->article_id});
+        if (!story_.empty() && open_story_take(iso)) return;
+        const CoveringCountry* c = coverage_of(iso);
+        const StoryMember* take = c ? c->take() : nullptr;
+        if (take && take->id != article_) navigate({Route::Article, take->id});
         else navigate({Route::Country, iso});
     } else if (route_.kind == Route::Country) {
         navigate({});
@@ -241,6 +253,9 @@ void Viewer::go(const Route& r, bool record) {
     bool changed = r != route_;
     route_ = r;
     if (changed && record) host_.set_url_hash(format_route(r), HistoryEntry::Push);
+    if (r.kind != Route::Story) story_.clear();
+    if (r.kind != Route::Article || !taking_from_story_) story_return_.clear();
+    taking_from_story_ = false;
     switch (r.kind) {
         case Route::Globe:
             country_.clear();
@@ -265,7 +280,16 @@ void Viewer::go(const Route& r, bool record) {
             flown_to_article_.clear();
             news_->open_article(article_);
             break;
+        case Route::Story:
+            flown_to_focus_.clear();  // turn the globe to the walk's country again
+            story_ = r.value;
+            country_.clear();
+            article_.clear();
+            list_view_ = false;
+            news_->open_story(story_);
+            break;
     }
+    refresh_story();
     palette_stale_ = true;
 }
 
@@ -280,6 +304,7 @@ void Viewer::follow_open_article() {
     const Article* a = loaded_article();
     if (!a) return;
     flown_to_article_ = article_;
+    if (!a->story_id.empty()) news_->open_story(a->story_id);  // its coverage map, its story view
     if (country_ != a->country) outlet_filter_.clear();
     country_ = a->country;
     news_->open_country(country_);
@@ -290,6 +315,11 @@ void Viewer::follow_open_article() {
 void Viewer::close_top() {
     if (list_view_) {
         list_view_ = false;
+    } else if (!story_.empty()) {
+        const Article* origin = story_base_article();
+        navigate(origin ? Route{Route::Article, origin->id} : Route{});
+    } else if (!story_return_.empty()) {
+        navigate({Route::Story, story_return_});
     } else if (!article_.empty()) {
         std::string iso = country_;
         if (const Article* a = loaded_article()) iso = a->country;
@@ -347,26 +377,6 @@ const std::vector<const StorySummary*>& Viewer::visible_stories() const {
 const Article* Viewer::loaded_article() const {
     const ArticleEntry* a = article_.empty() ? nullptr : news_->article(article_);
     return a && a->loaded ? &a->article : nullptr;
-}
-
-const std::map<std::string, size_t>& Viewer::takes_by_country() const {
-    const ArticleEntry* a = article_.empty() ? nullptr : news_->article(article_);
-    if (a && !a->loaded) a = nullptr;
-    if (a != takes_.entry || (a && a->revision != takes_.revision)) {
-        takes_.first.clear();
-        if (a)
-            for (size_t i = 0; i < a->article.alternative_takes.size(); ++i)
-                takes_.first.emplace(a->article.alternative_takes[i].country, i);  // keeps the first
-        takes_.entry = a;
-        takes_.revision = a ? a->revision : 0;
-    }
-    return takes_.first;
-}
-
-const AlternativeTake* Viewer::take_from(const std::string& iso) const {
-    const std::map<std::string, size_t>& first = takes_by_country();
-    auto it = first.find(iso);
-    return it == first.end() ? nullptr : &loaded_article()->alternative_takes[it->second];
 }
 
 const Country* Viewer::country_by_iso(const std::string& iso) const {

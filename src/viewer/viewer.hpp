@@ -50,6 +50,35 @@ struct ViewerFrame {
 
 using Palette = std::array<uint8_t, 256 * 4>;
 
+// One country's part in the story on the globe: its articles in the story,
+// earliest first. The first one with an id is the country's take.
+struct CoveringCountry {
+    std::string iso;
+    int outlets = 0;
+    std::vector<StoryMember> articles;
+    const StoryMember* take() const;  // null when no article of it opens in the reader
+};
+
+// The story the globe's coverage map shows: the story view's, or the open
+// article's. From the story document when it has arrived; until then, or
+// when it failed or the article has none, from the open article and its
+// alternative takes (from_document false).
+struct ShownStory {
+    std::string id;                        // the story id; "" when built from takes without one
+    std::string headline, world_take;
+    Timestamp first_reported;
+    bool from_document = false;
+    std::vector<CoveringCountry> countries;  // the walk's order: most attention first
+    int article_count() const;
+    int outlet_count() const;
+};
+
+// A headline the browser's own translator put into English, on request.
+struct BrowserTranslation {
+    enum State { Translating, Done, Failed } state = Translating;
+    std::string text;  // Done: the English; Failed: why
+};
+
 class Viewer {
 public:
     // Starts loading the map, the fonts and the countries index, and opens
@@ -72,7 +101,9 @@ public:
     // [SECTION] input ----------------------------------------------------------------
     GlobeView& globe() { return globe_; }
     const GlobeView& globe() const { return globe_; }
-    // While reading, ←/→ page through the stories instead of spinning the globe.
+    // While reading, ←/→ page through the stories instead of spinning the
+    // globe; in the story view (and a take opened from it) they walk the
+    // story's countries.
     void key(Key k);
 
     // [SECTION] actions --------------------------------------------------------------
@@ -81,7 +112,8 @@ public:
     // viewer may not go there.
     void navigate(const Route& route);
     // Esc and the close buttons: the A–Z list closes, the reader goes back to
-    // its country's list, the country panel closes.
+    // its country's list (or to the story view it came from), the story view
+    // to the article it was opened from, the country panel closes.
     void close_top();
     // The reader's ←/→: the previous/next story of the listed ones (loading
     // the next page near the end). False when there is none.
@@ -97,6 +129,34 @@ public:
     void load_stories();      // the open country's first page (or its retry)
     void load_more_stories(); // the open country's next page (or its retry)
     void retry_article();
+
+    // [SECTION] stories across borders (story.cpp) ------------------------------------
+    // The open article's whole story: #/story/{story_id}, walking from the
+    // article's country. False when the article has no story.
+    bool open_story_view();
+    // ←/→ of the walk: in the story view the previous/next covering country
+    // (the globe turns to it); in a take opened from the story view, that
+    // country's take. False at either end.
+    bool step_story(int delta);
+    // Enter, or a country picked in the story view: its take in the reader
+    // ("" : the country the walk is at). False when it has none to open.
+    bool open_story_take(const std::string& iso = "");
+    // One article of the story in the reader, as a step of the walk.
+    bool open_story_article(const std::string& id);
+    void retry_story();
+    // The walk is on: the story view, or a take opened from it.
+    bool walking_story() const;
+
+    // [SECTION] the browser's translator ------------------------------------------------
+    // The open article's headline is in another language and the browser
+    // can translate it (a button offers it).
+    bool browser_translation_offered() const;
+    void translate_with_browser();
+    // The open article's browser translation, null before it was asked for.
+    const BrowserTranslation* browser_translation() const;
+    // The host's answers (ViewerHost::check_browser_translator, browser_translate).
+    void browser_translator_answered(const std::string& from, bool available);
+    void browser_translated(int request, bool ok, const std::string& text);
     // The UI could not build its typefaces from the font files.
     void report_broken_fonts();
 
@@ -110,8 +170,16 @@ public:
     // The open country's loaded stories after the outlet filter and the sort
     // (kept until any of them changes: the UI asks every frame).
     const std::vector<const StorySummary*>& visible_stories() const;
-    // The open article's alternative take from a country's press, if any.
-    const AlternativeTake* take_from(const std::string& iso) const;
+    // The story on the globe's coverage map (no countries when none).
+    const ShownStory& shown_story() const { return shown_story_; }
+    // A country's part in it; null when its press does not cover it.
+    const CoveringCountry* coverage_of(const std::string& iso) const;
+    const std::string& story() const { return story_; }              // the story view's story id, "" if none
+    const std::string& story_focus() const { return story_focus_; }  // ISO the walk is at
+    // The article the story view was opened from (Esc goes back to it), "" for none.
+    const std::string& story_origin() const;
+    // The open story document's load (for the story view's loading and error states).
+    const StoryEntry* story_entry() const;
     // The open article once it has loaded; null before (or when none is open).
     const Article* loaded_article() const;
     // The address of the full viewer at what this viewer shows, to share or
@@ -152,11 +220,11 @@ private:
     void sync_route_from_url();
     void follow_open_article();
     void on_globe_click(int index);
+    void refresh_story();       // story.cpp: shown_story_, the walk's focus
+    const Article* story_base_article() const;
+    void check_browser_translator();
     void update_mirror();
     void update_palette();
-    // The open article's first take from each country (an article may have
-    // thousands of takes: the palette and the markers ask every frame).
-    const std::map<std::string, size_t>& takes_by_country() const;
 
     ViewerHost& host_;
     std::string asset_base_, page_url_;
@@ -187,6 +255,33 @@ private:
     bool sort_by_coverage_ = false;
     std::string flown_to_article_;  // the article whose country the globe already flew to
 
+    // the story view and its walk (story.cpp)
+    std::string story_;          // the story view's story id
+    std::string story_focus_;    // ISO of the country the walk is at
+    std::string focus_story_;    // the story story_focus_ belongs to
+    std::string flown_to_focus_;  // the focus the globe already turned to
+    std::string story_origin_;   // the article the story view was opened from, "" for a link
+    std::string story_return_;   // the story whose take the reader shows, when opened from the story view
+    bool taking_from_story_ = false;  // the next article route comes from the walk
+    ShownStory shown_story_;
+    struct ShownStorySource {
+        bool showing = false;
+        const StoryEntry* story = nullptr;
+        unsigned story_revision = 0;
+        const Article* article = nullptr;
+        unsigned article_revision = 0;
+        bool operator!=(const ShownStorySource& o) const {
+            return showing != o.showing || story != o.story || story_revision != o.story_revision ||
+                   article != o.article || article_revision != o.article_revision;
+        }
+    } shown_story_source_;  // what shown_story_ was built from
+
+    // the browser's translator: per language -1 asked, 0 no, 1 yes; per article
+    std::map<std::string, int> browser_languages_;
+    std::map<std::string, BrowserTranslation> browser_translations_;
+    std::map<int, std::string> translation_requests_;  // request -> article id
+    int next_translation_request_ = 1;
+
     // options
     bool dark_ = true, graticule_ = true, compact_ = false, embedded_ = false;
     std::string locked_country_;
@@ -213,11 +308,6 @@ private:
         bool by_coverage = false;
         std::vector<const StorySummary*> list;
     } visible_;  // visible_stories(), rebuilt when what it depends on changes
-    mutable struct {
-        const ArticleEntry* entry = nullptr;
-        unsigned revision = 0;
-        std::map<std::string, size_t> first;  // ISO -> index in alternative_takes
-    } takes_;  // rebuilt when another article, or a refresh of it, is shown
 };
 
 }  // namespace ng

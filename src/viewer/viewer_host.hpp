@@ -1,7 +1,8 @@
 // viewer_host — what the viewer needs from the page it runs in: fetching,
 // the clock, the URL hash and its history, events for the embedding page,
-// the accessible mirror, and waking the paused main loop. main implements
-// it over the browser (web/); the unit tests implement it by hand.
+// the accessible mirror, the browser's own translator, and waking the paused
+// main loop. main implements it over the browser (web/); the unit tests
+// implement it by hand.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -32,6 +33,16 @@ public:
     virtual void publish_mirror(const std::string& json) = 0;
     // State changed outside a frame (an option set by the page): draw again.
     virtual void wake() = 0;
+
+    // The browser's own on-device translator (Chrome's Translator API), a
+    // progressive enhancement: false when the browser has none.
+    virtual bool has_browser_translator() = 0;
+    // Asks whether it can translate `from` into English; the answer comes
+    // later through Viewer::browser_translator_answered.
+    virtual void check_browser_translator(const std::string& from) = 0;
+    // Translates `text` from `from` into English; the answer comes later
+    // through Viewer::browser_translated with the same request number.
+    virtual void browser_translate(int request, const std::string& from, const std::string& text) = 0;
 };
 
 }  // namespace ng

@@ -106,6 +106,46 @@ EM_JS(void, js_emit, (const char* type, const char* detail), {
     if (host && host.emit) host.emit(UTF8ToString(type), JSON.parse(UTF8ToString(detail)));
 });
 
+// The Translator API (https://developer.chrome.com/docs/ai/translator-api):
+// Translator.availability({sourceLanguage, targetLanguage}) says
+// "unavailable", "downloadable", "downloading" or "available";
+// Translator.create(same) needs the click's user activation when a model
+// must be downloaded, which the button's press still carries. Translators are
+// kept per language. Text goes back to the app in memory it frees.
+EM_JS(int, js_has_translator, (), {
+    return typeof self !== "undefined" && "Translator" in self ? 1 : 0;
+});
+EM_JS(void, js_check_translator, (const char* from), {
+    var lang = UTF8ToString(from);
+    var answer = function(ok) {
+        if (!Module._ng_translator_answered) return;
+        var p = allocateUTF8(lang);
+        Module._ng_translator_answered(p, ok ? 1 : 0);
+    };
+    try {
+        self.Translator.availability({sourceLanguage: lang, targetLanguage: "en"})
+            .then(function(a) { answer(a && a !== "unavailable"); }, function() { answer(false); });
+    } catch (e) {
+        answer(false);
+    }
+});
+EM_JS(void, js_translate, (int request, const char* from, const char* text), {
+    var lang = UTF8ToString(from), input = UTF8ToString(text);
+    var answer = function(ok, out) {
+        if (!Module._ng_translated) return;
+        Module._ng_translated(request, ok ? 1 : 0, allocateUTF8(out || ""));
+    };
+    try {
+        var made = Module.newsglobeTranslators || (Module.newsglobeTranslators = {});
+        var translator = made[lang] || (made[lang] = self.Translator.create({sourceLanguage: lang, targetLanguage: "en"}));
+        translator.then(function(t) { return t.translate(input); })
+            .then(function(out) { answer(true, String(out)); },
+                  function() { delete made[lang]; answer(false, ""); });
+    } catch (e) {
+        answer(false, "");
+    }
+});
+
 std::string take_string(char* s) {
     std::string out = s ? s : "";
     free(s);
@@ -172,6 +212,14 @@ void emit_event(const char* type, const nlohmann::json& detail) {
 }
 
 void publish_mirror(const std::string& json) { js_mirror(json.c_str()); }
+
+// [SECTION] the browser's own translator -------------------------------------------------
+
+bool has_translator() { return js_has_translator() != 0; }
+void check_translator(const std::string& from) { js_check_translator(from.c_str()); }
+void translate(int request, const std::string& from, const std::string& text) {
+    js_translate(request, from.c_str(), text.c_str());
+}
 
 // [SECTION] the main loop -----------------------------------------------------------------
 

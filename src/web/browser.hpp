@@ -64,6 +64,15 @@ void emit_event(const char* type, const nlohmann::json& detail);
 // Hands the accessible mirror's document (JSON text) to the page to render.
 void publish_mirror(const std::string& json);
 
+// [SECTION] the browser's own translator ------------------------------------------------
+// Chrome's on-device Translator API (self.Translator), when the browser has
+// one: a progressive enhancement, never required. Answers arrive later
+// through the page ABI: ng_translator_answered(from, available) and
+// ng_translated(request, ok, text).
+bool has_translator();
+void check_translator(const std::string& from);  // can it translate `from` into English?
+void translate(int request, const std::string& from, const std::string& text);
+
 // [SECTION] the main loop ----------------------------------------------------------------
 // Calls `frame(arg)` once per display frame until the viewer is destroyed.
 void run_loop(void (*frame)(void* arg), void* arg);

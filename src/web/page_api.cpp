@@ -6,6 +6,8 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "web/browser.hpp"
@@ -26,6 +28,13 @@ const char* out(const nlohmann::json& result) {
 }
 
 std::string text(const char* s) { return s ? s : ""; }
+
+// A string the page allocated for the app: read, then freed.
+std::string adopt(char* s) {
+    std::string out = text(s);
+    free(s);
+    return out;
+}
 
 // canvas.newsglobeUiState(): the last frame's UI as an object, for tests.
 EM_JS(void, js_install_ui_hook, (), {
@@ -49,6 +58,7 @@ void set_page_handler(PageHandler* handler) {
 using ng::web::state;
 using ng::web::out;
 using ng::web::text;
+using ng::web::adopt;
 
 extern "C" {
 
@@ -95,6 +105,14 @@ EMSCRIPTEN_KEEPALIVE void ng_wheel(double delta_y, double x, double y, int over_
 EMSCRIPTEN_KEEPALIVE void ng_wake() { ng::web::wake(); }
 EMSCRIPTEN_KEEPALIVE void ng_image_done(int handle, int texture, int width, int height) {
     ng::web::image_loaded(handle, unsigned(texture), width, height);
+}
+EMSCRIPTEN_KEEPALIVE void ng_translator_answered(char* from, int available) {
+    std::string language = adopt(from);
+    if (state.handler) state.handler->translator_answered(language, available != 0);
+}
+EMSCRIPTEN_KEEPALIVE void ng_translated(int request, int ok, char* text_in) {
+    std::string translation = adopt(text_in);
+    if (state.handler) state.handler->translated(request, ok != 0, translation);
 }
 
 // [SECTION] lifecycle and measurement ------------------------------------------------------------

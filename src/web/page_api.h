@@ -32,9 +32,11 @@ const char* ng_project(double lat, double lon);
 const char* ng_pick(double x, double y);
 // The camera, the selection, the route: {"lat","lon","zoom","minZoom",
 // "maxZoom","autoRotating","animating","worldReady","selected","hovered",
-// "country","article","route"}.
+// "country","article","route","story","storyFocus","coverage"} (coverage:
+// the ISO codes the globe lights as covering the story shown).
 const char* ng_view(void);
-// {"iso","name","storyCount"} (storyCount -1 when unknown), or null.
+// {"iso","name","storyCount","lat","lon"} (storyCount -1 when unknown; lat,
+// lon: where its label sits), or null.
 const char* ng_country(const char* iso);
 // The news source and its countries index: {"source","sample",
 // "countriesLoaded","countriesLoading","countriesError","countries"}, or null.
@@ -68,6 +70,11 @@ void ng_wheel(double delta_y, double x, double y, int over_ui);
 void ng_wake(void);
 // A picture requested by web/images.cpp arrived (texture 0: it failed).
 void ng_image_done(int handle, int texture, int width, int height);
+// The browser's translator answered (web/browser.hpp): whether it can
+// translate `from` into English, and a translation (ok 0: it failed). Both
+// take ownership of the string, which the page allocated with malloc.
+void ng_translator_answered(char* from, int available);
+void ng_translated(int request, int ok, char* text);
 
 // [SECTION] lifecycle and measurement ---------------------------------------------------------
 // Stops the viewer for good: the loop, every request in flight, SDL and GL.
@@ -98,6 +105,8 @@ public:
     virtual void touch(ng_pointer_phase phase, int id, double x, double y) = 0;
     virtual void mouse(ng_pointer_phase phase, double x, double y) = 0;
     virtual void wheel(double delta_y, double x, double y, bool over_ui) = 0;
+    virtual void translator_answered(const std::string& from, bool available) = 0;
+    virtual void translated(int request, bool ok, const std::string& text) = 0;
     virtual void destroy() = 0;
     virtual unsigned frames_drawn() = 0;
     virtual double frame_cpu_ms(ng_frame_cpu_stat stat) = 0;

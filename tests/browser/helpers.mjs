@@ -11,6 +11,8 @@ export const repoRoot = path.resolve(here, '../..');
 export const siteDir = process.env.NEWSGLOBE_SITE_DIR || path.join(repoRoot, 'build/site');
 export const artifactsDir = process.env.NEWSGLOBE_ARTIFACTS || path.join(repoRoot, 'build/native/browser-artifacts');
 export const wasmDir = process.env.NEWSGLOBE_WASM_BUILD_DIR || path.join(repoRoot, 'build/wasm');
+// The ingest service's program (ingest/), for tests that build an API from captures.
+export const ingestProgram = process.env.NEWSGLOBE_INGEST || path.join(repoRoot, 'build/native/ingest/newsglobe-ingest');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',

@@ -181,6 +181,23 @@ TEST(Picking, ADrawnDotIsPickedWhereItIsDrawnAndNotBeyond) {
     EXPECT_EQ(view.pick(dot->x, dot->y + r + 1.5, true), va);
 }
 
+// The page may turn the globe between frames (setView) and a click is picked
+// on its event: the dots must be where the globe is now, not where the last
+// frame drew them.
+TEST(Picking, ADotIsPickedWhereItIsAfterTheGlobeTurnsBetweenFrames) {
+    GlobeView view = make_view();
+    const World& w = test_world();
+    int va = w.find("VA");
+    view.camera().set_view({20, -40}, 1.0);
+    ASSERT_FALSE(view.markers().empty());  // the last frame's dots, over the Atlantic
+    view.camera().set_view({41.9, 12.45}, 1.0);
+    double x = 0, y = 0;
+    ASSERT_TRUE(view.camera().project(w.countries[size_t(va)].label, kView, &x, &y));
+    // near the dot's rim, where the land is Italy's
+    double r = view.marker_radius_px(va, false);
+    EXPECT_EQ(view.pick(x + 0.8 * r, y, false), va) << "before: Italy (the dot was still where it had been)";
+}
+
 TEST(Picking, SnappingToASmallStateHappensOnlyOverTheSea) {
     GlobeView view = make_view();
     const World& w = test_world();

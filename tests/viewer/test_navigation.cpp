@@ -7,28 +7,6 @@
 using ng::HistoryEntry;
 using ng::Route;
 
-namespace {
-
-// A click at a point of the globe (after turning to it), a second after the last.
-void click_at(ViewerHarness& h, ng::LatLon where) {
-    static double t_ms = 0;
-    t_ms += 1000;
-    ng::Viewer& v = *h.viewer;
-    v.globe().camera().set_view(where, 1.0);
-    double x = 0, y = 0;
-    ASSERT_TRUE(v.globe().camera().project(where, h.frame_input.viewport, &x, &y));
-    v.globe().pointer_down(0, x, y, t_ms, false);
-    v.globe().pointer_up(0, x, y, t_ms + 80);
-    h.frame();
-}
-
-void click_country(ViewerHarness& h, const std::string& iso) {
-    const ng::Country* c = h.viewer->country_by_iso(iso);
-    ASSERT_NE(c, nullptr) << iso;
-    click_at(h, c->label);
-}
-
-}  // namespace
 
 TEST(ViewerNavigation, ADeepLinkOpensItsCountryWithoutAddingHistory) {
     ViewerHarness h;
@@ -121,10 +99,10 @@ TEST(ViewerNavigation, ClicksOnTheGlobeOpenCountriesAndTheOceanClosesThem) {
     ViewerHarness h;
     ng::Viewer& v = h.start();
     h.frame();
-    click_country(h, "FR");
+    h.click_country("FR");
     EXPECT_EQ(v.country(), "FR");
     EXPECT_EQ(h.host.hash, "#/country/FR");
-    click_at(h, {30, -40});  // the middle of the Atlantic
+    h.click_at({30, -40});  // the middle of the Atlantic
     EXPECT_TRUE(v.country().empty());
 }
 
@@ -134,12 +112,12 @@ TEST(ViewerNavigation, WithAStoryOpenACoveringCountryOpensItsTake) {
     h.serve(article_path("DE-9"), article_doc("DE-9", "DE"));
     ng::Viewer& v = h.start("#/article/FR-1");
     h.frame();
-    ASSERT_NE(v.take_from("DE"), nullptr);
-    click_country(h, "IT");  // its take has no article of ours: Italy's stories instead
+    ASSERT_NE(v.coverage_of("DE"), nullptr);
+    h.click_country("IT");  // its take has no article of ours: Italy's stories instead
     EXPECT_EQ(v.route(), (Route{Route::Country, "IT"}));
     v.navigate({Route::Article, "FR-1"});
     h.frame();
-    click_country(h, "DE");
+    h.click_country("DE");
     EXPECT_EQ(v.article(), "DE-9");
 }
 

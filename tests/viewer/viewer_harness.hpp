@@ -2,6 +2,8 @@
 // viewer asks of the browser (URL hash writes, events, the mirror, wake-ups),
 // the fake transport answers its requests from documents the test wrote (the
 // map is the real asset the build prepared), and frame() plays one frame.
+// The fake host's translator (off unless a test turns it on) records what
+// it was asked; the test answers through the viewer, as the page would.
 #pragma once
 #include <map>
 #include <memory>
@@ -24,6 +26,13 @@ struct FakeHost : ng::ViewerHost {
     std::vector<std::pair<std::string, nlohmann::json>> events;  // name, detail
     std::vector<std::string> mirrors;    // every published mirror document
     int wakes = 0;
+    bool translator = false;                      // the browser offers a translator
+    std::vector<std::string> translator_checks;   // languages asked about
+    struct TranslateCall {
+        int request;
+        std::string from, text;
+    };
+    std::vector<TranslateCall> translations;      // texts asked to translate
 
     ng::Transport& transport() override { return net; }
     int64_t monotonic_ms() override { return mono_ms; }
@@ -39,6 +48,11 @@ struct FakeHost : ng::ViewerHost {
     }
     void publish_mirror(const std::string& json) override { mirrors.push_back(json); }
     void wake() override { ++wakes; }
+    bool has_browser_translator() override { return translator; }
+    void check_browser_translator(const std::string& from) override { translator_checks.push_back(from); }
+    void browser_translate(int request, const std::string& from, const std::string& text) override {
+        translations.push_back({request, from, text});
+    }
 
     std::vector<nlohmann::json> events_named(const std::string& name) const {
         std::vector<nlohmann::json> out;
@@ -86,7 +100,8 @@ struct Take {
     std::string country, article_id;
 };
 
-inline std::string article_doc(const std::string& id, const std::string& iso, const std::vector<Take>& takes = {}) {
+inline std::string article_doc(const std::string& id, const std::string& iso, const std::vector<Take>& takes = {},
+                               const std::string& story_id = "") {
     nlohmann::json list = nlohmann::json::array();
     for (const Take& t : takes)
         list.push_back({{"headline", "The take from " + t.country},
@@ -103,7 +118,35 @@ inline std::string article_doc(const std::string& id, const std::string& iso, co
                           {"body", {"First paragraph of " + id + "."}},
                           {"sections", {{{"heading", "What happened"}, {"paragraphs", {"Details."}}}}},
                           {"world_take", "The world agrees, mostly."},
-                          {"alternative_takes", list}}
+                          {"alternative_takes", list},
+                          {"story_id", story_id.empty() ? nlohmann::json() : nlohmann::json(story_id)}}
+        .dump();
+}
+
+// A story across borders: one member article per take, "The take from
+// <country>" by "Outlet of <country>", earliest first; the countries listed
+// in `order` (most attention first).
+inline std::string story_doc(const std::string& id, const std::vector<Take>& members, const std::vector<std::string>& order) {
+    nlohmann::json articles = nlohmann::json::array(), countries = nlohmann::json::array();
+    for (size_t i = 0; i < members.size(); ++i) {
+        const Take& m = members[i];
+        std::string published = "2026-11-25T07:0" + std::to_string(i % 10) + ":00Z";
+        articles.push_back({{"id", m.article_id},
+                            {"story_id", id},
+                            {"country", m.country},
+                            {"headline", "The take from " + m.country},
+                            {"outlet", {{"name", "Outlet of " + m.country}}},
+                            {"published", published},
+                            {"coverage", int(order.size())}});
+    }
+    for (const std::string& iso : order) countries.push_back({{"iso", iso}, {"articles", 1}, {"outlets", 1}});
+    return nlohmann::json{{"version", 1},
+                          {"id", id},
+                          {"headline", "The story " + id},
+                          {"world_take", "Automatic summary of " + id + "."},
+                          {"first_reported", "2026-11-25T07:00:00Z"},
+                          {"countries", countries},
+                          {"articles", articles}}
         .dump();
 }
 
@@ -111,6 +154,7 @@ inline std::string stories_path(const std::string& iso, int page) {
     return "api/v1/countries/" + iso + "/stories-" + std::to_string(page) + ".json";
 }
 inline std::string article_path(const std::string& id) { return "api/v1/articles/" + id + ".json"; }
+inline std::string story_path(const std::string& id) { return "api/v1/stories/" + id + ".json"; }
 
 // ---- the harness -------------------------------------------------------------------------
 
@@ -164,6 +208,22 @@ public:
     // Plays a frame without answering anything.
     void frame_without_answers() { viewer->update(frame_input); }
 
+    // A click at a point of the globe (after turning to it), a second after the last.
+    void click_at(ng::LatLon where) {
+        click_ms_ += 1000;
+        viewer->globe().camera().set_view(where, 1.0);
+        double x = 0, y = 0;
+        ASSERT_TRUE(viewer->globe().camera().project(where, frame_input.viewport, &x, &y));
+        viewer->globe().pointer_down(0, x, y, click_ms_, false);
+        viewer->globe().pointer_up(0, x, y, click_ms_ + 80);
+        frame();
+    }
+    void click_country(const std::string& iso) {
+        const ng::Country* c = viewer->country_by_iso(iso);
+        ASSERT_NE(c, nullptr) << iso;
+        click_at(c->label);
+    }
+
     // URLs of requests made so far, in order.
     std::vector<std::string> requested() const {
         std::vector<std::string> out;
@@ -177,6 +237,8 @@ public:
     }
 
 private:
+    double click_ms_ = 0;
+
     static bool ends_with(const std::string& s, const std::string& suffix) {
         return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
     }

@@ -28,9 +28,10 @@
     return factory;
   }
 
-  // The page ABI's numbers, by name (src/web/page_api.h: ng_pointer_phase, ng_frame_cpu_stat).
+  // The page ABI's numbers, by name (src/web/page_api.h: ng_pointer_phase, ng_frame_cpu_stat, ng_memory_stat).
   var POINTER = { DOWN: 0, MOVE: 1, UP: 2, CANCEL: 3 };
   var FRAME_CPU = { AVERAGE: 0, MAX: 1, RESET: 2 };
+  var MEMORY = { HEAP_USED: 0, HEAP_SIZE: 1 };
 
   // Options go to the viewer as a query string, all of them: its option
   // table (src/viewer/options.cpp) decides what each means and ignores the
@@ -239,6 +240,11 @@
                   max: call("ng_frame_cpu_ms", "number", ["number"], [FRAME_CPU.MAX]) };
         if (reset) call("ng_frame_cpu_ms", "number", ["number"], [FRAME_CPU.RESET]);
         return r;
+      },
+      // {used, heap}: bytes of the wasm heap in use, and its size (for soak runs)
+      memory: function () {
+        return { used: call("ng_memory_bytes", "number", ["number"], [MEMORY.HEAP_USED]),
+                 heap: call("ng_memory_bytes", "number", ["number"], [MEMORY.HEAP_SIZE]) };
       },
       selectCountry: function (iso) { return !!call("ng_select_country", "number", ["string"], [String(iso)]); },
       openArticle: function (id) { return !!call("ng_open_article", "number", ["string"], [String(id)]); },

@@ -102,7 +102,8 @@ private:
     bool clear_touch_hover_ = false;  // a finger lifted: forget its position next frame
 
     // measurement (ng_frames_drawn, ng_frame_cpu_ms)
-    unsigned frames_drawn_ = 0;
+    unsigned frames_drawn_ = 0;      // since the start (waiters count on it never going back)
+    unsigned frame_cpu_frames_ = 0;  // since the last NG_FRAME_CPU_RESET
     double frame_cpu_ms_total_ = 0, frame_cpu_ms_max_ = 0;
 };
 

@@ -129,7 +129,7 @@ void App::frame() {
     if (frames_to_draw_ <= 0) return sleep();
     --frames_to_draw_;
     draw(view, fb_w, fb_h);
-    ++frames_drawn_;
+    ++frames_drawn_, ++frame_cpu_frames_;
     double cpu_ms = web::now_ms() - now;
     frame_cpu_ms_total_ += cpu_ms;
     frame_cpu_ms_max_ = std::max(frame_cpu_ms_max_, cpu_ms);

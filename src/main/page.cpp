@@ -138,8 +138,8 @@ void App::set_view(double lat, double lon, double zoom) {
 // [SECTION] measurement ----------------------------------------------------------------------------
 
 double App::frame_cpu_ms(ng_frame_cpu_stat stat) {
-    double r = stat == NG_FRAME_CPU_AVERAGE ? frame_cpu_ms_total_ / std::max(1u, frames_drawn_) : frame_cpu_ms_max_;
-    if (stat == NG_FRAME_CPU_RESET) frame_cpu_ms_total_ = frame_cpu_ms_max_ = 0, frames_drawn_ = 0;
+    double r = stat == NG_FRAME_CPU_AVERAGE ? frame_cpu_ms_total_ / std::max(1u, frame_cpu_frames_) : frame_cpu_ms_max_;
+    if (stat == NG_FRAME_CPU_RESET) frame_cpu_ms_total_ = frame_cpu_ms_max_ = 0, frame_cpu_frames_ = 0;
     return r;
 }
 

@@ -5,6 +5,8 @@
 #include "web/page_api.h"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <cstdlib>
 
@@ -124,6 +126,11 @@ EMSCRIPTEN_KEEPALIVE unsigned ng_frames_drawn() { return state.handler ? state.h
 EMSCRIPTEN_KEEPALIVE double ng_frame_cpu_ms(int stat) {
     if (stat < NG_FRAME_CPU_AVERAGE || stat > NG_FRAME_CPU_RESET || !state.handler) return 0;
     return state.handler->frame_cpu_ms(ng_frame_cpu_stat(stat));
+}
+EMSCRIPTEN_KEEPALIVE double ng_memory_bytes(int stat) {
+    if (stat == NG_MEMORY_HEAP_USED) return double(unsigned(mallinfo().uordblks));
+    if (stat == NG_MEMORY_HEAP_SIZE) return double(emscripten_get_heap_size());
+    return 0;
 }
 
 }  // extern "C"

@@ -25,6 +25,12 @@ enum ng_frame_cpu_stat {
     NG_FRAME_CPU_RESET = 2,    // the longest frame, then start counting anew
 };
 
+// ng_memory_bytes's `stat` (MEMORY in the loader).
+enum ng_memory_stat {
+    NG_MEMORY_HEAP_USED = 0,  // bytes malloc has handed out and not had back
+    NG_MEMORY_HEAP_SIZE = 1,  // the wasm memory's size (it grows, never shrinks)
+};
+
 // [SECTION] reading the view (results are JSON text) ------------------------------------
 // {"x","y","visible"}: where a point of the globe is, in CSS px of the canvas.
 const char* ng_project(double lat, double lon);
@@ -79,9 +85,12 @@ void ng_translated(int request, int ok, char* text);
 // [SECTION] lifecycle and measurement ---------------------------------------------------------
 // Stops the viewer for good: the loop, every request in flight, SDL and GL.
 void ng_destroy(void);
+// Frames drawn since the start (never reset: waiters count on it).
 unsigned ng_frames_drawn(void);
 // Main-thread milliseconds of the app's own frame work (stat: ng_frame_cpu_stat).
 double ng_frame_cpu_ms(int stat);
+// The app's wasm memory (stat: ng_memory_stat), for soak runs (tools/soak.mjs).
+double ng_memory_bytes(int stat);
 
 }  // extern "C"
 

@@ -105,6 +105,21 @@ export async function clickRect(page, rect) {
   await page.mouse.click(p.x, p.y);
 }
 
+// Scrolls the panel with the mouse wheel until `find(state)` returns an item that
+// is visible inside it (clear of its header); returns that item.
+export async function scrollPanelTo(page, find, what) {
+  for (let i = 0; i < 40; i++) {
+    const s = await uiState(page);
+    const item = find(s);
+    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) return item;
+    const c = await rectCentre(page, s.panelRect);
+    await page.mouse.move(c.x, c.y);
+    await page.mouse.wheel(0, 240);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`could not scroll ${what} into view`);
+}
+
 // RGBA at page pixels, read back from a screenshot (WebGL's drawing buffer is
 // not preserved, so reading the canvas itself would give blank pixels).
 export async function pixels(page, points) {

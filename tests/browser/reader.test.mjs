@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, project, settle, siteDir,
-  uiState, waitForUi, clickRect, rectCentre, pixels,
+  uiState, waitForUi, clickRect, rectCentre, pixels, scrollPanelTo,
 } from './helpers.mjs';
 
 const api = (file) => JSON.parse(fs.readFileSync(path.join(siteDir, 'api/v1', file), 'utf8'));
@@ -44,20 +44,6 @@ async function newPage(hashOrQuery = '', size = { width: 1280, height: 800 }, sc
 
 // Errors the tests provoke on purpose (missing files, injected 503s) are not faults of the app.
 const unexpected = (errors) => errors.filter((e) => !/Failed to load resource|404|503/.test(e));
-
-// Scrolls the panel with the mouse wheel until `find(state)` returns an item that is visible.
-async function scrollPanelTo(page, find, what) {
-  for (let i = 0; i < 40; i++) {
-    const s = await uiState(page);
-    const item = find(s);
-    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) return item;
-    const c = await rectCentre(page, s.panelRect);
-    await page.mouse.move(c.x, c.y);
-    await page.mouse.wheel(0, 240);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`could not scroll ${what} into view`);
-}
 
 test('a reading session: globe click, story list, reader, keys, an alternative take, back', async () => {
   const { page, errors } = await newPage();

@@ -59,10 +59,18 @@ add_custom_command(
   OUTPUT "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/NotoSans-Bold.ttf" "${FONT_OUT}/fa-subset.ttf"
   COMMAND "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${FONT_OUT}"
   DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${CMAKE_SOURCE_DIR}/assets/icons.txt"
+          "${CMAKE_SOURCE_DIR}/assets/atlas_ranges.txt"
   COMMENT "Subsetting fonts")
+# every other script: per-script faces and sliced CJK, cached by version in
+# the dependency cache (the first build takes minutes; docs/text.md)
+add_custom_command(
+  OUTPUT "${FONT_OUT}/scripts.json"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/script_fonts.py" "${FONT_OUT}" "${NEWSGLOBE_DEPS}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/script_fonts.py" "${CMAKE_SOURCE_DIR}/assets/atlas_ranges.txt"
+  COMMENT "Web fonts for every script (cached)")
 add_custom_target(site_data ALL DEPENDS
   "${NEWSGLOBE_SITE_DIR}/data/world.bin" "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
-  "${FONT_OUT}/NotoSans-Regular.ttf")
+  "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/scripts.json")
 
 # ---- suites that run outside this configuration -------------------------------
 set(NEWSGLOBE_WASM_BUILD_DIR "" CACHE PATH "wasm build folder (enables the wasm and browser suites)")

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "core/local_time.hpp"
+#include "core/text_script.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
@@ -146,8 +147,8 @@ void byline(Viewer& viewer, const StorySummary& s, const std::string& country, f
     float x = p.x + 2 * r + 12;
     ImFont* bold = fonts().bold;
     ImFont* small = fonts().small;
-    std::string outlet = ellipsize(outlet_label(s.outlet), width - (x - p.x), bold);
-    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y), c.text, outlet.c_str());
+    std::string outlet = ellipsize(outlet_label(s.outlet), width - (x - p.x), bold, s.language);
+    draw_text(dl, bold, ImVec2(x, p.y), c.text, outlet, 0, s.language);
     std::string line2 = viewer.country_name(country);
     std::string when = time_line(s, viewer.now_unix());
     if (!when.empty()) line2 += " \xc2\xb7 " + when;
@@ -166,8 +167,8 @@ void section_heading(const char* text, float width) {
     vspace(4);
 }
 
-void paragraph(const std::string& text, float width) {
-    text_block(text, width, fonts().body, with_alpha(colours().text, 0.92f));
+void paragraph(const std::string& text, float width, const std::string& language) {
+    text_block(text, width, fonts().body, with_alpha(colours().text, 0.92f), language);
     vspace(12);
     ++screen_report().reader.paragraphs;
 }
@@ -220,7 +221,8 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
         float text_w = width - inner_x - right_pad;
         std::string country = viewer.country_name(t.country);
         std::string head = t.headline.empty() ? std::string("(no headline)") : t.headline;
-        float h = 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold) +
+        std::string hint = text::language_of_country(t.country);  // the take's language is not known: its country's
+        float h = 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold, hint) +
                   (t.angle.empty() ? 0 : 4 + text_block_height(t.angle, text_w, fonts().small)) + 14;
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushID(int(i));
@@ -239,13 +241,13 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
         ImFont* sb = fonts().small_bold;
         std::string who = outlet_label(t.outlet);
         if (!country.empty() && country != t.country) who += " \xc2\xb7 " + country;
-        dl->AddText(sb, sb->FontSize, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb).c_str());
+        draw_text(dl, sb, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb, hint), 0, hint);
         y += sb->FontSize + 4;
-        dl->AddText(fonts().bold, fonts().bold->FontSize, ImVec2(x, y), c.text, head.c_str(), nullptr, text_w);
-        y += text_block_height(head, text_w, fonts().bold);
+        draw_text(dl, fonts().bold, ImVec2(x, y), c.text, head, text_w, hint);
+        y += text_block_height(head, text_w, fonts().bold, hint);
         if (!t.angle.empty()) {
             y += 4;
-            dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(x, y), c.text_dim, t.angle.c_str(), nullptr, text_w);
+            draw_text(dl, fonts().small, ImVec2(x, y), c.text_dim, t.angle, text_w);
         }
         if (linkable)
             dl->AddText(fonts().body, fonts().body->FontSize,
@@ -279,7 +281,7 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
         ImGui::Dummy(ImVec2(width, b.y - p.y));
         vspace(14);
     }
-    text_block(a.headline, width, fonts().title, c.text);
+    text_block(a.headline, width, fonts().title, c.text, a.language);
     vspace(12);
     byline(viewer, a, a.country, width);
     vspace(12);
@@ -296,15 +298,9 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
         if (!prov.empty()) text_block(std::string(ICON_LANGUAGE "  ") + prov, width - 24, fonts().small, c.text_dim);
         if (show_original) {
             vspace(4);
-            std::string lang = language_name(a.translation->from.empty() ? a.language : a.translation->from);
-            if (can_render(a.original_headline)) {
-                text_block("Original headline", width - 24, fonts().small_bold, c.text_faint);
-                text_block(a.original_headline, width - 24, fonts().small, c.text);
-                report.reader.original_headline = a.original_headline;
-            } else {
-                text_block("The original " + lang + " headline can't be shown: this font has no " + lang + " script.",
-                           width - 24, fonts().small, c.text_faint);
-            }
+            text_block("Original headline", width - 24, fonts().small_bold, c.text_faint);
+            text_block(a.original_headline, width - 24, fonts().small, c.text, a.language);
+            report.reader.original_headline = a.original_headline;
         }
         ImGui::EndGroup();
         float bottom = ImGui::GetItemRectMax().y + 10;
@@ -316,17 +312,17 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
         vspace(16);
     }
     if (!a.summary.empty()) {
-        text_block(a.summary, width, fonts().bold, c.text);
+        text_block(a.summary, width, fonts().bold, c.text, a.language);
         vspace(16);
     }
     if (!a.world_take.empty()) {
         world_take_card(a, width);
         vspace(18);
     }
-    for (const std::string& para : a.body) paragraph(para, width);
+    for (const std::string& para : a.body) paragraph(para, width, a.language);
     for (const Section& s : a.sections) {
         if (!s.heading.empty()) section_heading(s.heading.c_str(), width);
-        for (const std::string& para : s.paragraphs) paragraph(para, width);
+        for (const std::string& para : s.paragraphs) paragraph(para, width, a.language);
     }
     if (a.excerpt_only || (a.body.empty() && a.sections.empty())) {
         inline_banner(ICON_INFO, c.accent,
@@ -366,7 +362,7 @@ void loading_view(const StorySummary* known, float width) {
         vspace(14);
     }
     if (known) {
-        text_block(known->headline, width, fonts().title, colours().text);
+        text_block(known->headline, width, fonts().title, colours().text, known->language);
         screen_report().reader.headline = known->headline;
     } else {
         p = ImGui::GetCursorScreenPos();

@@ -13,6 +13,7 @@
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -188,7 +189,7 @@ void draw_search_results(Viewer& viewer, const Layout& l) {
         dl->AddText(bold, bold->FontSize, ImVec2(tx, ty), c.text, name.c_str());
         if (!hit.via.empty() && name_w + 8 < name_max) {
             std::string via = ellipsize(hit.via, name_max - name_w - 8, small);
-            dl->AddText(small, small->FontSize, ImVec2(tx + name_w + 8, ty + 2), c.text_dim, via.c_str());
+            draw_text(dl, small, ImVec2(tx + name_w + 8, ty + 2), c.text_dim, via);  // a name in any script
         }
         if (!count.empty())
             dl->AddText(small, small->FontSize, ImVec2(p.x + inner - 12 - count_w, ty + 2),

@@ -21,6 +21,7 @@
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -305,6 +306,7 @@ void show_toast(const std::string& text) {
 
 bool draw(Viewer& viewer, const Viewport& view) {
     begin_screen_report();
+    text_begin_frame(ImGui::GetIO().DisplayFramebufferScale.x);
     Mode mode = mode_of(viewer);
     Layout l = compute_layout(view, mode != Mode::None, !viewer.compact());
     ScreenReport& report = screen_report();

@@ -13,6 +13,7 @@
 #include "core/text_script.hpp"
 #include "core/utf8.hpp"
 #include "ui/frame.hpp"
+#include "ui/screen_report.hpp"
 #include "ui/style.hpp"
 #include "web/text.hpp"
 
@@ -210,6 +211,14 @@ bool rasterise(Line& line, ImFont* font, const Run& run) {
 
 float snap(float v) { return std::round(v * state.density) / state.density; }
 
+// What the tests see of an engine text drawn where it can be seen.
+void report(const Run& run, ImVec2 pos, float wrap, ImVec2 clip_min, ImVec2 clip_max) {
+    std::vector<ScreenReport::EngineText>& texts = screen_report().texts;
+    if (texts.size() >= ScreenReport::kMaxTexts || pos.y + run.height < clip_min.y || pos.y > clip_max.y) return;
+    float x = run.rtl && wrap > 0 ? pos.x + wrap - run.width : pos.x;
+    texts.push_back({run.shown, {x, pos.y, run.width, run.height}, int(run.lines.size()), run.rtl, run.ready});
+}
+
 }  // namespace
 
 void text_begin_frame(float density) {
@@ -251,6 +260,7 @@ void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, const std
     }
     float pitch = line_pitch(font, run);
     ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    report(run, pos, wrap_width, clip_min, clip_max);
     for (size_t i = 0; i < run.lines.size(); ++i) {
         Line& line = run.lines[i];
         float y = pos.y + float(i) * pitch;

@@ -210,8 +210,10 @@ void outlet_avatar(ImDrawList* dl, ImVec2 centre, float radius, const Outlet& ou
     }
     ImFont* f = fonts().small_bold ? fonts().small_bold : ImGui::GetFont();
     float size = std::max(10.0f, radius * 1.05f);
-    if (needs_text_engine(f, initial)) {  // a script the atlas lacks: the browser draws it, in the title's size
-        ImFont* big = size > 20 && fonts().title ? fonts().title : f;
+    if (needs_text_engine(f, initial)) {  // a script the atlas lacks: the browser draws it, in the nearest size
+        ImFont* big = f;
+        for (ImFont* g : {fonts().bold, fonts().brand, fonts().title})
+            if (g && std::fabs(g->FontSize - size) < std::fabs(big->FontSize - size)) big = g;
         ImVec2 ts(text_width(big, initial), big->FontSize);
         draw_text(dl, big, ImVec2(std::round(centre.x - ts.x / 2), std::round(centre.y - ts.y / 2)),
                   IM_COL32(255, 255, 255, 240), initial);

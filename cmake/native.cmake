@@ -54,6 +54,12 @@ add_custom_command(
   COMMAND gen_sample_api --out "${NEWSGLOBE_SITE_DIR}/api" --seed 20261125
   DEPENDS gen_sample_api
   COMMENT "Generating the sample news API")
+add_custom_command(
+  OUTPUT "${NEWSGLOBE_SITE_DIR}/data/country_names.txt"
+  COMMAND prepare_country_names --langs "${NODE_MODULES}/i18n-iso-countries/langs"
+          --out "${NEWSGLOBE_SITE_DIR}/data/country_names.txt"
+  DEPENDS prepare_country_names
+  COMMENT "Country names in every language (search)")
 set(FONT_OUT "${NEWSGLOBE_SITE_DIR}/fonts")
 add_custom_command(
   OUTPUT "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/NotoSans-Bold.ttf" "${FONT_OUT}/fa-subset.ttf"
@@ -70,7 +76,7 @@ add_custom_command(
   COMMENT "Web fonts for every script (cached)")
 add_custom_target(site_data ALL DEPENDS
   "${NEWSGLOBE_SITE_DIR}/data/world.bin" "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
-  "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/scripts.json")
+  "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/scripts.json" "${NEWSGLOBE_SITE_DIR}/data/country_names.txt")
 
 # ---- suites that run outside this configuration -------------------------------
 set(NEWSGLOBE_WASM_BUILD_DIR "" CACHE PATH "wasm build folder (enables the wasm and browser suites)")

@@ -27,6 +27,7 @@ public:
     void emit_event(ViewerEvent event, const nlohmann::json& detail) override;
     void publish_mirror(const std::string& json) override;
     void wake() override;
+    std::vector<int> collation_order(const std::vector<std::string>& names) override;
 
 private:
     web::FetchTransport transport_;

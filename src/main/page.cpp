@@ -10,6 +10,7 @@
 #include "main/app.hpp"
 #include "ui/screen_report.hpp"
 #include "web/browser.hpp"
+#include "web/text.hpp"
 
 namespace ng {
 
@@ -25,6 +26,10 @@ void BrowserHost::set_url_hash(const std::string& hash, HistoryEntry entry) {
 void BrowserHost::emit_event(ViewerEvent event, const json& detail) { web::emit_event(event_name(event), detail); }
 void BrowserHost::publish_mirror(const std::string& text) { web::publish_mirror(text); }
 void BrowserHost::wake() { web::wake(); }
+// The UI speaks English: its A-Z is English's (Åland under A, Côte d'Ivoire before Croatia).
+std::vector<int> BrowserHost::collation_order(const std::vector<std::string>& names) {
+    return web::collation_order(names, "en");
+}
 
 // [SECTION] reading the view ------------------------------------------------------------------
 

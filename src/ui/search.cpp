@@ -103,11 +103,19 @@ void search_field(Viewer& viewer, const Layout& l, float width) {
         request_animation();
     }
     ImVec2 p = ImGui::GetCursorScreenPos();
+    // a query in a script the atlas lacks (日本, مصر): ImGui would draw boxes, ui/text draws it below
+    ImFont* font = ImGui::GetFont();
+    bool engine_query = needs_text_engine(font, state.buf);
+    if (engine_query) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     bool enter = ImGui::InputTextWithHint("##search", "Search countries", state.buf, sizeof state.buf,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory |
                                               ImGuiInputTextFlags_AutoSelectAll,
                                           on_history);
-    if (ImGui::IsItemActivated()) request_animation();
+    if (engine_query) ImGui::PopStyleColor();
+    if (ImGui::IsItemActivated()) {
+        request_animation();
+        viewer.want_country_names();  // names in every language, for queries in any script
+    }
     state.active = ImGui::IsItemActive();
     record_control("search");
     state.field_min = ImGui::GetItemRectMin();
@@ -117,6 +125,15 @@ void search_field(Viewer& viewer, const Layout& l, float width) {
     // the magnifier inside the field
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 14, p.y + (state.field_max.y - p.y - ImGui::GetFontSize()) / 2),
                                         state.active ? c.accent : c.text_faint, ICON_SEARCH);
+    if (engine_query) {
+        float y = p.y + (state.field_max.y - p.y - font->FontSize) / 2;
+        std::string shown = fit_text(font, state.buf, width - 38 - 14);
+        draw_text(ImGui::GetWindowDrawList(), font, ImVec2(p.x + 38, y), c.text, shown);
+        if (state.active) {  // the caret after the text (ImGui's would sit where its boxes would end)
+            float x = p.x + 38 + text_width(font, shown) + 1;
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x, y + font->FontSize), c.text, 1);
+        }
+    }
     refresh_hits(viewer);
     if (was_active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         state.took_escape = true;

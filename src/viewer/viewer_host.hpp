@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -31,6 +32,13 @@ public:
     virtual void publish_mirror(const std::string& json) = 0;
     // State changed outside a frame (an option set by the page): draw again.
     virtual void wake() = 0;
+    // The order of `names` under the reader's language's collation (the
+    // browser's Intl.Collator): indices into `names`. Empty: keep the core's
+    // order (names folded without accents, compared byte by byte).
+    virtual std::vector<int> collation_order(const std::vector<std::string>& names) {
+        (void)names;
+        return {};
+    }
 };
 
 }  // namespace ng

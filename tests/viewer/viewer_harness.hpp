@@ -3,6 +3,7 @@
 // the fake transport answers its requests from documents the test wrote (the
 // map is the real asset the build prepared), and frame() plays one frame.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,6 +37,11 @@ struct FakeHost : ng::ViewerHost {
     }
     void publish_mirror(const std::string& json) override { mirrors.push_back(json); }
     void wake() override { ++wakes; }
+    // The browser's collation, when a test gives one (else the core's order).
+    std::function<std::vector<int>(const std::vector<std::string>&)> collate;
+    std::vector<int> collation_order(const std::vector<std::string>& names) override {
+        return collate ? collate(names) : std::vector<int>{};
+    }
 
     std::vector<nlohmann::json> events_named(const std::string& name) const {
         std::vector<nlohmann::json> out;

@@ -32,13 +32,16 @@ static struct {
     ImVec2 field_min, field_max;
     const std::vector<CountryItem>* items_for = nullptr;
     size_t items_size = 0;
+    unsigned names_revision = 0;  // the viewer's, when the entries were made
     std::vector<SearchEntry> entries;
 } state;
 
 void refresh_hits(const Viewer& viewer) {
     const std::vector<CountryItem>& items = viewer.country_items();
-    bool items_changed = state.items_for != &items || state.items_size != items.size() || state.entries.empty();
+    bool items_changed = state.items_for != &items || state.items_size != items.size() || state.entries.empty() ||
+                         state.names_revision != viewer.country_names_revision();  // names in other languages arrived
     if (items_changed) {
+        state.names_revision = viewer.country_names_revision();
         state.entries.clear();
         for (const CountryItem& c : items) state.entries.push_back({c.iso, c.name, c.aliases, std::max(0, c.count)});
         state.items_for = &items;

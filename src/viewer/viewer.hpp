@@ -133,6 +133,7 @@ public:
     // The search is in use: fetch the countries' names in every language
     // (core/country_names.hpp), once. Search works without them meanwhile.
     void want_country_names();
+    unsigned country_names_revision() const { return names_revision_; }  // changes when they arrive
     const FontFiles* font_files() const;  // null until all three arrived
     // The globe's 256 country colours; the revision changes when they do.
     const Palette& palette() const { return palette_; }

@@ -109,6 +109,20 @@ std::string css_font(const ImFont* font, float scale, const std::string& familie
     return std::string(bold(font) ? "700 " : "400 ") + size + " \"NG Sans\"" + families + ", sans-serif";
 }
 
+// Zero-width spaces, joiners and marks: the engine needs them (Persian,
+// Indic, line breaks); ImGui would draw them as blanks of some width.
+std::string without_format_characters(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        uint32_t c = 0;
+        size_t n = utf8::decode(s, i, c);
+        if (n == 0) return s;  // display_text left only valid UTF-8
+        if (!((c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064))) out.append(s, i, n);
+        i += n;
+    }
+    return out;
+}
+
 // Every character has a glyph in the atlas' font.
 bool atlas_draws(ImFont* font, const std::string& s) {
     for (size_t i = 0; i < s.size();) {
@@ -167,6 +181,7 @@ Run& run_for(ImFont* font, const std::string& text, float wrap, const std::strin
             run.ready = web::text_fonts_ready(css_font(font, 1, run.families), run.shown, run.region.c_str());
             lay_out(run, font, wrap, language);
         } else {
+            run.shown = without_format_characters(run.shown);
             ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, run.shown.c_str());
             run.width = size.x;
             run.height = size.y;

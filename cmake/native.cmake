@@ -63,15 +63,29 @@ add_custom_command(
           "-DOUT=${NEWSGLOBE_SITE_DIR}/api" -DSEED=20261125 -P "${CMAKE_SOURCE_DIR}/cmake/sample_api.cmake"
   DEPENDS gen_sample_api sample_api_clock "${SAMPLE_CLOCK}" "${CMAKE_SOURCE_DIR}/cmake/sample_api.cmake"
   COMMENT "Generating the sample news API")
+add_custom_command(
+  OUTPUT "${NEWSGLOBE_SITE_DIR}/data/country_names.txt"
+  COMMAND prepare_country_names --langs "${NODE_MODULES}/i18n-iso-countries/langs"
+          --out "${NEWSGLOBE_SITE_DIR}/data/country_names.txt"
+  DEPENDS prepare_country_names
+  COMMENT "Country names in every language (search)")
 set(FONT_OUT "${NEWSGLOBE_SITE_DIR}/fonts")
 add_custom_command(
   OUTPUT "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/NotoSans-Bold.ttf" "${FONT_OUT}/fa-subset.ttf"
   COMMAND "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${FONT_OUT}"
   DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.sh" "${CMAKE_SOURCE_DIR}/assets/icons.txt"
+          "${CMAKE_SOURCE_DIR}/assets/atlas_ranges.txt"
   COMMENT "Subsetting fonts")
+# every other script: per-script faces and sliced CJK, cached by version in
+# the dependency cache (the first build takes minutes; docs/text.md)
+add_custom_command(
+  OUTPUT "${FONT_OUT}/scripts.json"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/script_fonts.py" "${FONT_OUT}" "${NEWSGLOBE_DEPS}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/script_fonts.py" "${CMAKE_SOURCE_DIR}/assets/atlas_ranges.txt"
+  COMMENT "Web fonts for every script (cached)")
 add_custom_target(site_data ALL DEPENDS
   "${NEWSGLOBE_SITE_DIR}/data/world.bin" "${NEWSGLOBE_SITE_DIR}/api/v1/countries.json"
-  "${FONT_OUT}/NotoSans-Regular.ttf")
+  "${FONT_OUT}/NotoSans-Regular.ttf" "${FONT_OUT}/scripts.json" "${NEWSGLOBE_SITE_DIR}/data/country_names.txt")
 
 # ---- suites that run outside this configuration -------------------------------
 set(NEWSGLOBE_WASM_BUILD_DIR "" CACHE PATH "wasm build folder (enables the wasm and browser suites)")

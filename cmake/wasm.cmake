@@ -46,7 +46,10 @@ target_link_options(newsglobe PRIVATE ${size_flags}
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createNewsglobe
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,ccall,UTF8ToString
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free --closure=0)
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free --closure=0
+  --pre-js "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
+# the browser side of web/text.cpp (its own file: plain JavaScript with comments)
+set_property(TARGET newsglobe APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
 # the page and the JS that embeds the app (copied on every build: cheap, never stale)
 add_custom_target(site_pages ALL
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${NEWSGLOBE_SITE_DIR}/index.html"

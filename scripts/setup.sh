@@ -9,6 +9,9 @@ APT_PACKAGES=(
   emscripten nodejs npm clang libclang-rt-14-dev
   nlohmann-json3-dev googletest libgtest-dev
   fonts-noto-core fonts-font-awesome python3-fonttools
+  # web fonts for every other script (scripts/script_fonts.py): Noto CJK, the
+  # subsetter and woff2 packer, and the frequency data that orders CJK slices
+  fonts-noto-cjk libharfbuzz-bin woff2 python3-jieba kanjidic unicode-data
   chromium
   # the ingest service: HTTP, XML, gzip, hashing, language identification, offline MT into English
   libcurl4-openssl-dev libxml2-dev zlib1g-dev libssl-dev libcld2-dev

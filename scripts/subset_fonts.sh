@@ -7,8 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 mkdir -p "$out"
 noto=/usr/share/fonts/truetype/noto
 fa=/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf
-# Latin + Latin-1/Extended-A/B, Greek, Cyrillic, punctuation, currency, arrows.
-text_ranges="U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,U+2100-214F,U+2190-21FF,U+2212,U+2026"
+# The atlas' ranges: Latin + Latin-1/Extended-A/B, Greek, Cyrillic,
+# punctuation, currency, arrows (other scripts: scripts/script_fonts.py).
+text_ranges=$(grep -v '^#' "$root/assets/atlas_ranges.txt" | sed 's/^/U+/' | paste -sd, -)
 for style in Regular Bold; do
   /usr/bin/python3 -m fontTools.subset "$noto/NotoSans-$style.ttf" --unicodes="$text_ranges" \
     --layout-features='kern,liga' --no-hinting --output-file="$out/NotoSans-$style.ttf"

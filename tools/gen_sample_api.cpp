@@ -55,6 +55,7 @@
 #include "core/time_format.hpp"
 #include "sample_api/countries.hpp"
 #include "sample_api/phrases.hpp"
+#include "sample_api/scripts.hpp"
 #include "sample_api/stories.hpp"
 
 namespace fs = std::filesystem;
@@ -854,6 +855,46 @@ ng::StoryDocument story_doc(const Story& story, const std::vector<Article>& all)
   return doc;
 }
 
+// ---- stories in the world's other scripts (sample_api/scripts.hpp) --------------
+
+// One untranslated article per headline, outside the day's stories across
+// borders, giving only an excerpt; ids after the day's others ("jp-0901").
+std::vector<ng::Article> script_articles(int64_t day_start) {
+  std::vector<ng::Article> out;
+  std::map<std::string, int> numbers;
+  int k = 0;
+  const Civil day = civil_from_time(day_start);
+  char date[16];
+  std::snprintf(date, sizeof date, "%04lld/%02d/%02d", static_cast<long long>(day.year), day.month, day.day);
+  for (const ScriptOutlet& o : kScriptOutlets)
+    for (const char* headline : o.headlines) {
+      ng::Article a;
+      std::string prefix = o.iso;
+      for (auto& ch : prefix) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      a.id = prefix + "-" + zero_padded(901 + numbers[o.iso]++, 4);
+      a.headline = headline;
+      a.language = o.lang;
+      a.outlet = {o.name, o.domain, o.iso};
+      a.published = timestamp(day_start + 7 * 3600 + 60 * ((k++ * 137) % (15 * 60)));  // 07:00-22:00
+      a.country = o.iso;
+      a.excerpt_only = true;
+      a.body = {o.excerpt};
+      a.url = std::string("https://") + o.domain + "/" + date + "/" + a.id;
+      out.push_back(std::move(a));
+    }
+  return out;
+}
+
+int64_t item_time(const ng::StorySummary& s) { return s.published.known() ? s.published.seconds : s.first_seen.seconds; }
+
+// Newest first; the id breaks ties (as `newer` does for the day's articles).
+void sort_items(std::vector<ng::StorySummary>& items) {
+  const auto time = item_time;
+  std::stable_sort(items.begin(), items.end(), [&](const ng::StorySummary& x, const ng::StorySummary& y) {
+    return time(x) != time(y) ? time(x) > time(y) : x.id < y.id;
+  });
+}
+
 // ---- SVG illustrations -------------------------------------------------------
 
 struct Palette {
@@ -984,26 +1025,24 @@ struct Writer {
   }
 };
 
-void write_country_pages(Writer& w, int c, const std::vector<const Article*>& mine,
-                         const std::vector<Story>& stories) {
-  const int total = static_cast<int>(mine.size());
+void write_country_pages(Writer& w, const std::string& iso, const std::vector<ng::StorySummary>& items) {
+  const int total = static_cast<int>(items.size());
   const int page_count = std::max(1, (total + kPageSize - 1) / kPageSize);
   for (int page = 1; page <= page_count; ++page) {
     ng::StoryPage doc;
-    doc.country = kCountries[c].iso;
+    doc.country = iso;
     doc.page = page;
     doc.page_count = page_count;
     doc.total = total;
-    for (int k = (page - 1) * kPageSize; k < std::min(total, page * kPageSize); ++k) {
-      const Article& a = *mine[static_cast<size_t>(k)];
-      doc.stories.push_back(story_item(a, stories[static_cast<size_t>(a.story)]));
-    }
-    w.write(fs::path("countries") / kCountries[c].iso / ("stories-" + std::to_string(page) + ".json"),
+    for (int k = (page - 1) * kPageSize; k < std::min(total, page * kPageSize); ++k)
+      doc.stories.push_back(items[static_cast<size_t>(k)]);
+    w.write(fs::path("countries") / iso / ("stories-" + std::to_string(page) + ".json"),
             ng::encode_story_page(doc));
   }
 }
 
-void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<Article>& articles, uint64_t seed) {
+void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<Article>& articles,
+               const std::vector<ng::Article>& in_scripts, uint64_t seed) {
   ng::CountriesIndex index;
   int64_t newest = 0;
   for (int c = 0; c < kCountryCount; ++c) {
@@ -1011,15 +1050,36 @@ void write_api(Writer& w, const std::vector<Story>& stories, const std::vector<A
     for (const auto& a : articles)
       if (a.country == c) mine.push_back(&a);
     std::sort(mine.begin(), mine.end(), [](const Article* x, const Article* y) { return newer(*x, *y); });
-    write_country_pages(w, c, mine, stories);
-    ng::CountryEntry entry{kCountries[c].iso, kCountries[c].name, static_cast<int>(mine.size()), {}, {}};
+    std::vector<ng::StorySummary> items;
+    for (const Article* a : mine) items.push_back(story_item(*a, stories[static_cast<size_t>(a->story)]));
+    for (const ng::Article& a : in_scripts)
+      if (a.country == kCountries[c].iso) items.push_back(a);
+    sort_items(items);
+    write_country_pages(w, kCountries[c].iso, items);
+    ng::CountryEntry entry{kCountries[c].iso, kCountries[c].name, static_cast<int>(items.size()), {}, {}};
     entry.covered_abroad = static_cast<int>(std::count_if(mine.begin(), mine.end(), [&](const Article* a) {
       return stories[static_cast<size_t>(a->story)].countries.size() >= 2;
     }));
-    if (!mine.empty()) entry.latest = timestamp(mine.front()->time);
+    if (!items.empty()) entry.latest = timestamp(item_time(items.front()));
     if (!mine.empty()) newest = std::max(newest, mine.front()->time);
     index.countries.push_back(entry);
   }
+  // countries only the outlets in other scripts cover
+  for (const ScriptOutlet& o : kScriptOutlets) {
+    if (!o.country_name || std::any_of(index.countries.begin(), index.countries.end(),
+                                       [&](const ng::CountryEntry& e) { return e.iso == o.iso; }))
+      continue;
+    std::vector<ng::StorySummary> items(in_scripts.begin(), in_scripts.end());
+    items.erase(std::remove_if(items.begin(), items.end(), [&](const ng::StorySummary& a) { return a.outlet.country != o.iso; }),
+                items.end());
+    sort_items(items);
+    write_country_pages(w, o.iso, items);
+    ng::CountryEntry entry{o.iso, o.country_name, static_cast<int>(items.size()), {}, {}};
+    entry.covered_abroad = 0;  // their own press only
+    entry.latest = timestamp(item_time(items.front()));
+    index.countries.push_back(entry);
+  }
+  for (const ng::Article& a : in_scripts) w.write(fs::path("articles") / (a.id + ".json"), ng::encode_article(a));
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     const Story& story = stories[static_cast<size_t>(a.story)];
@@ -1054,10 +1114,12 @@ int main(int argc, char** argv) {
   std::error_code ec;
   fs::remove_all(w.root, ec);
   if (ec) fail("cannot clear " + w.root.string() + ": " + ec.message());
-  write_api(w, stories, articles, opt.seed);
+  const std::vector<ng::Article> in_scripts = script_articles(day_start);
+  write_api(w, stories, articles, in_scripts, opt.seed);
 
-  std::printf("gen_sample_api: %d countries, %d outlets, %zu articles, %zu stories, %d files, %ju bytes -> %s\n",
-              kCountryCount, kCountryCount * 3, articles.size(), stories.size(), w.files, w.bytes,
-              w.root.string().c_str());
+  std::printf("gen_sample_api: %d countries, %d outlets, %zu articles, %zu stories; %zu outlets with %zu untranslated "
+              "articles in other scripts; %d files, %ju bytes -> %s\n",
+              kCountryCount, kCountryCount * 3, articles.size(), stories.size(), kScriptOutlets.size(),
+              in_scripts.size(), w.files, w.bytes, w.root.string().c_str());
   return 0;
 }

@@ -32,8 +32,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Countries of the sample API with stories, a point on their land, and a
 // search word for another country the scenario flies to by name.
 const ROUND = [
-  ['FR', 46.6, 2.4, 'Kenya'], ['BR', -10, -52, 'Japan'], ['JP', 36.5, 138.5, 'Mexico'], ['NG', 9.5, 8.1, 'Poland'],
-  ['IN', 22, 79, 'Chile'], ['US', 39.5, -98.5, 'Egypt'], ['DE', 51, 10.3, 'Turkey'], ['AU', -25, 134, 'Canada'],
+  ['FR', 46.6, 2.4, 'Kenya', 'KE'], ['BR', -10, -52, 'Japan', 'JP'], ['JP', 36.5, 138.5, 'Mexico', 'MX'],
+  ['NG', 9.5, 8.1, 'Poland', 'PL'], ['IN', 22, 79, 'Chile', 'CL'], ['US', 39.5, -98.5, 'Egypt', 'EG'],
+  ['DE', 51, 10.3, 'Turkey', 'TR'],  // found under its name in the map data, Türkiye
+  ['AU', -25, 134, 'Canada', 'CA'],
 ];
 
 // ---- the scenario ---------------------------------------------------------------
@@ -79,7 +81,7 @@ const readerShows = (page, id, what) =>
 // yet is opened (the reader's error, then "Try again" once it is back).
 // Returns [step, outcome] pairs: 'ok', 'skipped (why)' or 'FAILED: why'.
 async function round(page, n, place, server, counts, read, unopened) {
-  const [iso, lat, lon, searchFor] = place;
+  const [iso, lat, lon, searchFor, found] = place;
   const steps = [];
   const attempt = async (name, fn) => {
     try {
@@ -192,7 +194,7 @@ async function round(page, n, place, server, counts, read, unopened) {
     await page.keyboard.type(searchFor);
     await waitForUi(page, (st) => st.search.query === searchFor && st.results.length > 0, { what: 'results' });
     await page.keyboard.press('Enter');
-    await waitForUi(page, (st) => st.panel === 'country' && st.countryName === searchFor, { what: `${searchFor}'s panel` });
+    await waitForUi(page, (st) => st.panel === 'country' && st.country === found, { what: `${searchFor}'s panel` });
     counts.searches++;
   });
   return steps;
@@ -244,7 +246,7 @@ export function slope(points, key) {
 // ---- the chart --------------------------------------------------------------------------
 
 export function chartSvg(samples, warmup, title) {
-  const W = 960, H = 760, left = 70, right = 30, panelH = 150, gap = 40, top = 56;
+  const W = 960, left = 70, right = 30, panelH = 150, gap = 40, top = 56, H = top + 4 * (panelH + gap) + 20;
   const maxMin = Math.max(1, ...samples.map((s) => s.minute));
   const x = (m) => left + (m / maxMin) * (W - left - right);
   const panels = [
@@ -345,7 +347,7 @@ export const roundLine = (r) => `round ${String(r.n).padStart(3)} ${r.minute.toF
 // Renders the SVG with Chromium into a PNG.
 export async function renderPng(svg, file) {
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 960, height: 760 } });
+  const page = await browser.newPage({ viewport: { width: 960, height: 836 } });
   await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
   await page.screenshot({ path: file });
   await browser.close();

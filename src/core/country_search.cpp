@@ -73,6 +73,22 @@ void fold_code_point(uint32_t cp, std::string& out) {
         utf8::append(out, cp);
     } else if (cp == 0x451) {
         utf8::append(out, 0x435);
+    } else if ((cp >= 0x64B && cp <= 0x65F) || cp == 0x670 || cp == 0x640 || (cp >= 0x591 && cp <= 0x5C7 && cp != 0x5BE)) {
+        // Arabic vowel marks and tatweel, Hebrew points: dropped
+    } else if (cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x671) {
+        utf8::append(out, 0x627);  // alef with hamza or madda: alef
+    } else if (cp == 0x649 || cp == 0x6CC || cp == 0x64A) {
+        utf8::append(out, 0x64A);  // alef maqsura, Persian yeh: yeh
+    } else if (cp == 0x6A9) {
+        utf8::append(out, 0x643);  // Persian keheh: kaf
+    } else if (cp >= 0x30A1 && cp <= 0x30F6) {
+        utf8::append(out, cp - 0x60);  // katakana: hiragana
+    } else if (cp >= 0xFF21 && cp <= 0xFF3A) {
+        out += char(cp - 0xFF21 + 'a');  // fullwidth Latin
+    } else if (cp >= 0xFF41 && cp <= 0xFF5A) {
+        out += char(cp - 0xFF41 + 'a');
+    } else if (cp >= 0xFF10 && cp <= 0xFF19) {
+        out += char(cp - 0xFF10 + '0');
     } else {
         utf8::append(out, cp);
     }
@@ -80,7 +96,10 @@ void fold_code_point(uint32_t cp, std::string& out) {
 
 bool is_separator(uint32_t cp) {
     if (cp < 0x80) return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
-    return cp == 0xA0 || cp == 0x2BC || (cp >= 0x2000 && cp <= 0x206F);  // nbsp, ʼ, general punctuation (’ ‘ – —)
+    // nbsp, ʼ, general punctuation (’ ‘ – —), Arabic comma, ideographic
+    // space and stops, katakana middle dot (ボスニア・ヘルツェゴビナ), fullwidth punctuation
+    return cp == 0xA0 || cp == 0x2BC || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x60C || (cp >= 0x3000 && cp <= 0x3002) ||
+           cp == 0x30FB || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
 }
 
 std::string join(const std::vector<std::string>& words) {

@@ -2,7 +2,11 @@
 // "Czechia", "Ivory Coast"): case- and accent-insensitive, matching word
 // prefixes, so "cote" finds Côte d'Ivoire, "south k" finds South Korea and
 // "uk" finds the United Kingdom. Plain C++ with no locale: folding covers
-// Latin (with its accents and ligatures), Greek and Cyrillic.
+// Latin (with its accents and ligatures), Greek and Cyrillic, and the
+// variants people type interchangeably elsewhere: Arabic and Persian letter
+// forms without vowel marks, Hebrew without points, katakana as hiragana,
+// fullwidth Latin as ASCII. Names in other languages come from
+// core/country_names.hpp.
 #pragma once
 #include <cstddef>
 #include <string>

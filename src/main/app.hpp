@@ -31,6 +31,7 @@ public:
     bool has_browser_translator() override;
     void check_browser_translator(const std::string& from) override;
     void browser_translate(int request, const std::string& from, const std::string& text) override;
+    std::vector<int> collation_order(const std::vector<std::string>& names) override;
 
 private:
     web::FetchTransport transport_;

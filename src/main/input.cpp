@@ -32,7 +32,9 @@ bool App::ui_at(double x, double y) {
 // This frame's SDL events: to ImGui (once it can draw), keys then to the
 // viewer. True when there were any.
 bool App::take_input() {
-    if (clear_touch_hover_ && ui_ready()) {
+    // a lifted finger leaves no hover, once ImGui has taken the release (moving
+    // the mouse away first would make the tap land nowhere)
+    if (clear_touch_hover_ && ui_ready() && !ui_input_pending()) {
         ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         clear_touch_hover_ = false;
     }

@@ -10,6 +10,7 @@
 #include "main/app.hpp"
 #include "ui/screen_report.hpp"
 #include "web/browser.hpp"
+#include "web/text.hpp"
 
 namespace ng {
 
@@ -30,6 +31,10 @@ bool BrowserHost::has_browser_translator() { return web::has_translator(); }
 void BrowserHost::check_browser_translator(const std::string& from) { web::check_translator(from); }
 void BrowserHost::browser_translate(int request, const std::string& from, const std::string& text) {
     web::translate(request, from, text);
+}
+// The UI speaks English: its A-Z is English's (Åland under A, Côte d'Ivoire before Croatia).
+std::vector<int> BrowserHost::collation_order(const std::vector<std::string>& names) {
+    return web::collation_order(names, "en");
 }
 
 // [SECTION] reading the view ------------------------------------------------------------------

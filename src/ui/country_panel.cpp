@@ -13,6 +13,7 @@
 
 #include "core/local_time.hpp"
 #include "core/provenance.hpp"
+#include "core/text_script.hpp"
 #include "core/time_format.hpp"
 #include "web/browser.hpp"
 #include "ui/clipped_list.hpp"
@@ -149,13 +150,18 @@ void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
         o.name = viewer.outlet_filter();
         preview = outlet_label(it == outlets.end() ? o : it->second.outlet);
     }
-    preview = ellipsize(preview, combo_w - 50, fonts().small_bold);
+    std::string language = text::language_of_country(viewer.country());  // outlet names' likely language
+    preview = ellipsize(preview, combo_w - 50, fonts().small_bold, language);
     ImGui::PushFont(fonts().small_bold);  // popped after the popup: fonts must not cross windows
     ImVec2 combo_at = ImGui::GetCursorScreenPos();
     float combo_h = ImGui::GetFrameHeight();
     screen_report().controls["outlet-filter"] = {combo_at.x, combo_at.y, combo_w, combo_h};
     ImDrawList* parent_dl = ImGui::GetWindowDrawList();
-    bool open = ImGui::BeginCombo("##outlet", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+    // the preview is drawn below, by ui/text: an outlet's name may be in any script
+    bool open = ImGui::BeginCombo("##outlet", "", ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+    draw_text(parent_dl, fonts().small_bold,
+              ImVec2(combo_at.x + 14, combo_at.y + (combo_h - fonts().small_bold->FontSize) / 2), c.text, preview, 0,
+              language);
     // our own chevron instead of ImGui's square arrow button
     ImFont* chevron_font = fonts().small;
     parent_dl->AddText(chevron_font, chevron_font->FontSize,
@@ -167,7 +173,12 @@ void controls(Viewer& viewer, const CountryStories& s, float pad, float width) {
         if (ImGui::Selectable("All outlets", viewer.outlet_filter().empty())) viewer.set_outlet_filter("");
         for (const auto& [name, o] : outlets) {
             std::string label = outlet_label(o.outlet) + "  (" + std::to_string(o.stories) + ")";
-            if (ImGui::Selectable(label.c_str(), viewer.outlet_filter() == name)) viewer.set_outlet_filter(name);
+            ImGui::PushID(name.c_str());
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##outlet-choice", viewer.outlet_filter() == name, 0, ImVec2(0, ImGui::GetTextLineHeight())))
+                viewer.set_outlet_filter(name);
+            ImGui::PopID();
+            draw_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), at, c.text, label, 0, language);
         }
         ImGui::EndCombo();
     }
@@ -192,7 +203,7 @@ RowLayout row_layout(const StorySummary& s, float width) {
     r.thumb_w = std::min(96.0f, width * 0.26f);
     r.thumb_h = r.thumb_w * 0.75f;
     r.text_w = width - 2 * kRowPadX - (r.thumb_w > 0 ? r.thumb_w + 14 : 0);
-    r.headline_h = text_block_height(s.headline, r.text_w, fonts().bold);
+    r.headline_h = text_block_height(s.headline, r.text_w, fonts().bold, s.language);
     float text_h = r.headline_h + 6 + fonts().small->FontSize + 2;
     r.height = std::max(text_h, r.thumb_h) + 2 * kRowPadY;
     return r;
@@ -223,7 +234,7 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
     float x = p.x + kRowPadX, y = p.y + kRowPadY;
     // headline
     ImFont* bold = fonts().bold;
-    dl->AddText(bold, bold->FontSize, ImVec2(x, y), c.text, s.headline.c_str(), nullptr, r.text_w);
+    draw_text(dl, bold, ImVec2(x, y), c.text, s.headline, r.text_w, s.language);
     y += r.headline_h + 6;
     // outlet · time · coverage
     ImFont* small = fonts().small;
@@ -235,10 +246,11 @@ bool story_row(Viewer& viewer, const StorySummary& s, const RowLayout& r, float 
     float when_w = when.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, when.c_str()).x + sep_w;
     float cov_w = cov.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, cov.c_str()).x + sep_w;
     float pill_w = pill.empty() ? 0 : small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, pill.c_str()).x + 12 + 8;
-    std::string outlet_shown = ellipsize(outlet, std::max(40.0f, r.text_w - when_w - cov_w - pill_w), small_bold);
+    std::string outlet_shown =
+        ellipsize(outlet, std::max(40.0f, r.text_w - when_w - cov_w - pill_w), small_bold, s.language);
     float mx = x;
-    dl->AddText(small_bold, small_bold->FontSize, ImVec2(mx, y), c.text_dim, outlet_shown.c_str());
-    mx += small_bold->CalcTextSizeA(small_bold->FontSize, FLT_MAX, 0, outlet_shown.c_str()).x;
+    draw_text(dl, small_bold, ImVec2(mx, y), c.text_dim, outlet_shown, 0, s.language);
+    mx += text_width(small_bold, outlet_shown, s.language);
     if (!when.empty()) {
         dl->AddText(small, small->FontSize, ImVec2(mx, y), c.text_faint, " \xc2\xb7 ");
         mx += sep_w;

@@ -9,6 +9,7 @@
 #include "core/url_util.hpp"
 #include "ui/icons.hpp"
 #include "ui/style.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 #include "web/browser.hpp"
 #include "web/images.hpp"
@@ -139,10 +140,9 @@ void monogram(ImDrawList* dl, const StorySummary& s, const std::string& country,
     outlet_avatar(dl, centre, r, s.outlet);
     ImFont* f = fonts().small_bold;
     if (band && f) {
-        std::string name = ellipsize(outlet_label(s.outlet), w - 2 * r - 80, fonts().bold);
+        std::string name = ellipsize(outlet_label(s.outlet), w - 2 * r - 80, fonts().bold, s.language);
         float x = centre.x + r + 14;
-        dl->AddText(fonts().bold, fonts().bold->FontSize, ImVec2(x, centre.y - fonts().bold->FontSize + 1), colours().text,
-                    name.c_str());
+        draw_text(dl, fonts().bold, ImVec2(x, centre.y - fonts().bold->FontSize + 1), colours().text, name, 0, s.language);
         if (!country.empty())
             code_badge(dl, ImVec2(x, centre.y + 4), country, f->FontSize + 6, with_alpha(colours().text, 0.12f),
                        colours().text_dim, f);

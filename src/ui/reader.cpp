@@ -17,6 +17,7 @@
 
 #include "core/local_time.hpp"
 #include "core/provenance.hpp"
+#include "core/text_script.hpp"
 #include "core/time_format.hpp"
 #include "core/url_util.hpp"
 #include "web/browser.hpp"
@@ -29,6 +30,7 @@
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -168,8 +170,8 @@ void byline(Viewer& viewer, const StorySummary& s, const std::string& country, f
     float x = p.x + 2 * r + 12;
     ImFont* bold = fonts().bold;
     ImFont* small = fonts().small;
-    std::string outlet = ellipsize(outlet_label(s.outlet), width - (x - p.x), bold);
-    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y), c.text, outlet.c_str());
+    std::string outlet = ellipsize(outlet_label(s.outlet), width - (x - p.x), bold, s.language);
+    draw_text(dl, bold, ImVec2(x, p.y), c.text, outlet, 0, s.language);
     std::string line2 = viewer.country_name(country);
     std::string when = time_line(s, viewer.now_unix());
     if (!when.empty()) line2 += " \xc2\xb7 " + when;
@@ -188,8 +190,8 @@ void section_heading(const char* text, float width) {
     vspace(4);
 }
 
-void paragraph(const std::string& text, float width) {
-    text_block(text, width, fonts().body, with_alpha(colours().text, 0.92f));
+void paragraph(const std::string& text, float width, const std::string& language) {
+    text_block(text, width, fonts().body, with_alpha(colours().text, 0.92f), language);
     vspace(12);
     ++screen_report().reader.paragraphs;
 }
@@ -217,7 +219,8 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
     const float text_w = width - inner_x - right_pad;
     auto card_height = [&](const AlternativeTake& t) {
         const std::string& head = t.headline.empty() ? std::string("(no headline)") : t.headline;
-        return 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold) +
+        std::string hint = text::language_of_country(t.country);
+        return 14 + fonts().small_bold->FontSize + 4 + text_block_height(head, text_w, fonts().bold, hint) +
                (t.angle.empty() ? 0 : 4 + text_block_height(t.angle, text_w, fonts().small)) + 14;
     };
     // an article's takes do not change once loaded: their layout depends on which article, how wide, which fonts
@@ -234,6 +237,7 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
         bool linkable = !t.article_id.empty() || is_openable_url(t.url);
         std::string country = viewer.country_name(t.country);
         std::string head = t.headline.empty() ? std::string("(no headline)") : t.headline;
+        std::string hint = text::language_of_country(t.country);  // the take's language is not known: its country's
         float h = card_height(t);
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushID(int(i));
@@ -252,13 +256,13 @@ void alternative_takes(Viewer& viewer, const Article& a, float width, float clip
         ImFont* sb = fonts().small_bold;
         std::string who = outlet_label(t.outlet);
         if (!country.empty() && country != t.country) who += " \xc2\xb7 " + country;
-        dl->AddText(sb, sb->FontSize, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb).c_str());
+        draw_text(dl, sb, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb, hint), 0, hint);
         y += sb->FontSize + 4;
-        dl->AddText(fonts().bold, fonts().bold->FontSize, ImVec2(x, y), c.text, head.c_str(), nullptr, text_w);
-        y += text_block_height(head, text_w, fonts().bold);
+        draw_text(dl, fonts().bold, ImVec2(x, y), c.text, head, text_w, hint);
+        y += text_block_height(head, text_w, fonts().bold, hint);
         if (!t.angle.empty()) {
             y += 4;
-            dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(x, y), c.text_dim, t.angle.c_str(), nullptr, text_w);
+            draw_text(dl, fonts().small, ImVec2(x, y), c.text_dim, t.angle, text_w);
         }
         if (linkable)
             dl->AddText(fonts().body, fonts().body->FontSize,
@@ -297,12 +301,7 @@ void original_text(const char* what, const std::string& text, const std::string&
     for (char& ch : caption) ch = char(std::toupper(static_cast<unsigned char>(ch)));
     text_block(caption, width - 14, fonts().small_bold, c.text_faint);
     vspace(2);
-    if (can_render(text)) {
-        text_block(text, width - 14, fonts().body, c.text);
-    } else {
-        text_block("The " + lang + " text can't be shown: this font has no " + lang + " script.", width - 14,
-                   fonts().small, c.text_faint);
-    }
+    text_block(text, width - 14, fonts().body, c.text, language);
     ImGui::EndGroup();
     dl->AddRectFilled(p, ImVec2(p.x + 3, ImGui::GetItemRectMax().y), with_alpha(c.text_dim, 0.45f), 2);
 }
@@ -364,7 +363,7 @@ void headline_provenance(Viewer& viewer, const Article& a, float width) {
         provenance_tag(label, width);
         if (!a.original_headline.empty() && a.original_headline != a.headline) {
             original_text("headline", a.original_headline, original_language(a), width);
-            if (can_render(a.original_headline)) report.reader.original_headline = a.original_headline;
+            report.reader.original_headline = a.original_headline;
         }
     } else if (std::string note = untranslated_note(a); !note.empty()) {
         report.reader.provenance = note;
@@ -378,13 +377,13 @@ void summary_with_provenance(const Article& a, float width) {
     ScreenReport& report = screen_report();
     if (a.summary.empty()) return;
     report.reader.summary = a.summary;
-    text_block(a.summary, width, fonts().bold, colours().text);
+    text_block(a.summary, width, fonts().bold, colours().text, a.language);
     if (is_translated(a, "summary")) {
         report.reader.summary_provenance = translation_label(a, true);
         provenance_tag(report.reader.summary_provenance, width);
         if (!a.original_summary.empty() && a.original_summary != a.summary) {
             original_text("summary", a.original_summary, original_language(a), width);
-            if (can_render(a.original_summary)) report.reader.original_summary = a.original_summary;
+            report.reader.original_summary = a.original_summary;
         }
     }
     vspace(16);
@@ -395,8 +394,21 @@ void summary_with_provenance(const Article& a, float width) {
 // "Read at <outlet>": the full article is on the outlet's own site.
 bool read_at_button(const Article& a, float width) {
     if (!is_openable_url(a.url)) return false;
-    std::string label = std::string(ICON_EXTERNAL "  Read at ") + ellipsize(outlet_label(a.outlet), width - 140, fonts().bold);
-    if (primary_button(label.c_str(), ImVec2(width, 0))) web::open_in_new_tab(a.url);
+    ImFont* bold = fonts().bold;
+    std::string outlet = ellipsize(outlet_label(a.outlet), width - 140, bold, a.language);
+    std::string label = std::string(ICON_EXTERNAL "  Read at ") + outlet;
+    bool engine = needs_text_engine(bold, outlet);  // an outlet's name in a script the atlas lacks
+    if (primary_button(engine ? "##read-at" : label.c_str(), ImVec2(width, 0))) web::open_in_new_tab(a.url);
+    if (engine) {  // the icon from the atlas, the words from the browser's text engine
+        ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        std::string words = "Read at " + outlet;
+        float icon_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ICON_EXTERNAL "  ").x;
+        float x = std::round((lo.x + hi.x - icon_w - text_width(bold, words, a.language)) / 2);
+        float y = std::round((lo.y + hi.y - bold->FontSize) / 2);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(bold, bold->FontSize, ImVec2(x, y), colours().on_accent, ICON_EXTERNAL);
+        draw_text(dl, bold, ImVec2(x + icon_w, y), colours().on_accent, words, 0, a.language);
+    }
     record_control("read-at");
     if (ImGui::IsItemHovered()) ImGui::SetItemTooltip("%s", a.url.c_str());
     screen_report().reader.read_at = "Read at " + outlet_label(a.outlet);
@@ -414,9 +426,11 @@ void excerpt_card(const Article& a, float width) {
     text_block(a.excerpt_only ? ICON_FILE_TEXT "  EXCERPT" : ICON_FILE_TEXT "  NO ARTICLE TEXT", inner, fonts().small_bold,
                c.text_dim);
     vspace(4);
+    // an English sentence starts with an English word: an outlet's name in
+    // Arabic or Hebrew first would set the whole paragraph right to left
     std::string why = a.excerpt_only
-                          ? outlet + "'s terms let newsglobe show the headline and this short summary. The whole "
-                                     "article is on its own site."
+                          ? "The terms of " + outlet + " let newsglobe show the headline and this short summary. "
+                                                       "The whole article is on its own site."
                           : "This source doesn't include the article's text.";
     if (!is_openable_url(a.url)) why += " The outlet gave no link to it.";
     text_block(why, inner, fonts().small, c.text);
@@ -492,7 +506,7 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
     report.reader.picture = a.image.empty() ? "monogram" : "image";
     ImGui::Dummy(ImVec2(width, b.y - p.y));
     vspace(14);
-    text_block(a.headline, width, fonts().title, c.text);
+    text_block(a.headline, width, fonts().title, c.text, a.language);
     headline_provenance(viewer, a, width);
     vspace(14);
     byline(viewer, a, a.country, width);
@@ -515,10 +529,10 @@ void article_view(Viewer& viewer, const Article& a, float width, float clip_top,
         text_block(report.reader.body_note, width, fonts().small, c.text_faint);
         vspace(10);
     }
-    for (const std::string& para : a.body) paragraph(para, width);
+    for (const std::string& para : a.body) paragraph(para, width, a.language);
     for (const Section& s : a.sections) {
         if (!s.heading.empty()) section_heading(s.heading.c_str(), width);
-        for (const std::string& para : s.paragraphs) paragraph(para, width);
+        for (const std::string& para : s.paragraphs) paragraph(para, width, a.language);
     }
     if (has_text) licence_line(a, width);
     alternative_takes(viewer, a, width, clip_top, clip_bottom);
@@ -554,7 +568,7 @@ void loading_view(const StorySummary* known, const std::string& country, float w
     ImGui::Dummy(ImVec2(width, h));
     vspace(14);
     if (known) {
-        text_block(known->headline, width, fonts().title, colours().text);
+        text_block(known->headline, width, fonts().title, colours().text, known->language);
         screen_report().reader.headline = known->headline;
     } else {
         p = ImGui::GetCursorScreenPos();

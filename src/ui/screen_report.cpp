@@ -49,6 +49,15 @@ void record_control(const char* name) {
     note_focus(name);
 }
 
+namespace {
+json texts_json(const std::vector<ScreenReport::EngineText>& texts) {
+    json out = json::array();
+    for (const auto& t : texts)
+        out.push_back({{"text", t.text}, {"rect", rect_json(t.rect)}, {"lines", t.lines}, {"rtl", t.rtl}, {"ready", t.ready}});
+    return out;
+}
+}  // namespace
+
 json to_json(const ScreenReport& s) {
     json controls = json::object();
     for (const auto& [name, r] : s.controls) controls[name] = rect_json(r);
@@ -109,6 +118,7 @@ json to_json(const ScreenReport& s) {
         {"about", {{"open", s.about.open}, {"updated", s.about.updated}, {"lines", s.about.lines}}},
         {"focus", s.focus},
         {"search", {{"open", s.search_open}, {"query", s.search_query}, {"selected", s.search_selected}}},
+        {"texts", texts_json(s.texts)},
         {"sheetHeight", s.sheet_height},
         {"sheetResting", s.sheet_resting},
     };

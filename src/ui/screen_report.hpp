@@ -78,6 +78,17 @@ struct ScreenReport {
     bool search_open = false;
     std::string search_query;
     int search_selected = -1;
+    // Texts the browser's engine drew this frame (ui/text.hpp): what it
+    // showed, where (all its lines), its direction, and whether its fonts had
+    // arrived (else placeholders showed). At most kMaxTexts.
+    struct EngineText {
+        std::string text;
+        UiRect rect;
+        int lines = 0;
+        bool rtl = false, ready = false;
+    };
+    static constexpr size_t kMaxTexts = 64;
+    std::vector<EngineText> texts;
     float sheet_height = 0;     // bottom sheet: visible height in CSS px
     bool sheet_resting = true;  // not dragged, not easing
 };

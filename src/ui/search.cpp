@@ -13,6 +13,7 @@
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -31,13 +32,16 @@ static struct {
     ImVec2 field_min, field_max;
     const std::vector<CountryItem>* items_for = nullptr;
     size_t items_size = 0;
+    unsigned names_revision = 0;  // the viewer's, when the entries were made
     std::vector<SearchEntry> entries;
 } state;
 
 void refresh_hits(const Viewer& viewer) {
     const std::vector<CountryItem>& items = viewer.country_items();
-    bool items_changed = state.items_for != &items || state.items_size != items.size() || state.entries.empty();
+    bool items_changed = state.items_for != &items || state.items_size != items.size() || state.entries.empty() ||
+                         state.names_revision != viewer.country_names_revision();  // names in other languages arrived
     if (items_changed) {
+        state.names_revision = viewer.country_names_revision();
         state.entries.clear();
         for (const CountryItem& c : items) state.entries.push_back({c.iso, c.name, c.aliases, std::max(0, c.count)});
         state.items_for = &items;
@@ -102,11 +106,19 @@ void search_field(Viewer& viewer, const Layout& l, float width) {
         request_animation();
     }
     ImVec2 p = ImGui::GetCursorScreenPos();
+    // a query in a script the atlas lacks (日本, مصر): ImGui would draw boxes, ui/text draws it below
+    ImFont* font = ImGui::GetFont();
+    bool engine_query = needs_text_engine(font, state.buf);
+    if (engine_query) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     bool enter = ImGui::InputTextWithHint("##search", "Search countries", state.buf, sizeof state.buf,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory |
                                               ImGuiInputTextFlags_AutoSelectAll,
                                           on_history);
-    if (ImGui::IsItemActivated()) request_animation();
+    if (engine_query) ImGui::PopStyleColor();
+    if (ImGui::IsItemActivated()) {
+        request_animation();
+        viewer.want_country_names();  // names in every language, for queries in any script
+    }
     state.active = ImGui::IsItemActive();
     record_control("search");
     state.field_min = ImGui::GetItemRectMin();
@@ -116,6 +128,15 @@ void search_field(Viewer& viewer, const Layout& l, float width) {
     // the magnifier inside the field
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 14, p.y + (state.field_max.y - p.y - ImGui::GetFontSize()) / 2),
                                         state.active ? c.accent : c.text_faint, ICON_SEARCH);
+    if (engine_query) {
+        float y = p.y + (state.field_max.y - p.y - font->FontSize) / 2;
+        std::string shown = fit_text(font, state.buf, width - 38 - 14);
+        draw_text(ImGui::GetWindowDrawList(), font, ImVec2(p.x + 38, y), c.text, shown);
+        if (state.active) {  // the caret after the text (ImGui's would sit where its boxes would end)
+            float x = p.x + 38 + text_width(font, shown) + 1;
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x, y + font->FontSize), c.text, 1);
+        }
+    }
     refresh_hits(viewer);
     if (was_active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         state.took_escape = true;
@@ -188,7 +209,7 @@ void draw_search_results(Viewer& viewer, const Layout& l) {
         dl->AddText(bold, bold->FontSize, ImVec2(tx, ty), c.text, name.c_str());
         if (!hit.via.empty() && name_w + 8 < name_max) {
             std::string via = ellipsize(hit.via, name_max - name_w - 8, small);
-            dl->AddText(small, small->FontSize, ImVec2(tx + name_w + 8, ty + 2), c.text_dim, via.c_str());
+            draw_text(dl, small, ImVec2(tx + name_w + 8, ty + 2), c.text_dim, via);  // a name in any script
         }
         if (!count.empty())
             dl->AddText(small, small->FontSize, ImVec2(p.x + inner - 12 - count_w, ty + 2),

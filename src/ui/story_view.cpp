@@ -21,6 +21,7 @@
 #include "ui/panels.hpp"
 #include "ui/screen_report.hpp"
 #include "ui/style.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 #include "web/browser.hpp"
 
@@ -188,9 +189,9 @@ void focus_take(Viewer& viewer, const ShownStory& s, float width) {
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered ? with_alpha(c.row_hover, 2.2f) : c.row_hover, 12);
     std::string when = describe_story_time(take->published, take->first_seen, viewer.now_unix());
     std::string who = outlet_label(take->outlet) + (when.empty() ? "" : " \xc2\xb7 " + when);
-    dl->AddText(sb, sb->FontSize, ImVec2(p.x + pad, p.y + 10), c.text_dim, ellipsize(who, text_w, sb).c_str());
-    dl->AddText(bold, bold->FontSize, ImVec2(p.x + pad, p.y + 10 + sb->FontSize + 4), c.text, headline.c_str(), nullptr,
-                text_w);
+    const std::string& language = take->language;
+    draw_text(dl, sb, ImVec2(p.x + pad, p.y + 10), c.text_dim, ellipsize(who, text_w, sb, language), 0, language);
+    draw_text(dl, bold, ImVec2(p.x + pad, p.y + 10 + sb->FontSize + 4), c.text, headline, text_w, language);
     dl->AddText(fonts().body, fonts().body->FontSize, ImVec2(p.x + width - 26, p.y + (h - fonts().body->FontSize) / 2),
                 hovered ? c.accent : c.text_faint, ICON_CHEVRON_RIGHT);
     if (hovered) ImGui::SetTooltip("Read this take (Enter)");
@@ -206,9 +207,9 @@ void article_row(Viewer& viewer, const StoryMember& m, float width, float clip_t
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float pad_x = 12, pad_y = 10;
     float text_w = width - 2 * pad_x - 22;
-    bool original = is_translated(m, "headline") && !m.original_headline.empty() && can_render(m.original_headline);
-    float h = pad_y + fonts().small_bold->FontSize + 4 + text_block_height(m.headline, text_w, fonts().bold) +
-              (original ? 3 + text_block_height(m.original_headline, text_w, fonts().small) : 0) + pad_y;
+    bool original = is_translated(m, "headline") && !m.original_headline.empty();
+    float h = pad_y + fonts().small_bold->FontSize + 4 + text_block_height(m.headline, text_w, fonts().bold, m.language) +
+              (original ? 3 + text_block_height(m.original_headline, text_w, fonts().small, m.language) : 0) + pad_y;
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool linkable = !m.id.empty() || is_openable_url(m.url);
     ImGui::PushID(m.id.empty() ? m.url.c_str() : m.id.c_str());
@@ -226,13 +227,11 @@ void article_row(Viewer& viewer, const StoryMember& m, float width, float clip_t
     if (focused) dl->AddRect(p, ImVec2(p.x + width, p.y + h), c.accent, 10, 0, 2);
     float x = p.x + pad_x, y = p.y + pad_y;
     ImFont* sb = fonts().small_bold;
-    dl->AddText(sb, sb->FontSize, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb).c_str());
+    draw_text(dl, sb, ImVec2(x, y), c.text_dim, ellipsize(who, text_w, sb, m.language), 0, m.language);
     y += sb->FontSize + 4;
-    dl->AddText(fonts().bold, fonts().bold->FontSize, ImVec2(x, y), c.text, m.headline.c_str(), nullptr, text_w);
-    y += text_block_height(m.headline, text_w, fonts().bold);
-    if (original)
-        dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(x, y + 3), c.text_faint, m.original_headline.c_str(),
-                    nullptr, text_w);
+    draw_text(dl, fonts().bold, ImVec2(x, y), c.text, m.headline, text_w, m.language);
+    y += text_block_height(m.headline, text_w, fonts().bold, m.language);
+    if (original) draw_text(dl, fonts().small, ImVec2(x, y + 3), c.text_faint, m.original_headline, text_w, m.language);
     if (linkable)
         dl->AddText(fonts().body, fonts().body->FontSize, ImVec2(p.x + width - 24, p.y + (h - fonts().body->FontSize) / 2),
                     hovered ? c.accent : c.text_faint, m.id.empty() ? ICON_EXTERNAL : ICON_CHEVRON_RIGHT);

@@ -6,6 +6,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/text_script.hpp"
+#include "web/browser.hpp"
+#include "web/text.hpp"
+
 namespace ng::ui {
 namespace {
 
@@ -22,15 +26,26 @@ void* owned_copy(const std::string& bytes) {
     return p;
 }
 
+// The atlas' code points (core/text_script): every other script is drawn by
+// the browser's text engine (ui/text.hpp).
+const ImWchar* atlas_ranges() {
+    static ImWchar ranges[2 * 16 + 1] = {};
+    static_assert(sizeof(ranges) / sizeof(ranges[0]) > 2 * 11, "room for kAtlasRanges");
+    if (!ranges[0])
+        for (int i = 0; i < text::kAtlasRangeCount && i < 16; ++i) {
+            ranges[2 * i] = ImWchar(text::kAtlasRanges[i].first);
+            ranges[2 * i + 1] = ImWchar(text::kAtlasRanges[i].last);
+        }
+    return ranges;
+}
+
 ImFont* add_font(const std::string& face, const std::string& icons, float size, float density) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.RasterizerDensity = density;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    static const ImWchar text_ranges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x04FF,
-                                          0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(owned_copy(face), int(face.size()), size, &cfg, text_ranges);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(owned_copy(face), int(face.size()), size, &cfg, atlas_ranges());
     if (!font || icons.empty()) return font;
     ImFontConfig merge;
     merge.MergeMode = true;
@@ -58,6 +73,8 @@ bool build_fonts(const FontFiles& files, float density) {
     state.fonts.brand = add_font(files.bold, files.icons, 18, density);
     bool ok = state.fonts.body && state.fonts.bold && state.fonts.small && state.fonts.small_bold && state.fonts.title && state.fonts.brand && io.Fonts->Build();
     if (ok) io.FontDefault = state.fonts.body;
+    // the browser draws other scripts with the same Noto Sans for their Latin parts
+    if (ok) web::text_init(web::asset_base(), files.regular, files.bold);
     return ok;
 }
 

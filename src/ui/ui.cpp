@@ -22,6 +22,7 @@
 #include "ui/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace ng::ui {
@@ -91,8 +92,11 @@ void draw_tooltip(Viewer& viewer) {
         const CoveringCountry* cc = viewer.coverage_of(c.iso);
         const StoryMember* take = cc ? cc->take() : nullptr;
         if (cc) {
+            std::string outlet = outlet_label(cc->articles.front().outlet);
+            // the tooltip is atlas text: an outlet named in another script is counted, not named
             std::string line = cc->outlets > 1 ? std::to_string(cc->outlets) + " outlets cover this story"
-                                               : outlet_label(cc->articles.front().outlet) + " covers this story";
+                               : needs_text_engine(fonts().small, outlet) ? std::string("One outlet covers this story")
+                                                                          : outlet + " covers this story";
             text_coloured(col.covering, line.c_str());
             if (take && take->id != viewer.article()) text_coloured(col.text_dim, "Click to read its take");
         } else if (count > 0) {
@@ -322,6 +326,7 @@ void show_toast(const std::string& text) {
 
 bool draw(Viewer& viewer, const Viewport& view) {
     begin_screen_report();
+    text_begin_frame(ImGui::GetIO().DisplayFramebufferScale.x);
     Mode mode = mode_of(viewer);
     Layout l = compute_layout(view, mode != Mode::None, !viewer.compact());
     ScreenReport& report = screen_report();

@@ -12,6 +12,7 @@
 #include "ui/icons.hpp"
 #include "ui/style.hpp"
 #include "ui/screen_report.hpp"
+#include "ui/text.hpp"
 
 namespace ng::ui {
 namespace {
@@ -24,7 +25,6 @@ struct Press {
 };
 
 static struct {
-    std::unordered_map<std::string, bool> renderable;  // can_render's answers by text
     Press press;
 } state;
 
@@ -40,76 +40,33 @@ ImVec4 to_vec4(ImU32 colour) { return ImGui::ColorConvertU32ToFloat4(colour); }
 
 // [SECTION] text -------------------------------------------------------------------------
 
-bool can_render(const std::string& utf8) {
-    auto& cache = state.renderable;
-    ImFont* font = fonts().body;
-    if (!font) return true;
-    auto it = cache.find(utf8);
-    if (it != cache.end()) return it->second;
-    bool ok = true;
-    const char* s = utf8.c_str();
-    const char* end = s + utf8.size();
-    while (s < end) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, s, end);
-        if (n <= 0) break;
-        s += n;
-        if (c < 0x20 || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF) continue;
-        if (c > 0xFFFF || c == IM_UNICODE_CODEPOINT_INVALID || !font->FindGlyphNoFallback(ImWchar(c))) {
-            ok = false;
-            break;
-        }
-    }
-    if (cache.size() > 4096) cache.clear();
-    cache.emplace(utf8, ok);
-    return ok;
-}
+std::string outlet_label(const Outlet& o) { return o.name.empty() ? o.domain : o.name; }
 
-std::string outlet_label(const Outlet& o) {
-    if (!o.name.empty() && can_render(o.name)) return o.name;
-    if (!o.domain.empty()) return o.domain;
-    return o.name;
-}
-
-void text_block(const std::string& text, float width, ImFont* font, ImU32 colour) {
-    if (font) ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(1.0f, width));
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    if (font) ImGui::PopFont();
-}
-
-float text_block_height(const std::string& text, float width, ImFont* font) {
+void text_block(const std::string& text, float width, ImFont* font, ImU32 colour, const std::string& language) {
     if (!font) font = ImGui::GetFont();
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, std::max(1.0f, width), text.c_str(),
-                                      text.c_str() + text.size());
-    return size.y;
+    width = std::max(1.0f, width);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = text_height(font, text, width, language);
+    draw_text(ImGui::GetWindowDrawList(), font, p, colour, text, width, language);
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+float text_block_height(const std::string& text, float width, ImFont* font, const std::string& language) {
+    return text_height(font ? font : ImGui::GetFont(), text, std::max(1.0f, width), language);
 }
 
 void text_coloured(ImU32 colour, const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
+    ImFont* font = ImGui::GetFont();
+    std::string s = text;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    draw_text(ImGui::GetWindowDrawList(), font, p, colour, s);
+    ImGui::Dummy(ImVec2(text_width(font, s), font->FontSize));
 }
 
 void vspace(float h) { ImGui::Dummy(ImVec2(1, h)); }
 
-std::string ellipsize(const std::string& text, float max_width, ImFont* font) {
-    if (!font) font = ImGui::GetFont();
-    auto width = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; };
-    if (width(text) <= max_width) return text;
-    std::string s = text;
-    while (!s.empty()) {
-        // drop one UTF-8 code point from the end
-        size_t n = s.size() - 1;
-        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-        s.resize(n);
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        if (width(s + "\xe2\x80\xa6") <= max_width) return s + "\xe2\x80\xa6";
-    }
-    return "\xe2\x80\xa6";
+std::string ellipsize(const std::string& text, float max_width, ImFont* font, const std::string& language) {
+    return fit_text(font ? font : ImGui::GetFont(), text, max_width, language);
 }
 
 // [SECTION] buttons ------------------------------------------------------------------------
@@ -253,6 +210,15 @@ void outlet_avatar(ImDrawList* dl, ImVec2 centre, float radius, const Outlet& ou
     }
     ImFont* f = fonts().small_bold ? fonts().small_bold : ImGui::GetFont();
     float size = std::max(10.0f, radius * 1.05f);
+    if (needs_text_engine(f, initial)) {  // a script the atlas lacks: the browser draws it, in the nearest size
+        ImFont* big = f;
+        for (ImFont* g : {fonts().bold, fonts().brand, fonts().title})
+            if (g && std::fabs(g->FontSize - size) < std::fabs(big->FontSize - size)) big = g;
+        ImVec2 ts(text_width(big, initial), big->FontSize);
+        draw_text(dl, big, ImVec2(std::round(centre.x - ts.x / 2), std::round(centre.y - ts.y / 2)),
+                  IM_COL32(255, 255, 255, 240), initial);
+        return;
+    }
     ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, initial.c_str());
     dl->AddText(f, size, ImVec2(std::round(centre.x - ts.x / 2), std::round(centre.y - ts.y / 2)), IM_COL32(255, 255, 255, 240),
                 initial.c_str());

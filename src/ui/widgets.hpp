@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/news_model.hpp"
+#include "ui/text.hpp"
 
 namespace ng::ui {
 
@@ -16,18 +17,17 @@ ImU32 with_alpha(ImU32 colour, float alpha);  // multiplies the colour's alpha
 ImVec4 to_vec4(ImU32 colour);
 
 // ---- text ---------------------------------------------------------------------
-// True when the body font has a glyph for every character (the subset covers
-// Latin, Greek and Cyrillic; CJK, Arabic, Hebrew and Indic scripts are not in it).
-bool can_render(const std::string& utf8);
-// The outlet's name, or its domain when the name's script is not in the font.
+// The outlet's name (in any script: ui/text draws it), or its domain when it has none.
 std::string outlet_label(const Outlet& o);
-// Wrapped text at the cursor, `width` wide, in a font and colour.
-void text_block(const std::string& text, float width, ImFont* font, ImU32 colour);
-float text_block_height(const std::string& text, float width, ImFont* font);
+// Wrapped text at the cursor, `width` wide, in a font and colour, in any
+// script (ui/text.hpp); right-to-left paragraphs end at the right margin.
+// `language` (may be empty) picks CJK shapes and helps line breaking.
+void text_block(const std::string& text, float width, ImFont* font, ImU32 colour, const std::string& language = "");
+float text_block_height(const std::string& text, float width, ImFont* font, const std::string& language = "");
 void text_coloured(ImU32 colour, const char* text);
 void vspace(float h);
 // A line that ends in "…" when it does not fit `max_width`.
-std::string ellipsize(const std::string& text, float max_width, ImFont* font);
+std::string ellipsize(const std::string& text, float max_width, ImFont* font, const std::string& language = "");
 
 // True when the last item has keyboard focus and the focus ring should show
 // (our custom-drawn rows and buttons draw it themselves).

@@ -2,6 +2,8 @@
 // viewer's rules live in options.cpp, the accessible mirror in mirror.cpp.
 #include "viewer/viewer.hpp"
 
+#include "core/country_names.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -147,6 +149,16 @@ void Viewer::retry_assets() {
 }
 
 void Viewer::report_broken_fonts() { load_error_ = "The fonts are damaged."; }
+
+void Viewer::want_country_names() {
+    if (names_requested_) return;
+    names_requested_ = true;
+    names_request_ = http_->get(asset_base_ + "data/country_names.txt", [this](const FetchResult& r) {
+        if (!r.ok()) return;  // search keeps its English names and aliases
+        country_names_ = parse_country_names(r.response.body);
+        ++names_revision_;
+    });
+}
 
 // [SECTION] the frame ----------------------------------------------------------------------
 
@@ -398,11 +410,34 @@ const std::vector<CountryItem>& Viewer::country_items() const {
     int64_t generated = loaded ? news_->countries().generated.seconds : 0;
     size_t world_size = world_ready_ ? world_.countries.size() : 0;
     if (cache.world_size == world_size && cache.index_size == index_size && cache.index_loaded == loaded &&
-        cache.generated == generated)
+        cache.generated == generated && cache.names_revision == names_revision_)
         return cache.items;
     cache.world_size = world_size, cache.index_size = index_size, cache.index_loaded = loaded, cache.generated = generated;
-    cache.items = merge_country_list(world_ready_ ? &world_.countries : nullptr, loaded ? &news_->countries() : nullptr,
-                                     [this](const std::string& iso) { return news_->story_count(iso); });
+    cache.names_revision = names_revision_;
+    std::vector<CountryItem> items =
+        merge_country_list(world_ready_ ? &world_.countries : nullptr, loaded ? &news_->countries() : nullptr,
+                           [this](const std::string& iso) { return news_->story_count(iso); });
+    for (CountryItem& item : items) {
+        auto names = country_names_.find(item.iso);
+        if (names == country_names_.end()) continue;
+        std::vector<std::string> known = item.aliases;
+        known.push_back(item.name);
+        for (std::string& n : distinct_names(names->second, known)) item.aliases.push_back(std::move(n));
+    }
+    // A-Z as the reader's language sorts (Intl.Collator), when the host knows it
+    std::vector<std::string> names;
+    for (const CountryItem& item : items) names.push_back(item.name);
+    std::vector<int> order = host_.collation_order(names);
+    std::vector<bool> taken(items.size(), false);
+    bool permutation = order.size() == items.size();
+    for (size_t k = 0; permutation && k < order.size(); ++k) {
+        permutation = order[k] >= 0 && size_t(order[k]) < items.size() && !taken[size_t(order[k])];
+        if (permutation) taken[size_t(order[k])] = true;
+    }
+    cache.items.clear();
+    if (!permutation) cache.items = std::move(items);
+    else
+        for (int i : order) cache.items.push_back(std::move(items[size_t(i)]));
     return cache.items;
 }
 

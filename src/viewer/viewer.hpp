@@ -195,8 +195,14 @@ public:
     const NewsState& news() const { return *news_; }
     const Country* country_by_iso(const std::string& iso) const;
     std::string country_name(const std::string& iso) const;  // falls back to the index's name, then the code
-    // Every country the reader can pick (the map's and the index's), A–Z.
+    // Every country the reader can pick (the map's and the index's), A–Z
+    // by the host's collation; with its names in other languages as aliases
+    // once they are loaded.
     const std::vector<CountryItem>& country_items() const;
+    // The search is in use: fetch the countries' names in every language
+    // (core/country_names.hpp), once. Search works without them meanwhile.
+    void want_country_names();
+    unsigned country_names_revision() const { return names_revision_; }  // changes when they arrive
     const FontFiles* font_files() const;  // null until all three arrived
     // The globe's 256 country colours; the revision changes when they do.
     const Palette& palette() const { return palette_; }
@@ -241,7 +247,10 @@ private:
     bool world_ready_ = false;
     unsigned world_revision_ = 0;
     std::string load_error_;
-    FetchHandle world_request_, font_requests_[3];
+    FetchHandle world_request_, font_requests_[3], names_request_;
+    bool names_requested_ = false;
+    std::map<std::string, std::vector<std::string>> country_names_;  // ISO -> names in other languages
+    unsigned names_revision_ = 0;
     FontFiles font_files_;
     int fonts_arrived_ = 0;
 
@@ -300,6 +309,7 @@ private:
         size_t world_size = size_t(-1), index_size = size_t(-1);
         int64_t generated = -1;
         bool index_loaded = false;
+        unsigned names_revision = unsigned(-1);
     } country_items_;  // rebuilt when the map or the index changes
     mutable struct {
         const CountryStories* stories = nullptr;

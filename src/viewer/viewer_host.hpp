@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -43,6 +44,14 @@ public:
     // Translates `text` from `from` into English; the answer comes later
     // through Viewer::browser_translated with the same request number.
     virtual void browser_translate(int request, const std::string& from, const std::string& text) = 0;
+
+    // The order of `names` under the reader's language's collation (the
+    // browser's Intl.Collator): indices into `names`. Empty: keep the core's
+    // order (names folded without accents, compared byte by byte).
+    virtual std::vector<int> collation_order(const std::vector<std::string>& names) {
+        (void)names;
+        return {};
+    }
 };
 
 }  // namespace ng

@@ -98,11 +98,25 @@ export async function rectCentre(page, rect) {
   return { x: box.x + rect.x + rect.w / 2, y: box.y + rect.y + rect.h / 2 };
 }
 
-// A real mouse click on a UI rectangle.
+// A real mouse click on a UI rectangle, the way a hand makes one: the pointer arrives and rests a frame or
+// two, the button goes down and comes up a moment later (a press and its
+// release inside one frame, on a machine as loaded as CI's, is not what a
+// reader does).
 export async function clickRect(page, rect) {
   const p = await rectCentre(page, rect);
   await page.mouse.move(p.x, p.y);
-  await page.mouse.click(p.x, p.y);
+  await framesPass(page, 2);
+  await page.mouse.down();
+  await framesPass(page, 1);
+  await page.mouse.up();
+}
+
+// Waits until the app has drawn `n` more frames (or half a second: an idle
+// app draws none).
+export async function framesPass(page, n) {
+  const start = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
+  await page.waitForFunction(([s, k]) => window.newsglobeViewer.framesDrawn() >= s + k, [start, n], { timeout: 500, polling: 16 })
+    .catch(() => {});
 }
 
 // Scrolls the panel with the mouse wheel until `find(state)` returns an item that
@@ -112,7 +126,8 @@ export async function scrollPanelTo(page, find, what) {
     const s = await uiState(page);
     const item = find(s);
     if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) return item;
-    const c = await rectCentre(page, s.panelRect);
+    // the wheel over the panel's lower half: its scrolling part (a story view's header stays put)
+    const r = s.panelRect, c = await rectCentre(page, { x: r.x, y: r.y + r.h / 2, w: r.w, h: r.h / 2 });
     await page.mouse.move(c.x, c.y);
     await page.mouse.wheel(0, 240);
     await page.waitForTimeout(120);

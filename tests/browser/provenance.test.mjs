@@ -28,7 +28,7 @@ const day = (t) => { const d = new Date(t); return `${d.getUTCDate()} ${MONTHS[d
 const excerpt = articles.find((a) => a.content === 'excerpt' && a.language === 'fr' && a.original_summary);
 const licensed = articles.find((a) => a.content === 'full' && a.licence);
 const disputed = articles.find((a) => a.language_detected);
-const untranslated = articles.find((a) => a.language !== 'en' && !fields(a).includes('headline'));
+const untranslated = articles.find((a) => a.language !== 'en' && a.translation && !fields(a).includes('headline'));  // a translation that failed for the headline
 const translatedFull = articles.find((a) => a.language === 'fr' && a.body && fields(a).includes('body'));
 
 let server, browser;

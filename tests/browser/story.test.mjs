@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, siteDir,
-  uiState, waitForUi, clickRect, rectCentre, pixels,
+  uiState, waitForUi, clickRect, rectCentre, pixels, scrollPanelTo,
 } from './helpers.mjs';
 
 const api = (file) => JSON.parse(fs.readFileSync(path.join(siteDir, 'api/v1', file), 'utf8'));
@@ -41,7 +41,8 @@ async function openPage(hash, options = { viewport: { width: 1280, height: 800 }
 
 // The walk is at `iso`: the panel says so, the globe selected it and turned to it.
 async function walkIsAt(page, iso, what) {
-  await waitForUi(page, (st) => st.panel === 'story' && st.story.focus === iso, { what });
+  // (texts in other scripts are laid out again when their fonts arrive: wait for that before reading rectangles)
+  await waitForUi(page, (st) => st.panel === 'story' && st.story.focus === iso && st.texts.every((t) => t.ready), { what });
   await page.waitForFunction((c) => window.newsglobeViewer.view().selected === c, iso, { timeout: 10000 });
   await settle(page);
 }
@@ -129,15 +130,13 @@ test('a link to a story opens its view; back and forward move through it', async
   await page.evaluate((h) => { location.hash = h; }, `#/story/${story.id}`);
   await walkIsAt(page, walkOrder[0], 'the story view from a link');
   // picking a country in the list reads its take
-  let s = await uiState(page);
-  const group = s.story.countries.find((c) => c.id === walkOrder[1]);
-  assert.ok(group.visible);
+  const group = await scrollPanelTo(page, (st) => st.story.countries.find((c) => c.id === walkOrder[1]), 'the second country');
   await clickRect(page, group.rect);
   await waitForUi(page, (st) => st.panel === 'reader' && st.reader.id === takeOf(walkOrder[1]).id, { what: 'its take' });
   await page.goBack();
   await waitForUi(page, (st) => st.panel === 'story', { what: 'the story view after Back' });
   await page.goForward();
-  s = await waitForUi(page, (st) => st.panel === 'reader' && st.reader.id === takeOf(walkOrder[1]).id, { what: 'the take after Forward' });
+  await waitForUi(page, (st) => st.panel === 'reader' && st.reader.id === takeOf(walkOrder[1]).id, { what: 'the take after Forward' });
   await context.close();
 });
 

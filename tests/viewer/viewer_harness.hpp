@@ -5,6 +5,7 @@
 // The fake host's translator (off unless a test turns it on) records what
 // it was asked; the test answers through the viewer, as the page would.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -52,6 +53,11 @@ struct FakeHost : ng::ViewerHost {
     void check_browser_translator(const std::string& from) override { translator_checks.push_back(from); }
     void browser_translate(int request, const std::string& from, const std::string& text) override {
         translations.push_back({request, from, text});
+    }
+    // The browser's collation, when a test gives one (else the core's order).
+    std::function<std::vector<int>(const std::vector<std::string>&)> collate;
+    std::vector<int> collation_order(const std::vector<std::string>& names) override {
+        return collate ? collate(names) : std::vector<int>{};
     }
 
     std::vector<nlohmann::json> events_named(const std::string& name) const {

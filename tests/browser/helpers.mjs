@@ -98,10 +98,10 @@ export async function rectCentre(page, rect) {
   return { x: box.x + rect.x + rect.w / 2, y: box.y + rect.y + rect.h / 2 };
 }
 
-// A real mouse click on a UI rectangle, the way a hand makes one: the pointer arrives and rests a frame or
-// two, the button goes down and comes up a moment later (a press and its
-// release inside one frame, on a machine as loaded as CI's, is not what a
-// reader does).
+// A real mouse click on a UI rectangle, the way a hand makes one: the
+// pointer arrives and rests a frame or two, the button goes down and comes
+// up a moment later (a press and its release inside one frame, on a machine
+// as loaded as CI's, is not what a reader does).
 export async function clickRect(page, rect) {
   const p = await rectCentre(page, rect);
   await page.mouse.move(p.x, p.y);

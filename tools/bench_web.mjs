@@ -6,7 +6,7 @@
 // Headless Chromium renders WebGL in software here, so frames per second say
 // little; these are our own code's costs.
 //
-//   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only long-lists]
+//   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only long-lists|scripts]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -36,7 +36,7 @@ console.log(`app code (wasm + js + loader): ${sizes(['newsglobe.wasm', 'newsglob
 console.log(`map asset:                     ${sizes(['data/world.bin'])}`);
 // the first view's fonts: the files at the top of fonts/ (other scripts' faces
 // and CJK slices in its folders load only when a text needs them: docs/text.md)
-const fonts = fs.readdirSync(path.join(site, 'fonts'), { withFileTypes: true }).filter((e) => e.isFile())
+const fonts = fs.readdirSync(path.join(site, 'fonts'), { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ttf'))
   .map((e) => `fonts/${e.name}`);
 console.log(`fonts (first view):            ${sizes(fonts)}`);
 
@@ -112,6 +112,20 @@ function articleDoc(n) {
   };
 }
 
+// Frame CPU with a panel open: while it scrolls (each wheel turn draws
+// frames) and while the globe turns behind it (every frame draws the panel).
+async function panelFrameCpu(page) {
+  const panel = await page.evaluate(() => window.newsglobeViewer.canvas.newsglobeUiState().panelRect);
+  await page.mouse.move(panel.x + panel.w / 2, panel.y + panel.h / 2);
+  await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
+  for (let i = 0; i < 24; ++i) { await page.mouse.wheel(0, i < 12 ? 400 : -400); await page.waitForTimeout(60); }
+  const scroll = await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
+  await page.evaluate(() => { window.newsglobeViewer.setOptions({ autorotate: true }); window.newsglobeViewer.frameCpu(true); });
+  await page.waitForTimeout(2000);
+  const spin = await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
+  return { scroll, spin };
+}
+
 async function longContent(kind, n) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const body = JSON.stringify(kind === 'rows' ? storiesDoc(n) : articleDoc(n));
@@ -126,17 +140,9 @@ async function longContent(kind, n) {
       : st.reader.loaded && (st.takeCount ?? st.takes.length) === count);
   }, [kind, n], { timeout: 120000 });
   await page.waitForTimeout(1000);
-  const panel = await page.evaluate(() => window.newsglobeViewer.canvas.newsglobeUiState().panelRect);
-  await page.mouse.move(panel.x + panel.w / 2, panel.y + panel.h / 2);
-  await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
-  for (let i = 0; i < 24; ++i) { await page.mouse.wheel(0, i < 12 ? 400 : -400); await page.waitForTimeout(60); }
-  const scroll = await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
-  // the globe turns behind the open panel: every frame draws the panel too
-  await page.evaluate(() => { window.newsglobeViewer.setOptions({ autorotate: true }); window.newsglobeViewer.frameCpu(true); });
-  await page.waitForTimeout(2000);
-  const spin = await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
+  const got = await panelFrameCpu(page);
   await page.close();
-  return { scroll, spin };
+  return got;
 }
 
 if (!only || only === 'long-lists') {
@@ -151,6 +157,37 @@ if (!only || only === 'long-lists') {
       const label = `${n} ${kind === 'rows' ? 'story rows' : 'alternative takes'}:`.padEnd(27);
       console.log(`${label}frame CPU scrolling ${cpu(got.scroll)}; globe turning behind ${cpu(got.spin)}`);
     }
+  }
+}
+
+// ---- text in other scripts: a panel the atlas draws against ones the browser's text engine draws
+async function scriptPanel(iso) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}?autorotate=0#/country/${iso}`);
+  await page.waitForFunction(() => {
+    const c = window.newsglobeViewer && window.newsglobeViewer.canvas;
+    const st = c && c.newsglobeUiState && c.newsglobeUiState();
+    return st && st.panel === 'country' && st.status === 'ready' && st.texts.every((t) => t.ready);
+  }, null, { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  const texts = await page.evaluate(() => window.newsglobeViewer.canvas.newsglobeUiState().texts.length);
+  const got = await panelFrameCpu(page);
+  await page.close();
+  return { ...got, texts };
+}
+
+if (!only || only === 'scripts') {
+  for (const iso of ['FR', 'JP', 'SA', 'IN']) {
+    const got = { scroll: [], spin: [] };
+    let texts = 0;
+    for (let r = 0; r < runs; ++r) {
+      const m = await scriptPanel(iso);
+      got.scroll.push(m.scroll);
+      got.spin.push(m.spin);
+      texts = m.texts;
+    }
+    const label = `${iso} panel (${texts} texts by the engine):`.padEnd(36);
+    console.log(`${label}frame CPU scrolling ${cpu(got.scroll)}; globe turning behind ${cpu(got.spin)}`);
   }
 }
 await browser.close();

@@ -32,6 +32,8 @@ async function aim(page, centre, zoom, point) {
 
 // Clicks (or taps) at page point p and returns the country selected (null: none).
 async function clickAndRead(page, p, { touch = false } = {}) {
+  // two clicks within 350 ms and 12 px are a double-click (it zooms): leave time after the last one
+  await page.waitForTimeout(400);
   const before = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
   if (touch) await page.touchscreen.tap(p.x, p.y);
   else await page.mouse.click(p.x, p.y);

@@ -111,6 +111,16 @@ export async function clickRect(page, rect) {
   await page.mouse.up();
 }
 
+// A tap the way a finger makes one: down, held a frame, up (a touch that
+// starts and ends between two frames is not what a reader does either).
+export async function tap(page, p) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: p.x, y: p.y }] });
+  await framesPass(page, 1);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
 // Waits until the app has drawn `n` more frames (or half a second: an idle
 // app draws none).
 export async function framesPass(page, n) {

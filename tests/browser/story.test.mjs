@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, siteDir,
-  uiState, waitForUi, clickRect, rectCentre, pixels, scrollPanelTo,
+  uiState, waitForUi, clickRect, rectCentre, pixels, scrollPanelTo, tap,
 } from './helpers.mjs';
 
 const api = (file) => JSON.parse(fs.readFileSync(path.join(siteDir, 'api/v1', file), 'utf8'));
@@ -153,7 +153,7 @@ test('on a phone the story is walked with the sheet\'s buttons, a swipe and a ta
 
   // a tap on ›
   const next = await rectCentre(page, s.controls['walk-next']);
-  await page.touchscreen.tap(next.x, next.y);
+  await tap(page, next);
   await walkIsAt(page, walkOrder[1], 'the walk after a tap');
 
   // a swipe to the left across the sheet walks on (and opens nothing)
@@ -169,12 +169,12 @@ test('on a phone the story is walked with the sheet\'s buttons, a swipe and a ta
   // a tap on the take reads it in the tall sheet; › there is the next country's take
   s = await uiState(page);
   const take = await rectCentre(page, s.controls['focus-take']);
-  await page.touchscreen.tap(take.x, take.y);
+  await tap(page, take);
   s = await waitForUi(page, (st) => st.panel === 'reader' && st.reader.loaded && st.reader.id === takeOf(walkOrder[2]).id && st.sheetResting,
     { what: 'the take in the sheet' });
   assert.match(s.reader.walk, new RegExp(`^Take 3 of ${walkOrder.length} · `));
   const nextTake = await rectCentre(page, s.controls.next);
-  await page.touchscreen.tap(nextTake.x, nextTake.y);
+  await tap(page, nextTake);
   await waitForUi(page, (st) => st.reader.loaded && st.reader.id === takeOf(walkOrder[3]).id, { what: 'the next take on the phone' });
   await screenshot(page, 'story-take-390x844');
   await context.close();

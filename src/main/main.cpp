@@ -164,7 +164,9 @@ void App::draw(const Viewport& view, int fb_width, int fb_height) {
     ui::use_theme(viewer_->dark());
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    viewer_->begin_ui_frame();
     ui_animating_ = ui::draw(*viewer_, view);
+    if (viewer_->end_ui_frame()) frames_to_draw_ = std::max(frames_to_draw_, 2);  // draw what the click did
     ImGui::Render();
     imgui_renderer::render(ImGui::GetDrawData());
 }

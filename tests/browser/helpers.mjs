@@ -39,6 +39,10 @@ export function collectConsoleErrors(page) {
 
 // Loads the app and waits until the first frame with countries is on screen.
 export async function openApp(page, url, { timeout = 30000 } = {}) {
+  if (!pageErrors.has(page)) {
+    pageErrors.set(page, []);
+    page.on('pageerror', (e) => pageErrors.get(page).push(e.message));
+  }
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('first-globe-frame').length > 0 && window.newsglobeViewer,
     null, { timeout });
@@ -76,6 +80,10 @@ export const uiState = (page) => page.evaluate(() => {
   return c && c.newsglobeUiState ? c.newsglobeUiState() : null;
 });
 
+// Uncaught errors of each opened page: a wait that times out names them (an
+// aborted wasm runtime otherwise looks like a click that did nothing).
+const pageErrors = new WeakMap();
+
 // Polls the UI state until `predicate(state)` is truthy; returns that state.
 export async function waitForUi(page, predicate, { timeout = 15000, what = 'the UI state' } = {}) {
   const deadline = Date.now() + timeout;
@@ -86,7 +94,9 @@ export async function waitForUi(page, predicate, { timeout = 15000, what = 'the 
     if (Date.now() > deadline) {
       const brief = last && { panel: last.panel, status: last.status, country: last.country, error: last.error,
         reader: last.reader && last.reader.headline, rows: last.rows && last.rows.length, rowCount: last.rowCount };
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(brief)}`);
+      const errors = pageErrors.get(page) || [];
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(brief)}` +
+        (errors.length ? `; the page threw: ${errors.join(' | ')}` : ''));
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -131,16 +141,25 @@ export async function framesPass(page, n) {
 
 // Scrolls the panel with the mouse wheel until `find(state)` returns an item that
 // is visible inside it (clear of its header); returns that item.
+// The item is returned only once a later frame put it in the same place: a
+// wheel step the app has not drawn yet would move it away from the click.
 export async function scrollPanelTo(page, find, what) {
+  let seen = null;
   for (let i = 0; i < 40; i++) {
     const s = await uiState(page);
     const item = find(s);
-    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) return item;
+    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) {
+      if (seen && JSON.stringify(seen) === JSON.stringify(item.rect)) return item;
+      seen = item.rect;
+      await framesPass(page, 2);
+      continue;
+    }
+    seen = null;
     // the wheel over the panel's lower half: its scrolling part (a story view's header stays put)
     const r = s.panelRect, c = await rectCentre(page, { x: r.x, y: r.y + r.h / 2, w: r.w, h: r.h / 2 });
     await page.mouse.move(c.x, c.y);
     await page.mouse.wheel(0, 240);
-    await page.waitForTimeout(120);
+    await framesPass(page, 2);
   }
   throw new Error(`could not scroll ${what} into view`);
 }

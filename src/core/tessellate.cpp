@@ -100,7 +100,19 @@ private:
                 push_xyz(mesh_.land_xyz, p[0], p[1]);
                 mesh_.land_country.push_back(country);
             }
-        for (uint32_t i : mapbox::earcut<uint32_t>(rings)) mesh_.land_indices.push_back(base + i);
+        // every triangle counter-clockwise seen from outside the globe (as
+        // a chord of the sphere, which a long thin one near a parallel can
+        // turn against its winding in lon/lat): the far side is then culled
+        // before it is rasterised
+        std::vector<uint32_t> tris = mapbox::earcut<uint32_t>(rings);
+        std::vector<Vec3> at;
+        for (const auto& ring : rings)
+            for (const Pt& p : ring) at.push_back(to_unit_vector({p[1], p[0]}));
+        for (size_t t = 0; t + 2 < tris.size(); t += 3) {
+            const Vec3 &a = at[tris[t]], &b = at[tris[t + 1]], &c = at[tris[t + 2]];
+            if (dot(cross(b - a, c - a), a + b + c) < 0) std::swap(tris[t + 1], tris[t + 2]);
+            for (int k = 0; k < 3; ++k) mesh_.land_indices.push_back(base + tris[t + size_t(k)]);
+        }
     }
 
     GlobeMesh& mesh_;

@@ -11,6 +11,7 @@
 
 #include <memory>
 
+#include "render/globe_renderer.hpp"
 #include "viewer/viewer.hpp"
 #include "web/fetch.hpp"
 #include "web/page_api.h"
@@ -96,6 +97,11 @@ private:
     float font_density_ = 0;  // the device pixel ratio the fonts were built for
     bool fonts_ok_ = false;
     unsigned uploaded_world_ = 0, uploaded_palette_ = 0;  // revisions
+    // The globe seen whole is drawn from a light mesh (core/simplify.hpp): its
+    // outlines stay within a tenth of a pixel there; closer, the full map.
+    static constexpr double kLightMeshToleranceDeg = 0.05, kFullDetailZoom = 2.0;
+    unsigned full_detail_world_ = 0;  // the world revision the full mesh was built from
+    globe_renderer::Detail detail_ = globe_renderer::Detail::Light;
     bool drew_countries_ = false;
 
     // input

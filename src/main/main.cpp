@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/simplify.hpp"
 #include "core/tessellate.hpp"
 #include "main/app.hpp"
 #include "render/globe_renderer.hpp"
@@ -115,10 +116,20 @@ void App::frame() {
         changed = true;
     }
     changed |= viewer_->update({dt, view, ui::globe_insets(view, viewer_->compact())});
+    // the light mesh at once (the first frame waits for it), the full one the
+    // first time the camera comes close enough for its detail to show
     if (viewer_->world_revision() != uploaded_world_) {
-        globe_renderer::upload_mesh(tessellate_world(viewer_->world()));
+        globe_renderer::upload_mesh(tessellate_world(simplify_world(viewer_->world(), kLightMeshToleranceDeg)),
+                                    globe_renderer::Detail::Light);
         uploaded_world_ = viewer_->world_revision();
     }
+    const GlobeCamera& cam = viewer_->globe().camera();
+    bool close = std::max(cam.zoom(), cam.target_zoom()) >= kFullDetailZoom;
+    if (close && full_detail_world_ != uploaded_world_) {
+        globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Full);
+        full_detail_world_ = uploaded_world_;
+    }
+    detail_ = close ? globe_renderer::Detail::Full : globe_renderer::Detail::Light;
     if (viewer_->palette_revision() != uploaded_palette_) {
         globe_renderer::upload_palette(viewer_->palette().data());
         uploaded_palette_ = viewer_->palette_revision();
@@ -154,7 +165,7 @@ void App::follow_canvas_size() {
 
 void App::draw(const Viewport& view, int fb_width, int fb_height) {
     globe_renderer::draw(viewer_->globe().camera(), view, fb_width, fb_height, globe_theme(viewer_->dark()),
-                         viewer_->graticule());
+                         viewer_->graticule(), detail_);
     if (viewer_->world_ready() && !drew_countries_) {
         drew_countries_ = true;
         web::mark("first-globe-frame");

@@ -69,11 +69,20 @@ out vec4 o_color;
 void main() { o_color = u_color; })";
 
 // The atmosphere: a soft glow just outside the globe's silhouette, computed
-// per pixel from the projected circle (a full-screen triangle, no geometry).
+// per pixel from the projected circle. Drawn as a ring of triangles from 0.8
+// to 1.3 silhouette radii (outside that the glow is under 1/255), so a
+// software rasteriser shades only the pixels it can change, not the screen.
+constexpr int kGlowSegments = 64;
 const char* kGlowVS = R"(#version 300 es
+uniform vec2 u_radius_ndc;
 out vec2 v_ndc;
 void main() {
-    vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+    int corner = gl_VertexID % 6;               // two triangles per segment
+    int segment = gl_VertexID / 6 + ((corner == 1 || corner == 2 || corner == 4) ? 1 : 0);
+    bool outer = corner == 2 || corner == 4 || corner == 5;
+    float a = float(segment) * (6.2831853 / 64.0);  // 64: kGlowSegments
+    float k = outer ? 1.3 / cos(3.14159265 / 64.0) : 0.8;
+    vec2 p = vec2(cos(a), sin(a)) * k * u_radius_ndc;
     v_ndc = p;
     gl_Position = vec4(p, 0.0, 1.0);
 })";
@@ -106,7 +115,9 @@ struct Mesh {
 
 static struct {
     Program surface, line, glow;
-    Mesh ocean, land, borders, graticule;
+    Mesh ocean, graticule;
+    Mesh land[2], borders[2];  // by Detail
+    bool has_detail[2] = {false, false};
     GLuint glow_vao = 0, palette_tex = 0;
     bool has_mesh = false;
 } state;
@@ -185,10 +196,12 @@ bool init() {
     return state.surface.id && state.line.id && state.glow.id;
 }
 
-void upload_mesh(const GlobeMesh& mesh) {
-    upload(state.land, mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
-    upload(state.borders, mesh.border_xyz, nullptr, nullptr);
+void upload_mesh(const GlobeMesh& mesh, Detail detail) {
+    int d = int(detail);
+    upload(state.land[d], mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
+    upload(state.borders[d], mesh.border_xyz, nullptr, nullptr);
     upload(state.graticule, mesh.graticule_xyz, nullptr, nullptr);
+    state.has_detail[d] = true;
     state.has_mesh = true;
 }
 
@@ -198,7 +211,8 @@ void upload_palette(const uint8_t* rgba256) {
 }
 
 void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_height, const GlobeTheme& theme,
-          bool graticule) {
+          bool graticule, Detail detail) {
+    int lod = int(detail == Detail::Full && state.has_detail[int(Detail::Full)] ? Detail::Full : Detail::Light);
     glViewport(0, 0, fb_width, fb_height);
     glClearColor(theme.background[0], theme.background[1], theme.background[2], 1);
     glClearDepthf(1);
@@ -217,7 +231,7 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glUniform2f(state.glow.radius_ndc, float(r_ndc_y * vp.height / vp.width), float(r_ndc_y));
     glUniform4fv(state.glow.color, 1, theme.atmosphere);
     glBindVertexArray(state.glow_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDrawArrays(GL_TRIANGLES, 0, kGlowSegments * 6);
 
     glDisable(GL_BLEND);
     glEnable(GL_DEPTH_TEST);
@@ -240,12 +254,11 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glBindVertexArray(state.ocean.vao);
     glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
     if (state.has_mesh) {
-        // earcut winds triangles either way: don't cull land, depth hides the far side
-        glDisable(GL_CULL_FACE);
+        // land triangles face outward (tessellate.cpp): the far side is culled like the ocean's
         glUniform1i(state.surface.is_ocean, 0);
         glUniform1f(state.surface.radius, 1.0f);
-        glBindVertexArray(state.land.vao);
-        glDrawElements(GL_TRIANGLES, state.land.count, GL_UNSIGNED_INT, nullptr);
+        glBindVertexArray(state.land[lod].vao);
+        glDrawElements(GL_TRIANGLES, state.land[lod].count, GL_UNSIGNED_INT, nullptr);
 
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -260,8 +273,8 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
         }
         glUniform1f(state.line.radius, 1.0006f);
         glUniform4fv(state.line.color, 1, theme.border);
-        glBindVertexArray(state.borders.vao);
-        glDrawArrays(GL_LINES, 0, state.borders.count);
+        glBindVertexArray(state.borders[lod].vao);
+        glDrawArrays(GL_LINES, 0, state.borders[lod].count);
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }

@@ -18,12 +18,16 @@ GlobeTheme globe_theme(bool dark);
 namespace globe_renderer {
 
 bool init();  // compiles shaders; false if WebGL2 is missing
-void upload_mesh(const GlobeMesh& mesh);
+// The land and borders at two levels of detail: a light mesh for the globe
+// seen whole (core/simplify.hpp) and the full one for close views.
+enum class Detail { Light, Full };
+void upload_mesh(const GlobeMesh& mesh, Detail detail);
 // 256 RGBA colours, one per country index.
 void upload_palette(const uint8_t* rgba256);
 // framebuffer size in device pixels; viewport is the CSS-pixel view.
+// Draws with the full mesh when `detail` asks for it and it was uploaded.
 void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_height, const GlobeTheme& theme,
-          bool graticule);
+          bool graticule, Detail detail);
 
 }  // namespace globe_renderer
 }  // namespace ng

@@ -111,6 +111,28 @@ TEST(Tessellation, CoversTheLandAndStaysOnTheSurface) {
     EXPECT_LT(worst_sag, 1.5e-3);             // the ocean sphere sits at 0.998
 }
 
+// Land triangles all face outward, so the renderer can cull the far side
+// (a software rasteriser otherwise sets up every hidden triangle too).
+TEST(Tessellation, EveryLandTriangleFacesOutward) {
+    GlobeMesh mesh = tessellate_world(test_world());
+    size_t inward = 0, slivers = 0;
+    for (size_t t = 0; t < mesh.land_indices.size(); t += 3) {
+        Vec3 v[3];
+        for (int k = 0; k < 3; ++k) {
+            const float* p = &mesh.land_xyz[mesh.land_indices[t + size_t(k)] * 3];
+            v[k] = {p[0], p[1], p[2]};
+        }
+        Vec3 n = cross(v[1] - v[0], v[2] - v[0]);
+        double edge = std::max({length(v[1] - v[0]), length(v[2] - v[1]), length(v[0] - v[2])});
+        // a sliver thinner than a thousandth of its length covers no pixel,
+        // and float rounding may turn it either way
+        if (length(n) < 1e-3 * edge * edge) ++slivers;
+        else if (dot(n, v[0] + v[1] + v[2]) < 0) ++inward;
+    }
+    EXPECT_EQ(inward, 0u) << "of " << mesh.land_indices.size() / 3 << " triangles";
+    EXPECT_LT(slivers * 100, mesh.land_indices.size() / 3);
+}
+
 TEST(Tessellation, NoBorderAlongTheCutOrThePole) {
     GlobeMesh mesh = tessellate_world(test_world());
     ASSERT_GT(mesh.border_xyz.size(), 100000u);

@@ -81,3 +81,27 @@ set_target_properties(core_tests PROPERTIES SUFFIX ".js")
 # the repo's package.json says "type": "module"; Emscripten's node output is CommonJS
 file(WRITE "${CMAKE_BINARY_DIR}/package.json" "{\"type\": \"commonjs\"}\n")
 target_link_options(core_tests PRIVATE -O1 -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+
+# ---- the floor: the bare stack (SDL2, WebGL2, stock ImGui and its demo), built
+# with the app's flags, for tools/bench_web.mjs to measure the app against ------
+add_executable(floor bench/floor/floor.cpp
+  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp ${IMGUI}/imgui_demo.cpp
+  ${IMGUI}/backends/imgui_impl_sdl2.cpp ${IMGUI}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(floor PRIVATE ${IMGUI} ${IMGUI}/backends)
+target_link_libraries(floor PRIVATE sdl2)
+target_compile_options(floor PRIVATE -fno-exceptions -fno-rtti -w)
+set_target_properties(floor PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${NEWSGLOBE_SITE_DIR}/bench/floor")
+target_link_options(floor PRIVATE ${size_flags}
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_floor_stat --closure=0)
+add_custom_command(TARGET floor POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/bench/floor/floor.html" "${CMAKE_SOURCE_DIR}/bench/floor/floor.css"
+          "${CMAKE_SOURCE_DIR}/bench/floor/floor-boot.js" "${NEWSGLOBE_SITE_DIR}/bench/floor/")
+set_property(TARGET floor APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/bench/floor/floor.html"
+  "${CMAKE_SOURCE_DIR}/bench/floor/floor.css" "${CMAKE_SOURCE_DIR}/bench/floor/floor-boot.js")
+
+# ---- brotli and gzip copies of the site's own files, for servers to send as they are ----
+find_program(NODE_EXECUTABLE node REQUIRED)
+add_custom_target(site_precompressed ALL
+  COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/tools/precompress.mjs" "${NEWSGLOBE_SITE_DIR}" VERBATIM)
+add_dependencies(site_precompressed newsglobe floor site_pages)

@@ -57,7 +57,9 @@ const CONTENT_TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.map', '.svg', '.bin', '.css', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.map', '.svg', '.bin', '.css', '.txt', '.ttf']);
+// Precompressed copies beside a file (tools/precompress.mjs), best first.
+const PRECOMPRESSED = [['br', '.br'], ['gzip', '.gz']];
 const HUGE_BYTES = 64 * 1024 * 1024;
 
 const contentType = (file) => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -219,23 +221,42 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', fault
     return bytes;
   }
 
+  // The file's precompressed copy in the best encoding the request accepts
+  // (only one at least as new as the file: a stale copy is never sent).
+  async function precompressed(req, found) {
+    const accepted = new Set((req.headers['accept-encoding'] ?? '').split(',')
+      .map((e) => e.trim().split(';')).filter(([, q]) => !/^q=0(\.0*)?$/.test((q ?? '').trim())).map(([e]) => e.toLowerCase()));
+    for (const [encoding, suffix] of PRECOMPRESSED) {
+      if (!accepted.has(encoding)) continue;
+      try {
+        const stat = await fs.stat(found.file + suffix);
+        if (stat.mtimeMs >= found.stat.mtimeMs) return { encoding, bytes: await fs.readFile(found.file + suffix) };
+      } catch { /* no copy */ }
+    }
+    return null;
+  }
+
   async function serveFile(req, res, entry, found, head) {
     const ext = path.extname(found.file).toLowerCase();
-    // Weak: the gzip and identity forms of a file share it.
-    const etag = `W/"${found.stat.size.toString(16)}-${Math.floor(found.stat.mtimeMs).toString(16)}"`;
     // no-cache everywhere: the app's files keep fixed names across builds,
     // so browsers must revalidate (cheaply, through the ETag).
-    const headers = { 'Content-Type': contentType(found.file), 'Cache-Control': 'no-cache', ETag: etag };
+    const headers = { 'Content-Type': contentType(found.file), 'Cache-Control': 'no-cache' };
     if (ext === '.html') headers['Content-Security-Policy'] = pageCsp(found.file);
-    if (req.headers['if-none-match'] === etag) return send(res, entry, 304, headers, undefined, true);
-    let body = found.bytes;
+    let body = found.bytes, encoding = '';
     if (COMPRESSIBLE.has(ext)) {
       headers.Vary = 'Accept-Encoding';
-      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const copy = await precompressed(req, found);
+      if (copy) {
+        ({ encoding, bytes: body } = copy);
+      } else if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         body = await gzipped(found);
-        headers['Content-Encoding'] = 'gzip';
+        encoding = 'gzip';
       }
+      if (encoding) headers['Content-Encoding'] = encoding;
     }
+    // one tag per file version and encoding (the bytes differ)
+    headers.ETag = `"${found.stat.size.toString(16)}-${Math.floor(found.stat.mtimeMs).toString(16)}${encoding ? '-' + encoding : ''}"`;
+    if (req.headers['if-none-match'] === headers.ETag) return send(res, entry, 304, headers, undefined, true);
     headers['Content-Length'] = body.length;
     send(res, entry, 200, headers, body, head);
   }

@@ -9,7 +9,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startServer } from '../../tools/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 let tmp, root, plain, faulty;
 
@@ -61,6 +66,7 @@ before(async () => {
   await fs.writeFile(path.join(root, 'newsglobe.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   await fs.writeFile(path.join(root, 'world.bin'), Buffer.alloc(4096, 7));
   await fs.writeFile(path.join(root, 'fonts', 'NotoSans.ttf'), Buffer.alloc(64, 1));
+  await fs.writeFile(path.join(root, 'picture.png'), Buffer.alloc(2048, 3));
   await fs.writeFile(path.join(root, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await fs.writeFile(path.join(root, 'api', 'v1', 'countries.json'), JSON.stringify(countries, null, 1));
   await fs.writeFile(path.join(root, 'api', 'v1', 'articles', 'fr-0001.json'), JSON.stringify(article));
@@ -111,7 +117,42 @@ test('gzips compressible files only when the client accepts it', async () => {
   assert.equal(identity.headers['content-encoding'], undefined);
   assert.deepEqual(identity.body, original);
   const font = await request(plain, '/fonts/NotoSans.ttf', { headers: { 'accept-encoding': 'gzip' } });
-  assert.equal(font.headers['content-encoding'], undefined);
+  assert.equal(font.headers['content-encoding'], 'gzip', 'TrueType fonts compress to about half');
+  const png = await request(plain, '/picture.png', { headers: { 'accept-encoding': 'gzip, br' } });
+  assert.equal(png.headers['content-encoding'], undefined, 'pictures are compressed already');
+  assert.equal(png.body.length, 2048);
+});
+
+test('sends the precompressed brotli or gzip copy the client accepts, never a stale one', async () => {
+  const js = path.join(root, 'newsglobe.js');
+  const original = await fs.readFile(js);
+  const run = promisify(execFile);
+  await run(process.execPath, [path.join(here, '../../tools/precompress.mjs'), root]);
+  const br = await request(plain, '/newsglobe.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers.vary, 'Accept-Encoding');
+  assert.deepEqual(zlib.brotliDecompressSync(br.body), original);
+  assert.deepEqual(br.body, await fs.readFile(js + '.br'), 'the copy on disk, not compressed again');
+  const gz = await request(plain, '/newsglobe.js', { headers: { 'accept-encoding': 'gzip, br;q=0' } });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.deepEqual(gz.body, await fs.readFile(js + '.gz'));
+  assert.notEqual(gz.headers.etag, br.headers.etag, 'each encoding has its own tag');
+  const revalidated = await request(plain, '/newsglobe.js', { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.etag } });
+  assert.equal(revalidated.status, 304);
+  const identity = await request(plain, '/newsglobe.js');
+  assert.equal(identity.headers['content-encoding'], undefined);
+  assert.deepEqual(identity.body, original);
+  assert.equal((await request(plain, '/newsglobe.js.br')).status, 200, 'the copies are files like any other');
+  // the file changes after its copies were made: they are stale and not sent
+  const changed = Buffer.from('console.log("changed");\n'.repeat(60));
+  await fs.writeFile(js, changed);
+  const later = new Date(Date.now() + 5000);
+  await fs.utimes(js, later, later);
+  const fresh = await request(plain, '/newsglobe.js', { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(fresh.headers['content-encoding'], 'gzip');
+  assert.deepEqual(zlib.gunzipSync(fresh.body), changed);
+  await fs.writeFile(js, original);
+  await Promise.all(['.br', '.gz'].map((x) => fs.rm(js + x)));
 });
 
 test('answers HEAD with headers only, and revalidates with ETag', async () => {

@@ -1,12 +1,16 @@
-// bench_web — prints the app's browser figures: download size, time to the
-// first globe frame and first story list, main-thread CPU per frame while the
-// globe spins and while dragging, pick time through the JS hook, and the
-// frame CPU of long content: a story list and an article's alternative takes
-// of 10,000 against 20 (documents generated here and answered in flight).
-// Headless Chromium renders WebGL in software here, so frames per second say
-// little; these are our own code's costs.
+// bench_web — prints the app's browser figures against the floor, a bare
+// SDL2 + WebGL2 + Dear ImGui app built with the same toolchain and flags
+// (bench/floor): first-view transfer (raw, gzip -9, brotli) and requests,
+// time to the first frame (the app's first-globe-frame) and first story list,
+// main-thread CPU per frame (each app's own clock around its frame function)
+// and whole-browser CPU per frame (every Chromium process, through CDP; the
+// GPU process is the software rasteriser here) while spinning and while the
+// mouse hovers, frames per second, JS heap and wasm memory; the app also
+// with 500 stories loaded and on a phone (390×844, DPR 3). Then pick time,
+// the frame CPU of long content (a story list and an article's takes of
+// 10,000 against 20) and of panels in other scripts.
 //
-//   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only long-lists|scripts]
+//   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only floor|long-lists|scripts]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -21,24 +25,34 @@ const runs = Number(args.runs || 3);
 const only = args.only || '';
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-function sizes(files) {
-  let raw = 0, gz = 0;
-  for (const f of files) {
-    const b = fs.readFileSync(path.join(site, f));
-    raw += b.length;
-    gz += zlib.gzipSync(b, { level: 9 }).length;
-  }
-  return `${kb(raw)} raw, ${kb(gz)} gzip`;
-}
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `${median(xs).toFixed(0)} ms (median of ${xs.length})`;
+const cpu = (xs) => `avg ${median(xs.map((x) => x.avg)).toFixed(2)} ms, max ${median(xs.map((x) => x.max)).toFixed(2)} ms`;
 
-console.log(`app code (wasm + js + loader): ${sizes(['newsglobe.wasm', 'newsglobe.js', 'newsglobe-embed.js'])}`);
-console.log(`map asset:                     ${sizes(['data/world.bin'])}`);
+// Bytes of site files: raw, gzip -9 and brotli (quality 11), each file alone.
+const compressed = new Map();
+function fileSizes(rel) {
+  if (!compressed.has(rel)) {
+    const b = fs.readFileSync(path.join(site, rel));
+    compressed.set(rel, { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  }
+  return compressed.get(rel);
+}
+function sizes(files) {
+  const t = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of Object.keys(t)) t[k] += fileSizes(f)[k];
+  return t;
+}
+const sizeText = (t) => `${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
+
+console.log(`app code (wasm + js + loader): ${sizeText(sizes(['newsglobe.wasm', 'newsglobe.js', 'newsglobe-embed.js']))}`);
+console.log(`map asset:                     ${sizeText(sizes(['data/world.bin']))}`);
 // the first view's fonts: the files at the top of fonts/ (other scripts' faces
 // and CJK slices in its folders load only when a text needs them: docs/text.md)
 const fonts = fs.readdirSync(path.join(site, 'fonts'), { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ttf'))
   .map((e) => `fonts/${e.name}`);
-console.log(`fonts (first view):            ${sizes(fonts)}`);
+console.log(`fonts (first view):            ${sizeText(sizes(fonts))}`);
 
 const server = await startServer({ root: site, port: 0 });
 const browser = await chromium.launch({
@@ -46,50 +60,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-const results = { globe: [], stories: [], spin: [], drag: [], pick: [] };
-for (let r = 0; r < (only ? 0 : runs); ++r) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}#/country/FR`);
-  await page.waitForFunction(() => performance.getEntriesByName('first-stories').length > 0 ||
-    performance.getEntriesByName('first-globe-frame').length > 0 && window.newsglobeViewer, null, { timeout: 30000 });
-  await page.waitForTimeout(1500);
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-  results.globe.push(marks['first-globe-frame']);
-  if (marks['first-stories'] !== undefined) results.stories.push(marks['first-stories']);
+const browserCdp = await browser.newBrowserCDPSession();
 
-  // spinning: auto-rotation on, measure 2 s of frames
-  await page.evaluate(() => { window.newsglobeViewer.setView(20, 0, 1); window.newsglobeViewer.frameCpu(true); });
-  await page.waitForTimeout(2000);
-  results.spin.push(await page.evaluate(() => window.newsglobeViewer.frameCpu(true)));
-
-  // dragging with the mouse
-  await page.mouse.move(500, 400);
-  await page.mouse.down();
-  for (let i = 0; i < 40; ++i) await page.mouse.move(500 + i * 8, 400 + (i % 5));
-  await page.mouse.up();
-  results.drag.push(await page.evaluate(() => window.newsglobeViewer.frameCpu(true)));
-
-  results.pick.push(await page.evaluate(() => {
-    const v = window.newsglobeViewer, n = 2000, t = performance.now();
-    for (let i = 0; i < n; ++i) v.pick(300 + (i * 37) % 700, 150 + (i * 53) % 500);
-    return (performance.now() - t) / n * 1000;
-  }));
-  await page.close();
-}
-const fmt = (xs) => `${median(xs).toFixed(0)} ms (median of ${xs.length})`;
-const cpu = (xs) => `avg ${median(xs.map((x) => x.avg)).toFixed(2)} ms, max ${median(xs.map((x) => x.max)).toFixed(2)} ms`;
-if (!only) {
-  console.log(`time to first globe frame:     ${fmt(results.globe)}`);
-  if (results.stories.length) console.log(`time to first story list:      ${fmt(results.stories)} (deep link #/country/FR)`);
-  console.log(`frame CPU while spinning:      ${cpu(results.spin)}`);
-  console.log(`frame CPU while dragging:      ${cpu(results.drag)}`);
-  console.log(`pick through the JS hook:      ${median(results.pick).toFixed(1)} µs per call (incl. JS↔wasm)`);
-}
-
-// ---- long content: 20 against 10,000 rows and takes ---------------------------
-// France's first page and one article are answered in flight with generated
-// documents; the frame CPU is measured while the panel scrolls (each wheel
-// turn draws frames) and while the globe turns behind it.
 const sampleImages = fs.readdirSync(path.join(site, 'api/v1/img')).slice(0, 50);
 const words = 'minister talks harbour strike budget election flood summit court vote rail energy'.split(' ');
 const headline = (i) => `${i + 1}: ` + Array.from({ length: 6 + (i * 7) % 11 }, (_, k) => words[(i + k * 3) % words.length]).join(' ');
@@ -112,6 +84,165 @@ function articleDoc(n) {
   };
 }
 
+
+// ---- the floor and the app, in one run --------------------------------------------
+// Each target loads in a fresh context (nothing cached). The first view is
+// every file fetched until a second after the first frame; CPU figures come
+// from a 3-second window: the target's own frame clock (main thread), every
+// Chromium process's CPU time over the frames drawn (whole browser), and
+// frames per second.
+const FLOOR = { name: 'floor', path: 'bench/floor/floor.html', mark: 'first-frame',
+  stats: (reset) => window.floorStats(reset) };
+const APP = { name: 'app', path: '', mark: 'first-globe-frame',
+  stats: (reset) => { const v = window.newsglobeViewer, c = v.frameCpu(reset);
+    return { frames: v.framesDrawn(), avg: c.avg, max: c.max, heap: v.memory().heap }; } };
+
+async function processCpu() {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  return new Map(processInfo.map((p) => [p.id, p]));
+}
+
+// CPU while `act` runs for `seconds`: per frame on the main thread and in the
+// whole browser (and its GPU process), and frames per second.
+async function window3s(page, target, act, seconds = 3) {
+  const stats = () => page.evaluate(`(${target.stats})(true)`);
+  const before = await stats(), cpuBefore = await processCpu(), t0 = Date.now();
+  await act(seconds * 1000);
+  const after = await stats(), cpuAfter = await processCpu(), wall = (Date.now() - t0) / 1000;
+  let total = 0, gpu = 0;
+  for (const [id, p] of cpuAfter) {
+    const d = p.cpuTime - (cpuBefore.get(id)?.cpuTime ?? p.cpuTime);
+    total += d;
+    if (p.type === 'GPU') gpu += d;
+  }
+  const frames = Math.max(1, after.frames - before.frames);
+  return { main: after.avg, browser: total * 1000 / frames, gpu: gpu * 1000 / frames, fps: frames / wall };
+}
+
+const spin = (page) => async (ms) => { await page.waitForTimeout(ms); };
+// the pointer wanders over the globe's middle, a step every 16 ms
+const hover = (page, w, h) => async (ms) => {
+  const steps = Math.floor(ms / 16);
+  for (let i = 0; i < steps; ++i) {
+    const a = i / 30;
+    await page.mouse.move(w / 2 + Math.cos(a) * w * 0.15, h / 2 + Math.sin(a * 1.3) * h * 0.2);
+    await page.waitForTimeout(16);
+  }
+};
+
+async function measure(target, { viewport = { width: 1280, height: 720 }, scale = 1, mobile = false, stories = 0 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: scale, isMobile: mobile, hasTouch: mobile });
+  const page = await context.newPage();
+  const files = [];
+  page.on('requestfinished', (r) => { const u = new URL(r.url()); if (u.origin === server.url.replace(/\/$/, '')) files.push(u.pathname); });
+  if (stories) {
+    const body = JSON.stringify(storiesDoc(stories));
+    await page.route((u) => u.pathname.endsWith('/countries/FR/stories-1.json'),
+      (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  }
+  await page.goto(`${server.url}${target.path}${stories ? '#/country/FR' : ''}`);
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, target.mark, { timeout: 60000 });
+  if (stories) {
+    await page.waitForFunction((n) => { const st = window.newsglobeViewer.canvas.newsglobeUiState();
+      return st && (st.rowCount ?? st.rows.length) === n; }, stories, { timeout: 60000 });
+  }
+  await page.waitForTimeout(1000);
+  const first = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark);
+  const firstView = [...new Set(files)].map((f) => f.replace(/^\//, '') || 'index.html')
+    .map((f) => (fs.existsSync(path.join(site, f)) && fs.statSync(path.join(site, f)).isDirectory() ? path.join(f, 'index.html') : f))
+    .filter((f) => fs.existsSync(path.join(site, f)));
+  // the app spins by itself once it is idle (a country's panel open or not)
+  if (target === APP) await page.waitForFunction(() => window.newsglobeViewer.view().autoRotating, null, { timeout: 20000 });
+  const spinning = await window3s(page, target, spin(page));
+  const hovering = await window3s(page, target, hover(page, viewport.width, viewport.height));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = (await page.evaluate(`(${target.stats})(false)`)).heap;
+  await context.close();
+  return { first, requests: firstView.length, transfer: sizes(firstView), spinning, hovering, jsHeap: usedSize, wasm };
+}
+
+async function medians(target, options) {
+  const all = [];
+  for (let r = 0; r < runs; ++r) all.push(await measure(target, options));
+  const m = (f) => median(all.map(f));
+  return { first: m((x) => x.first), requests: m((x) => x.requests),
+    transfer: { raw: m((x) => x.transfer.raw), gzip: m((x) => x.transfer.gzip), brotli: m((x) => x.transfer.brotli) },
+    spinning: { main: m((x) => x.spinning.main), browser: m((x) => x.spinning.browser), gpu: m((x) => x.spinning.gpu), fps: m((x) => x.spinning.fps) },
+    hovering: { main: m((x) => x.hovering.main), browser: m((x) => x.hovering.browser), gpu: m((x) => x.hovering.gpu), fps: m((x) => x.hovering.fps) },
+    jsHeap: m((x) => x.jsHeap), wasm: m((x) => x.wasm) };
+}
+
+function table(title, floor, app, rows) {
+  console.log(`\n${title} (medians of ${runs})`);
+  console.log(`| figure | floor | newsglobe | ratio |\n|---|---|---|---|`);
+  for (const [label, get, unit, digits = 1] of rows) {
+    const f = get(floor), a = get(app);
+    console.log(`| ${label} | ${f.toFixed(digits)} ${unit} | ${a.toFixed(digits)} ${unit} | ${(a / f).toFixed(2)}× |`);
+  }
+}
+const FIGURES = [
+  ['first-view transfer, raw', (x) => x.transfer.raw / 1024, 'KB', 0],
+  ['first-view transfer, gzip -9', (x) => x.transfer.gzip / 1024, 'KB', 0],
+  ['first-view transfer, brotli', (x) => x.transfer.brotli / 1024, 'KB', 0],
+  ['requests in the first view', (x) => x.requests, '', 0],
+  ['time to first frame', (x) => x.first, 'ms', 0],
+  ['main-thread CPU per frame, spinning', (x) => x.spinning.main, 'ms', 2],
+  ['main-thread CPU per frame, hovering', (x) => x.hovering.main, 'ms', 2],
+  ['whole-browser CPU per frame, spinning', (x) => x.spinning.browser, 'ms', 1],
+  ['  of it the GPU process', (x) => x.spinning.gpu, 'ms', 1],
+  ['whole-browser CPU per frame, hovering', (x) => x.hovering.browser, 'ms', 1],
+  ['frames per second, spinning', (x) => x.spinning.fps, '', 1],
+  ['frames per second, hovering', (x) => x.hovering.fps, '', 1],
+  ['JS heap after GC', (x) => x.jsHeap / 2 ** 20, 'MB', 1],
+  ['wasm memory', (x) => x.wasm / 2 ** 20, 'MB', 0],
+];
+
+if (!only || only === 'floor') {
+  const floor = await medians(FLOOR);
+  const app = await medians(APP);
+  table('1280×720, DPR 1', floor, app, FIGURES);
+  const many = await medians(APP, { stories: 500 });
+  table('1280×720, the app with 500 stories of France in its panel', floor, many, FIGURES.filter(([l]) => !/transfer|requests|first frame/.test(l)));
+  const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };
+  const floorPhone = await medians(FLOOR, phone);
+  const appPhone = await medians(APP, phone);
+  table('390×844, DPR 3 (a phone)', floorPhone, appPhone, FIGURES.filter(([l]) => !/transfer|requests/.test(l)));
+}
+
+// ---- the app alone: first story list, dragging, picking -------------------------------
+const results = { stories: [], drag: [], pick: [] };
+for (let r = 0; r < (only ? 0 : runs); ++r) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}?autorotate=0#/country/FR`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-stories').length > 0, null, { timeout: 30000 });
+  await page.waitForTimeout(1000);
+  results.stories.push(await page.evaluate(() => performance.getEntriesByName('first-stories')[0].startTime));
+  await page.evaluate(() => window.newsglobeViewer.frameCpu(true));
+  await page.mouse.move(400, 400);
+  await page.mouse.down();
+  for (let i = 0; i < 40; ++i) await page.mouse.move(400 + i * 6, 400 + (i % 5));
+  await page.mouse.up();
+  results.drag.push(await page.evaluate(() => window.newsglobeViewer.frameCpu(true)));
+  results.pick.push(await page.evaluate(() => {
+    const v = window.newsglobeViewer, n = 2000, t = performance.now();
+    for (let i = 0; i < n; ++i) v.pick(300 + (i * 37) % 700, 150 + (i * 53) % 500);
+    return (performance.now() - t) / n * 1000;
+  }));
+  await page.close();
+}
+if (!only) {
+  console.log('');
+  console.log(`time to first story list:      ${fmt(results.stories)} (deep link #/country/FR)`);
+  console.log(`frame CPU while dragging:      ${cpu(results.drag)}`);
+  console.log(`pick through the JS hook:      ${median(results.pick).toFixed(1)} µs per call (incl. JS↔wasm)`);
+}
+
+// ---- long content: 20 against 10,000 rows and takes ---------------------------
+// France's first page and one article are answered in flight with generated
+// documents; the frame CPU is measured while the panel scrolls (each wheel
+// turn draws frames) and while the globe turns behind it.
 // Frame CPU with a panel open: while it scrolls (each wheel turn draws
 // frames) and while the globe turns behind it (every frame draws the panel).
 async function panelFrameCpu(page) {

@@ -11,6 +11,7 @@
 // 10,000 against 20) and of panels in other scripts.
 //
 //   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only floor|long-lists|scripts]
+//                            [--before DIR]  (another build of the site: its app measured in the same run)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -31,17 +32,18 @@ const cpu = (xs) => `avg ${median(xs.map((x) => x.avg)).toFixed(2)} ms, max ${me
 
 // Bytes of site files: raw, gzip -9 and brotli (quality 11), each file alone.
 const compressed = new Map();
-function fileSizes(rel) {
-  if (!compressed.has(rel)) {
-    const b = fs.readFileSync(path.join(site, rel));
-    compressed.set(rel, { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
+function fileSizes(rel, root = site) {
+  const key = path.join(root, rel);
+  if (!compressed.has(key)) {
+    const b = fs.readFileSync(key);
+    compressed.set(key, { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
   }
-  return compressed.get(rel);
+  return compressed.get(key);
 }
-function sizes(files) {
+function sizes(files, root = site) {
   const t = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of Object.keys(t)) t[k] += fileSizes(f)[k];
+  for (const f of files) for (const k of Object.keys(t)) t[k] += fileSizes(f, root)[k];
   return t;
 }
 const sizeText = (t) => `${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
@@ -120,6 +122,17 @@ async function window3s(page, target, act, seconds = 3) {
 }
 
 const spin = (page) => async (ms) => { await page.waitForTimeout(ms); };
+// with a country open the globe holds still: the hand turns it, a step every 16 ms
+const drag = (page, w, h) => async (ms) => {
+  const steps = Math.floor(ms / 16);
+  await page.mouse.move(w * 0.3, h / 2);
+  await page.mouse.down();
+  for (let i = 0; i < steps; ++i) {
+    await page.mouse.move(w * 0.3 + ((i * 3) % 300), h / 2 + 10 * Math.sin(i / 20));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+};
 // the pointer wanders over the globe's middle, a step every 16 ms
 const hover = (page, w, h) => async (ms) => {
   const steps = Math.floor(ms / 16);
@@ -134,13 +147,14 @@ async function measure(target, { viewport = { width: 1280, height: 720 }, scale 
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale, isMobile: mobile, hasTouch: mobile });
   const page = await context.newPage();
   const files = [];
-  page.on('requestfinished', (r) => { const u = new URL(r.url()); if (u.origin === server.url.replace(/\/$/, '')) files.push(u.pathname); });
+  const { url, root } = target.site ?? { url: server.url, root: site };
+  page.on('requestfinished', (r) => { const u = new URL(r.url()); if (u.origin === url.replace(/\/$/, '')) files.push(u.pathname); });
   if (stories) {
     const body = JSON.stringify(storiesDoc(stories));
     await page.route((u) => u.pathname.endsWith('/countries/FR/stories-1.json'),
       (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   }
-  await page.goto(`${server.url}${target.path}${stories ? '#/country/FR' : ''}`);
+  await page.goto(`${url}${target.path}${stories ? '#/country/FR' : ''}`);
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, target.mark, { timeout: 60000 });
   if (stories) {
     await page.waitForFunction((n) => { const st = window.newsglobeViewer.canvas.newsglobeUiState();
@@ -149,18 +163,18 @@ async function measure(target, { viewport = { width: 1280, height: 720 }, scale 
   await page.waitForTimeout(1000);
   const first = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark);
   const firstView = [...new Set(files)].map((f) => f.replace(/^\//, '') || 'index.html')
-    .map((f) => (fs.existsSync(path.join(site, f)) && fs.statSync(path.join(site, f)).isDirectory() ? path.join(f, 'index.html') : f))
-    .filter((f) => fs.existsSync(path.join(site, f)));
-  // the app spins by itself once it is idle (a country's panel open or not)
-  if (target === APP) await page.waitForFunction(() => window.newsglobeViewer.view().autoRotating, null, { timeout: 20000 });
-  const spinning = await window3s(page, target, spin(page));
+    .map((f) => (fs.existsSync(path.join(root, f)) && fs.statSync(path.join(root, f)).isDirectory() ? path.join(f, 'index.html') : f))
+    .filter((f) => fs.existsSync(path.join(root, f)));
+  // the app spins by itself once it is idle; with a country's panel open it is turned by dragging
+  if (target.mark === APP.mark && !stories) await page.waitForFunction(() => window.newsglobeViewer.view().autoRotating, null, { timeout: 20000 });
+  const spinning = await window3s(page, target, stories ? drag(page, viewport.width, viewport.height) : spin(page));
   const hovering = await window3s(page, target, hover(page, viewport.width, viewport.height));
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = (await page.evaluate(`(${target.stats})(false)`)).heap;
   await context.close();
-  return { first, requests: firstView.length, transfer: sizes(firstView), spinning, hovering, jsHeap: usedSize, wasm };
+  return { first, requests: firstView.length, transfer: sizes(firstView, root), spinning, hovering, jsHeap: usedSize, wasm };
 }
 
 async function medians(target, options) {
@@ -174,9 +188,9 @@ async function medians(target, options) {
     jsHeap: m((x) => x.jsHeap), wasm: m((x) => x.wasm) };
 }
 
-function table(title, floor, app, rows) {
+function table(title, floor, app, rows, columns = ['floor', 'newsglobe']) {
   console.log(`\n${title} (medians of ${runs})`);
-  console.log(`| figure | floor | newsglobe | ratio |\n|---|---|---|---|`);
+  console.log(`| figure | ${columns[0]} | ${columns[1]} | ratio |\n|---|---|---|---|`);
   for (const [label, get, unit, digits = 1] of rows) {
     const f = get(floor), a = get(app);
     console.log(`| ${label} | ${f.toFixed(digits)} ${unit} | ${a.toFixed(digits)} ${unit} | ${(a / f).toFixed(2)}× |`);
@@ -204,11 +218,20 @@ if (!only || only === 'floor') {
   const app = await medians(APP);
   table('1280×720, DPR 1', floor, app, FIGURES);
   const many = await medians(APP, { stories: 500 });
-  table('1280×720, the app with 500 stories of France in its panel', floor, many, FIGURES.filter(([l]) => !/transfer|requests|first frame/.test(l)));
+  table('1280×720, the app with 500 stories of France in its panel (spinning = dragging the globe)', floor, many, FIGURES.filter(([l]) => !/transfer|requests|first frame/.test(l)));
   const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };
   const floorPhone = await medians(FLOOR, phone);
   const appPhone = await medians(APP, phone);
   table('390×844, DPR 3 (a phone)', floorPhone, appPhone, FIGURES.filter(([l]) => !/transfer|requests/.test(l)));
+  if (args.before) {
+    const beforeServer = await startServer({ root: path.resolve(args.before), port: 0 });
+    const BEFORE = { ...APP, site: { url: beforeServer.url, root: path.resolve(args.before) } };
+    const columns = ['before', 'after'];
+    table('the app before and after, 1280×720, DPR 1', await medians(BEFORE), app, FIGURES, columns);
+    table('the app before and after, 390×844, DPR 3', await medians(BEFORE, phone), appPhone,
+      FIGURES.filter(([l]) => !/transfer|requests/.test(l)), columns);
+    await beforeServer.close();
+  }
 }
 
 // ---- the app alone: first story list, dragging, picking -------------------------------

@@ -14,8 +14,24 @@
   var base = script ? script.src.replace(/[^/]*$/, "") : "./";
   var factory = null;
 
+  // What every viewer fetches first (the wasm, the map, the fonts: src/viewer/viewer.cpp),
+  // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles.
+  var FIRST_FILES = ["newsglobe.wasm", "data/world.bin", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf",
+    "fonts/fa-subset.ttf"];
+  function preloadFirstFiles() {
+    FIRST_FILES.forEach(function (file) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";  // the credentials mode the app's own requests use, or they would not match
+      link.href = base + file;
+      document.head.appendChild(link);
+    });
+  }
+
   function loadFactory() {
     if (!factory) {
+      preloadFirstFiles();
       factory = new Promise(function (resolve, reject) {
         if (window.createNewsglobe) return resolve(window.createNewsglobe);
         var s = document.createElement("script");

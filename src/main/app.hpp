@@ -101,6 +101,7 @@ private:
     // outlines stay within a tenth of a pixel there; closer, the full map.
     static constexpr double kLightMeshToleranceDeg = 0.05, kFullDetailZoom = 2.0;
     unsigned full_detail_world_ = 0;  // the world revision the full mesh was built from
+    void upload_full_mesh();
     globe_renderer::Detail detail_ = globe_renderer::Detail::Light;
     bool drew_countries_ = false;
 

@@ -125,10 +125,7 @@ void App::frame() {
     }
     const GlobeCamera& cam = viewer_->globe().camera();
     bool close = std::max(cam.zoom(), cam.target_zoom()) >= kFullDetailZoom;
-    if (close && full_detail_world_ != uploaded_world_) {
-        globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Full);
-        full_detail_world_ = uploaded_world_;
-    }
+    if (close) upload_full_mesh();
     detail_ = close ? globe_renderer::Detail::Full : globe_renderer::Detail::Light;
     if (viewer_->palette_revision() != uploaded_palette_) {
         globe_renderer::upload_palette(viewer_->palette().data());
@@ -137,13 +134,24 @@ void App::frame() {
 
     // 3. Draw, or sleep until something wakes the loop.
     if (changed || viewer_->busy() || ui_animating_ || ui_input_pending()) frames_to_draw_ = std::max(frames_to_draw_, 2);
-    if (frames_to_draw_ <= 0) return sleep();
+    if (frames_to_draw_ <= 0) {
+        upload_full_mesh();  // idle: zooming in later need not wait for it
+        return sleep();
+    }
     --frames_to_draw_;
     draw(view, fb_w, fb_h);
     ++frames_drawn_, ++frame_cpu_frames_;
     double cpu_ms = web::now_ms() - now;
     frame_cpu_ms_total_ += cpu_ms;
     frame_cpu_ms_max_ = std::max(frame_cpu_ms_max_, cpu_ms);
+}
+
+// The full map's mesh, once per map (~100 ms here): when the camera first
+// comes close, or earlier when the app has nothing else to do.
+void App::upload_full_mesh() {
+    if (!viewer_->world_ready() || full_detail_world_ == uploaded_world_) return;
+    globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Full);
+    full_detail_world_ = uploaded_world_;
 }
 
 // The canvas follows its container (CSS 100% × 100%); keep SDL's idea of the
@@ -175,9 +183,7 @@ void App::draw(const Viewport& view, int fb_width, int fb_height) {
     ui::use_theme(viewer_->dark());
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    viewer_->begin_ui_frame();
     ui_animating_ = ui::draw(*viewer_, view);
-    if (viewer_->end_ui_frame()) frames_to_draw_ = std::max(frames_to_draw_, 2);  // draw what the click did
     ImGui::Render();
     imgui_renderer::render(ImGui::GetDrawData());
 }

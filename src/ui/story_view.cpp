@@ -200,9 +200,17 @@ void focus_take(Viewer& viewer, const ShownStory& s, float width) {
 
 // [SECTION] the list: every country and outlet ---------------------------------------------
 
+// What a click in the list asked for. It is acted on once the list is drawn:
+// opening a take rebuilds the story's lists that the loop is walking.
+struct ListChoice {
+    std::string take_of;  // a country: its take
+    std::string article;  // an article of the story, in the reader
+    std::string url;      // an outlet's article without one of ours, in a new tab
+};
+
 // One article: outlet and time, the headline (and the outlet's own words when
 // translated), a link to it in the reader.
-void article_row(Viewer& viewer, const StoryMember& m, float width, float clip_top, float clip_bottom) {
+void article_row(Viewer& viewer, const StoryMember& m, float width, float clip_top, float clip_bottom, ListChoice& choice) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float pad_x = 12, pad_y = 10;
@@ -237,14 +245,15 @@ void article_row(Viewer& viewer, const StoryMember& m, float width, float clip_t
                     hovered ? c.accent : c.text_faint, m.id.empty() ? ICON_EXTERNAL : ICON_CHEVRON_RIGHT);
     if (hovered && linkable) ImGui::SetTooltip("%s", m.id.empty() ? "Open this outlet's article in a new tab" : "Read this take");
     if (clicked && linkable) {
-        if (!m.id.empty()) viewer.open_story_article(m.id);
-        else web::open_in_new_tab(m.url);
+        if (m.id.empty()) choice.url = m.url;
+        else choice.article = m.id;
     }
 }
 
 // A country's group: its badge, name and reach, then its articles. The
 // group the walk is at is tinted and kept in view.
-void country_group(Viewer& viewer, const CoveringCountry& cc, float width, float clip_top, float clip_bottom) {
+void country_group(Viewer& viewer, const CoveringCountry& cc, float width, float clip_top, float clip_bottom,
+                   ListChoice& choice) {
     const Colours& c = colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     bool focus = cc.iso == viewer.story_focus();
@@ -274,7 +283,7 @@ void country_group(Viewer& viewer, const CoveringCountry& cc, float width, float
     ImVec2 rs = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, reach.c_str());
     dl->AddText(small, small->FontSize, ImVec2(p.x + width - 12 - rs.x, p.y + 13), c.text_dim, reach.c_str());
     if (hovered && cc.take()) ImGui::SetTooltip("Read %s's take", name.c_str());
-    for (const StoryMember& m : cc.articles) article_row(viewer, m, width, clip_top, clip_bottom);
+    for (const StoryMember& m : cc.articles) article_row(viewer, m, width, clip_top, clip_bottom, choice);
     vspace(6);
     ImGui::EndGroup();
     ImVec2 bottom = ImGui::GetItemRectMax();
@@ -289,7 +298,7 @@ void country_group(Viewer& viewer, const CoveringCountry& cc, float width, float
         if (!state.shown_focus.empty()) ImGui::SetScrollFromPosY(top.y - ImGui::GetWindowPos().y, 0.15f);
         state.shown_focus = viewer.story() + "/" + cc.iso;
     }
-    if (picked) viewer.open_story_take(cc.iso);
+    if (picked) choice.take_of = cc.iso;
     vspace(8);
 }
 
@@ -406,10 +415,14 @@ void draw_story_view(Viewer& viewer, const Layout& l) {
         text_coloured(c.text_dim, "EVERY COUNTRY AND OUTLET");
         ImGui::PopFont();
         vspace(8);
-        for (const CoveringCountry& cc : s.countries) country_group(viewer, cc, width, clip_top, clip_bottom);
+        ListChoice choice;
+        for (const CoveringCountry& cc : s.countries) country_group(viewer, cc, width, clip_top, clip_bottom, choice);
         if (!s.from_document && entry && entry->load.loading) {
             text_block("Loading every outlet of the story\xe2\x80\xa6", width, fonts().small, c.text_faint);
         }
+        if (!choice.take_of.empty()) viewer.open_story_take(choice.take_of);
+        else if (!choice.article.empty()) viewer.open_story_article(choice.article);
+        else if (!choice.url.empty()) web::open_in_new_tab(choice.url);
     } else if (failed) {
         report.status = "error";
     } else {

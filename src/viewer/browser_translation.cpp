@@ -31,7 +31,6 @@ bool Viewer::browser_translation_offered() const {
 }
 
 void Viewer::translate_with_browser() {
-    if (defer([=] { translate_with_browser(); })) return;
     if (!browser_translation_offered()) return;
     const BrowserTranslation* t = browser_translation();
     if (t && t->state != BrowserTranslation::Failed) return;  // asked already

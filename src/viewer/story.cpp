@@ -145,7 +145,6 @@ const CoveringCountry* Viewer::coverage_of(const std::string& iso) const {
 // [SECTION] the story view and its walk ----------------------------------------------------
 
 bool Viewer::open_story_view() {
-    if (defer([=] { open_story_view(); })) return true;
     const Article* a = loaded_article();
     if (!a || a->story_id.empty() || !route_allowed({Route::Story, a->story_id})) return false;
     story_origin_ = a->id;
@@ -162,7 +161,6 @@ bool Viewer::walking_story() const {
 }
 
 bool Viewer::step_story(int delta) {
-    if (defer([=] { step_story(delta); })) return true;
     if (!walking_story()) return false;
     const std::vector<CoveringCountry>& list = shown_story_.countries;
     std::string at = story_.empty() ? loaded_article()->country : story_focus_;
@@ -179,14 +177,12 @@ bool Viewer::step_story(int delta) {
 }
 
 bool Viewer::open_story_take(const std::string& iso) {
-    if (defer([=] { open_story_take(iso); })) return true;
     const CoveringCountry* c = coverage_of(iso.empty() ? story_focus_ : iso);
     const StoryMember* take = c ? c->take() : nullptr;
     return take && open_story_article(take->id);
 }
 
 bool Viewer::open_story_article(const std::string& id) {
-    if (defer([=] { open_story_article(id); })) return true;
     std::string story = !story_.empty() ? story_ : story_return_;
     if (story.empty() || id.empty()) return false;
     for (const CoveringCountry& c : shown_story_.countries)
@@ -209,7 +205,6 @@ const std::string& Viewer::story_origin() const {
 }
 
 void Viewer::retry_story() {
-    if (defer([=] { retry_story(); })) return;
     const Article* a = loaded_article();
     std::string id = !story_.empty() ? story_ : a ? a->story_id : "";
     if (!id.empty()) news_->retry_story(id);

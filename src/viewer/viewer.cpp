@@ -144,7 +144,6 @@ void Viewer::load_fonts() {
 const FontFiles* Viewer::font_files() const { return fonts_arrived_ == 3 ? &font_files_ : nullptr; }
 
 void Viewer::retry_assets() {
-    if (defer([=] { retry_assets(); })) return;
     if (!world_ready_) load_world();
     if (fonts_arrived_ < 3) load_fonts();
 }
@@ -152,7 +151,6 @@ void Viewer::retry_assets() {
 void Viewer::report_broken_fonts() { load_error_ = "The fonts are damaged."; }
 
 void Viewer::want_country_names() {
-    if (defer([=] { want_country_names(); })) return;
     if (names_requested_) return;
     names_requested_ = true;
     names_request_ = http_->get(asset_base_ + "data/country_names.txt", [this](const FetchResult& r) {
@@ -163,20 +161,6 @@ void Viewer::want_country_names() {
 }
 
 // [SECTION] the frame ----------------------------------------------------------------------
-
-bool Viewer::defer(std::function<void()> action) {
-    if (!in_ui_frame_) return false;
-    deferred_.push_back(std::move(action));
-    return true;
-}
-
-bool Viewer::end_ui_frame() {
-    in_ui_frame_ = false;
-    std::vector<std::function<void()>> actions = std::move(deferred_);
-    deferred_.clear();
-    for (const auto& action : actions) action();
-    return !actions.empty();
-}
 
 bool Viewer::update(const ViewerFrame& frame) {
     now_unix_ = host_.wall_clock_ms() / 1000;
@@ -274,10 +258,7 @@ void Viewer::on_globe_click(int index) {
 
 // [SECTION] navigation -------------------------------------------------------------------------
 
-void Viewer::navigate(const Route& route) {
-    if (defer([=] { navigate(route); })) return;
-    go(route, true);
-}
+void Viewer::navigate(const Route& route) { go(route, true); }
 
 void Viewer::go(const Route& r, bool record) {
     if (!route_allowed(r)) return;
@@ -344,7 +325,6 @@ void Viewer::follow_open_article() {
 }
 
 void Viewer::close_top() {
-    if (defer([=] { close_top(); })) return;
     if (list_view_) {
         list_view_ = false;
     } else if (!story_.empty()) {
@@ -362,7 +342,6 @@ void Viewer::close_top() {
 }
 
 bool Viewer::step_article(int delta) {
-    if (defer([=] { step_article(delta); })) return true;
     if (article_.empty()) return false;
     const std::vector<const StorySummary*>& list = visible_stories();
     for (size_t i = 0; i < list.size(); ++i) {
@@ -378,34 +357,13 @@ bool Viewer::step_article(int delta) {
     return false;
 }
 
-void Viewer::show_country_list(bool shown) {
-    if (defer([=] { show_country_list(shown); })) return;
-    list_view_ = shown;
-}
-void Viewer::set_outlet_filter(const std::string& outlet) {
-    if (defer([=] { set_outlet_filter(outlet); })) return;
-    outlet_filter_ = outlet;
-}
-void Viewer::set_sort_by_coverage(bool by_coverage) {
-    if (defer([=] { set_sort_by_coverage(by_coverage); })) return;
-    sort_by_coverage_ = by_coverage;
-}
-void Viewer::retry_countries() {
-    if (defer([=] { retry_countries(); })) return;
-    news_->load_countries();
-}
-void Viewer::load_stories() {
-    if (defer([=] { load_stories(); })) return;
-    news_->retry_country(country_);
-}
-void Viewer::load_more_stories() {
-    if (defer([=] { load_more_stories(); })) return;
-    news_->load_more(country_);
-}
-void Viewer::retry_article() {
-    if (defer([=] { retry_article(); })) return;
-    news_->retry_article(article_);
-}
+void Viewer::show_country_list(bool shown) { list_view_ = shown; }
+void Viewer::set_outlet_filter(const std::string& outlet) { outlet_filter_ = outlet; }
+void Viewer::set_sort_by_coverage(bool by_coverage) { sort_by_coverage_ = by_coverage; }
+void Viewer::retry_countries() { news_->load_countries(); }
+void Viewer::load_stories() { news_->retry_country(country_); }
+void Viewer::load_more_stories() { news_->load_more(country_); }
+void Viewer::retry_article() { news_->retry_article(article_); }
 
 // [SECTION] what is shown ------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@
 #pragma once
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -111,13 +110,6 @@ public:
     // Goes to a route: selects and flies the globe, loads what it needs, and
     // records it in the URL as a new history entry. Ignored when a locked
     // viewer may not go there.
-    // The UI's frame. The UI walks the viewer's lists (a country's stories, a
-    // story's countries and takes) while it draws them, and an action can
-    // rebuild them under it; so the actions below, when taken between these
-    // two calls, wait for the end of the frame (and return true: taken).
-    void begin_ui_frame() { in_ui_frame_ = true; }
-    bool end_ui_frame();  // runs the actions taken during the frame; true if there were any
-
     void navigate(const Route& route);
     // Esc and the close buttons: the A–Z list closes, the reader goes back to
     // its country's list (or to the story view it came from), the story view
@@ -227,7 +219,6 @@ public:
     bool route_allowed(const Route& r) const;
 
 private:
-    bool defer(std::function<void()> action);  // queued when the UI is drawing
     void go(const Route& r, bool record);
     void remember_option(const std::string& key, const std::string& value);
     void load_world();
@@ -242,8 +233,6 @@ private:
     void update_palette();
 
     ViewerHost& host_;
-    bool in_ui_frame_ = false;
-    std::vector<std::function<void()>> deferred_;  // actions taken while the UI draws
     std::string asset_base_, page_url_;
     bool reduced_motion_ = false;
     OptionValues options_;  // the source and view options in force (for link())

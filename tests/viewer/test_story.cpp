@@ -128,35 +128,6 @@ TEST(ViewerStory, PickingACountryInTheStoryViewOpensItsTake) {
     EXPECT_EQ(v.route(), Route{});
 }
 
-// A click is seen while the UI walks the story's countries to draw them:
-// picking one must not rebuild that list under it (a use-after-free that,
-// in the browser, sometimes aborted the wasm runtime).
-TEST(ViewerStory, ActionsTakenWhileTheUiDrawsWaitForTheEndOfItsFrame) {
-    ViewerHarness h;
-    serve_story(h);
-    ng::Viewer& v = h.start("#/story/s-1");
-    h.frame();
-    const std::vector<ng::CoveringCountry>& countries = v.shown_story().countries;
-    ASSERT_EQ(countries.size(), 4u);
-    const ng::CoveringCountry* first = countries.data();
-    v.begin_ui_frame();
-    for (const ng::CoveringCountry& c : countries) {
-        if (c.iso == "JP") {
-            EXPECT_TRUE(v.open_story_take(c.iso));
-        }
-    }
-    v.step_story(+1);
-    v.navigate({Route::Country, "JP"});
-    EXPECT_EQ(v.route(), (Route{Route::Story, "s-1"})) << "nothing moved during the frame";
-    EXPECT_EQ(countries.data(), first);
-    EXPECT_EQ(countries.size(), 4u);
-    EXPECT_EQ(v.story_focus(), "KE");
-    EXPECT_TRUE(v.end_ui_frame());
-    EXPECT_EQ(v.route(), (Route{Route::Country, "JP"})) << "then every action ran, in order";
-    EXPECT_EQ(h.host.hash, "#/country/JP");
-    EXPECT_FALSE(v.end_ui_frame()) << "once";
-}
-
 TEST(ViewerStory, InTheStoryViewTheGlobeIsItsMap) {
     ViewerHarness h;
     serve_story(h);

@@ -69,9 +69,10 @@ out vec4 o_color;
 void main() { o_color = u_color; })";
 
 // The atmosphere: a soft glow just outside the globe's silhouette, computed
-// per pixel from the projected circle. Drawn as a ring of triangles from 0.8
-// to 1.3 silhouette radii (outside that the glow is under 1/255), so a
-// software rasteriser shades only the pixels it can change, not the screen.
+// per pixel from the projected circle. Drawn as a ring of triangles from 0.99
+// to 1.3 silhouette radii (outside that the glow is under 1/255; inside, the
+// ocean drawn over it hides it), so a software rasteriser shades only the
+// pixels it can change, not the screen.
 constexpr int kGlowSegments = 64;
 const char* kGlowVS = R"(#version 300 es
 uniform vec2 u_radius_ndc;
@@ -81,7 +82,7 @@ void main() {
     int segment = gl_VertexID / 6 + ((corner == 1 || corner == 2 || corner == 4) ? 1 : 0);
     bool outer = corner == 2 || corner == 4 || corner == 5;
     float a = float(segment) * (6.2831853 / 64.0);  // 64: kGlowSegments
-    float k = outer ? 1.3 / cos(3.14159265 / 64.0) : 0.8;
+    float k = outer ? 1.3 / cos(3.14159265 / 64.0) : 0.99;
     vec2 p = vec2(cos(a), sin(a)) * k * u_radius_ndc;
     v_ndc = p;
     gl_Position = vec4(p, 0.0, 1.0);
@@ -248,18 +249,20 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, state.palette_tex);
     glUniform1i(state.surface.palette, 0);
-    // ocean: below the deepest sag of a land triangle (see tessellate.hpp)
-    glUniform1i(state.surface.is_ocean, 1);
-    glUniform1f(state.surface.radius, 0.998f);
-    glBindVertexArray(state.ocean.vao);
-    glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
+    // land first (its triangles face outward, tessellate.cpp: the far side is
+    // culled), then the ocean below the deepest sag of a land triangle, whose
+    // pixels under land then fail the depth test before they are shaded
     if (state.has_mesh) {
-        // land triangles face outward (tessellate.cpp): the far side is culled like the ocean's
         glUniform1i(state.surface.is_ocean, 0);
         glUniform1f(state.surface.radius, 1.0f);
         glBindVertexArray(state.land[lod].vao);
         glDrawElements(GL_TRIANGLES, state.land[lod].count, GL_UNSIGNED_INT, nullptr);
-
+    }
+    glUniform1i(state.surface.is_ocean, 1);
+    glUniform1f(state.surface.radius, 0.998f);
+    glBindVertexArray(state.ocean.vao);
+    glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
+    if (state.has_mesh) {  // graticule and borders over both
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);

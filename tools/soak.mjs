@@ -144,10 +144,11 @@ async function round(page, n, place, server, counts, read, unopened) {
     const c = await rectCentre(page, s.panelRect);
     await page.mouse.move(c.x, c.y);
     await page.mouse.wheel(0, -20000);
-    for (let y = null; ;) {
+    for (let y = null, tries = 0; ; ++tries) {
       await page.waitForTimeout(150);
       const top = (await uiState(page)).rows[0];
       if (top && top.rect.y === y) break;
+      if (tries > 40) throw new Error('the story list does not come to rest at its top');
       y = top && top.rect.y;
     }
     const row = await scrollPanelTo(page, (st) => st.rows[0], 'the first story');

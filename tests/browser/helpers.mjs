@@ -141,25 +141,16 @@ export async function framesPass(page, n) {
 
 // Scrolls the panel with the mouse wheel until `find(state)` returns an item that
 // is visible inside it (clear of its header); returns that item.
-// The item is returned only once a later frame put it in the same place: a
-// wheel step the app has not drawn yet would move it away from the click.
 export async function scrollPanelTo(page, find, what) {
-  let seen = null;
   for (let i = 0; i < 40; i++) {
     const s = await uiState(page);
     const item = find(s);
-    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) {
-      if (seen && JSON.stringify(seen) === JSON.stringify(item.rect)) return item;
-      seen = item.rect;
-      await framesPass(page, 2);
-      continue;
-    }
-    seen = null;
+    if (item && item.visible && item.rect.y > s.panelRect.y + 60 && item.rect.y + item.rect.h < s.panelRect.y + s.panelRect.h) return item;
     // the wheel over the panel's lower half: its scrolling part (a story view's header stays put)
     const r = s.panelRect, c = await rectCentre(page, { x: r.x, y: r.y + r.h / 2, w: r.w, h: r.h / 2 });
     await page.mouse.move(c.x, c.y);
     await page.mouse.wheel(0, 240);
-    await framesPass(page, 2);
+    await page.waitForTimeout(120);
   }
   throw new Error(`could not scroll ${what} into view`);
 }

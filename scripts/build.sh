@@ -17,7 +17,7 @@ cmake --build "$BUILD_NATIVE"
 
 log "wasm build (app and core tests)"
 emcmake cmake -S . -B "$BUILD_WASM" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DNEWSGLOBE_DEPS="$CACHE" > /dev/null
+  -DNEWSGLOBE_DEPS="$CACHE" -DNEWSGLOBE_SDL2_DIR="$SDL_DIR" > /dev/null
 cmake --build "$BUILD_WASM"
 
 if [ -n "${NEWSGLOBE_FUZZ:-}" ]; then

@@ -5,6 +5,14 @@ if(NOT EXISTS "${IMGUI}/imgui.cpp")
 endif()
 
 set(size_flags -Oz -flto)
+# Emscripten without Closure only strips the JS glue's whitespace; terser
+# (package.json) also shortens its names: 191 -> 100 KB raw, 42 -> 29 KB gzip.
+find_program(NODE_EXECUTABLE node REQUIRED)
+function(newsglobe_minify_glue target)
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser" "$<TARGET_FILE:${target}>"
+            --compress --mangle -o "$<TARGET_FILE:${target}>" VERBATIM)
+endfunction()
 
 # ---- SDL2: Debian-built (default) or emsdk's port ---------------------------
 add_library(sdl2 INTERFACE)
@@ -50,10 +58,13 @@ target_link_options(newsglobe PRIVATE ${size_flags}
   --pre-js "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
 # the browser side of web/text.cpp (its own file: plain JavaScript with comments)
 set_property(TARGET newsglobe APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
+newsglobe_minify_glue(newsglobe)
 # the page and the JS that embeds the app (copied on every build: cheap, never stale)
 add_custom_target(site_pages ALL
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${NEWSGLOBE_SITE_DIR}/index.html"
-  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${NEWSGLOBE_SITE_DIR}")
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${NEWSGLOBE_SITE_DIR}"
+  COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser" "${NEWSGLOBE_SITE_DIR}/newsglobe-embed.js"
+          --compress --mangle -o "${NEWSGLOBE_SITE_DIR}/newsglobe-embed.js" VERBATIM)
 add_dependencies(newsglobe site_pages)
 
 # ---- the ImGui renderer alone, for tests/browser/renderer.test.mjs ---------------
@@ -94,6 +105,7 @@ set_target_properties(floor PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${
 target_link_options(floor PRIVATE ${size_flags}
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_floor_stat --closure=0)
+newsglobe_minify_glue(floor)
 add_custom_command(TARGET floor POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/bench/floor/floor.html" "${CMAKE_SOURCE_DIR}/bench/floor/floor.css"
           "${CMAKE_SOURCE_DIR}/bench/floor/floor-boot.js" "${NEWSGLOBE_SITE_DIR}/bench/floor/")
@@ -101,7 +113,6 @@ set_property(TARGET floor APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/benc
   "${CMAKE_SOURCE_DIR}/bench/floor/floor.css" "${CMAKE_SOURCE_DIR}/bench/floor/floor-boot.js")
 
 # ---- brotli and gzip copies of the site's own files, for servers to send as they are ----
-find_program(NODE_EXECUTABLE node REQUIRED)
 add_custom_target(site_precompressed ALL
   COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/tools/precompress.mjs" "${NEWSGLOBE_SITE_DIR}" VERBATIM)
 add_dependencies(site_precompressed newsglobe floor site_pages)

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Builds the web fonts for scripts beyond Latin, Greek and Cyrillic.
+"""Builds the web fonts for scripts beyond the atlas' Latin.
 
 The browser draws every text that the app's own atlas cannot (docs/text.md):
 it shapes and lays it out with these fonts, registered as FontFace objects
@@ -37,10 +37,14 @@ UNIHAN = "/usr/share/unicode"
 PACKAGES = ["fonts-noto-core", "fonts-noto-cjk", "libharfbuzz-bin", "woff2", "python3-jieba", "kanjidic",
             "unicode-data", "python3-fonttools"]
 
-# One face per script: (name, Noto family file stem, has a Bold). Order
-# matters: a code point two fonts share belongs to the first that has it.
+# One face per script: (name, Noto family file stem, has a Bold[, only these
+# code point ranges]). Order matters: a code point two fonts share belongs to
+# the first that has it. Noto Sans beyond the atlas' Latin is cut in three, so
+# a Russian or a Greek text fetches its own alphabet only.
 SCRIPTS = [
-    ("latin-ext", "NotoSans", True),  # Latin, Greek, Cyrillic beyond the atlas (IPA, Extended-B/C/D/E)
+    ("cyrillic", "NotoSans", True, [(0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)]),
+    ("greek", "NotoSans", True, [(0x0370, 0x03FF), (0x1F00, 0x1FFF)]),
+    ("latin-ext", "NotoSans", True),  # Latin beyond the atlas (Extended-B…E, Vietnamese, IPA), the rest
     ("arabic", "NotoSansArabic", True),  # Arabic, Persian, Urdu, Pashto, Kurdish letters
     ("hebrew", "NotoSansHebrew", True),
     ("devanagari", "NotoSansDevanagari", True),
@@ -231,9 +235,10 @@ def plan():
     manifest = {"version": 1, "base_range": ranges(taken), "faces": [], "regions": {}}
     # CJK punctuation and fullwidth forms belong to the CJK regions, not to a script face
     cjk_common = set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0)) | set(range(0x3190, 0x31F0))
-    for name, stem, bold in SCRIPTS:
+    for name, stem, bold, *only in SCRIPTS:
         src = os.path.join(NOTO, "%s-Regular.ttf" % stem)
-        own = {c for c in cmap_of(src) if c not in taken and c not in cjk_common and c > 0x20}
+        own = {c for c in cmap_of(src) if c not in taken and c not in cjk_common and c > 0x20
+               and (not only or any(lo <= c <= hi for lo, hi in only[0]))}
         taken |= own
         if not own:
             continue

@@ -1,5 +1,5 @@
 // text_script — what the UI needs to know about a text before it draws it:
-// whether the app's own font atlas can (Latin, Greek, Cyrillic) or the
+// whether the app's own font atlas can (Latin) or the
 // browser's text engine must (every other script, shaping, bidi), the
 // paragraph's direction, which CJK typeface suits it, and the text cleaned
 // for display so hostile input cannot flip or smear what surrounds it.

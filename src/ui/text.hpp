@@ -1,6 +1,6 @@
 // text — text from the news (headlines, outlet and country names, article
-// bodies) in any script. What the atlas' Noto Sans covers (Latin, Greek,
-// Cyrillic) ImGui draws as before; anything else the browser's text engine
+// bodies) in any script. What the atlas' Noto Sans covers (Latin with
+// Latin-1 and Extended-A) ImGui draws; anything else the browser's text engine
 // shapes, orders (bidi) and breaks into lines (web/text.hpp), each line
 // rasterised once into a texture page (core/text_atlas.hpp) and drawn as
 // one tinted quad. Every text is cleaned for display first

@@ -67,7 +67,7 @@ var ngText = (function () {
 
   // Remembers where the fonts are; the manifest (fonts/scripts.json) is
   // fetched with the first text that needs the engine, so a first view in
-  // Latin, Greek or Cyrillic fetches no font data beyond the atlas' own.
+  // Latin fetches no font data beyond the atlas' own.
   function init(base, regular, bold) {
     var reg = registry();
     if (reg.base !== null) return;

@@ -43,13 +43,14 @@ endforeach()
 # ---- site data: map asset, sample API, subset fonts ---------------------------
 set(NODE_MODULES "${CMAKE_SOURCE_DIR}/node_modules")
 add_custom_command(
-  OUTPUT "${NEWSGLOBE_SITE_DIR}/data/world.bin"
+  OUTPUT "${NEWSGLOBE_SITE_DIR}/data/world.bin" "${NEWSGLOBE_SITE_DIR}/data/world-light.bin"
   COMMAND prepare_world
           --topojson "${NODE_MODULES}/world-atlas/countries-50m.json"
           --codes "${NODE_MODULES}/i18n-iso-countries/codes.json"
           --names "${NODE_MODULES}/i18n-iso-countries/langs/en.json"
           --overrides "${CMAKE_SOURCE_DIR}/assets/country_overrides.json"
           --out "${NEWSGLOBE_SITE_DIR}/data/world.bin"
+          --light-out "${NEWSGLOBE_SITE_DIR}/data/world-light.bin"
   DEPENDS prepare_world "${CMAKE_SOURCE_DIR}/assets/country_overrides.json"
   COMMENT "Preparing the world map asset")
 # The sample API is dated by the hour the build runs in (cmake/sample_api.cmake).

@@ -1,7 +1,9 @@
-// prepare_world — builds the app's compact map asset (data/world.bin, format in
+// prepare_world — builds the app's compact map assets (format in
 // src/core/world.hpp) from npm world-atlas's Natural Earth 50m TopoJSON and
 // i18n-iso-countries' codes and English names, applying the documented
-// choices in assets/country_overrides.json. Runs at build time.
+// choices in assets/country_overrides.json. Runs at build time. Writes the
+// full map (--out, data/world.bin) and, with --light-out, the light map the
+// first view fetches (data/world-light.bin, core/simplify.hpp).
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -11,15 +13,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/simplify.hpp"
 #include "core/world.hpp"
 
 using nlohmann::json;
 
 namespace {
 
+// The light map's tolerance: a tenth of a pixel on a globe seen whole at
+// 1280×720, a third of one on a phone (docs/globe.md).
+constexpr double kLightToleranceDeg = 0.05;
+
 [[noreturn]] void fail(const std::string& why) {
     std::fprintf(stderr, "prepare_world: %s\n", why.c_str());
     std::exit(1);
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out.write(bytes.data(), std::streamsize(bytes.size()))) fail("cannot write " + path);
 }
 
 json read_json(const std::string& path) {
@@ -132,9 +144,17 @@ int main(int argc, char** argv) {
     }
 
     std::string bytes = ng::encode_world_asset(src);
-    std::ofstream out(args["--out"], std::ios::binary);
-    if (!out.write(bytes.data(), std::streamsize(bytes.size()))) fail("cannot write " + args["--out"]);
+    write_file(args["--out"], bytes);
     std::printf("prepare_world: %zu countries (%d without an ISO code), %zu arcs, %zu points, %zu bytes\n",
                 src.countries.size(), unnamed, src.arcs.size(), points, bytes.size());
+    if (args.count("--light-out")) {
+        ng::WorldAssetSource light = ng::simplify_asset(src, kLightToleranceDeg);
+        std::string light_bytes = ng::encode_world_asset(light);
+        write_file(args["--light-out"], light_bytes);
+        size_t light_points = 0;
+        for (const auto& a : light.arcs) light_points += a.size();
+        std::printf("prepare_world: light map within %g deg: %zu points, %zu bytes\n", kLightToleranceDeg,
+                    light_points, light_bytes.size());
+    }
     return 0;
 }

@@ -16,7 +16,7 @@
 
   // What every viewer fetches first (the wasm, the map, the fonts: src/viewer/viewer.cpp),
   // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles.
-  var FIRST_FILES = ["newsglobe.wasm", "data/world.bin", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf",
+  var FIRST_FILES = ["newsglobe.wasm", "data/world-light.bin", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf",
     "fonts/fa-subset.ttf"];
   function preloadFirstFiles() {
     FIRST_FILES.forEach(function (file) {

@@ -6,11 +6,21 @@
 namespace ng {
 
 void GlobeView::set_world(const World* world) {
+    place_clicked_.reset();  // other countries: nothing to correct
+    refine_world(world);
+    hovered_ = selected_ = -1;
+}
+
+void GlobeView::refine_world(const World* world) {
     world_ = world;
     picker_.reset();
     if (world_) picker_.emplace(*world_);
-    hovered_ = selected_ = -1;
     markers_dirty_ = true;
+    if (place_clicked_ && picker_) {
+        int now = picker_->country_near(place_clicked_->at, place_clicked_->snap_deg);
+        if (now != place_clicked_->picked && selected_ == place_clicked_->picked) click_ = now;
+    }
+    place_clicked_.reset();
 }
 
 // [SECTION] input -----------------------------------------------------------------
@@ -72,7 +82,13 @@ void GlobeView::handle_gestures() {
             case Gesture::DragMove: camera_.drag_by(g.dx, g.dy, viewport_); break;
             case Gesture::DragEnd: camera_.fling(g.vx, g.vy, viewport_); break;
             case Gesture::Pinch: camera_.zoom_at(g.scale, g.x, g.y, viewport_); break;
-            case Gesture::Click: click_ = pick(g.x, g.y, g.touch); break;
+            case Gesture::Click: {
+                click_ = pick(g.x, g.y, g.touch);
+                auto at = unproject(g.x, g.y);
+                place_clicked_.reset();
+                if (at && marker_at(g.x, g.y, g.touch) < 0) place_clicked_ = PlaceClicked{*at, snap_deg(g.touch), *click_};
+                break;
+            }
             case Gesture::DoubleClick: camera_.zoom_at(2.0, g.x, g.y, viewport_); break;
         }
     }
@@ -116,18 +132,25 @@ double GlobeView::marker_radius_px(int country, bool touch) const {
 int GlobeView::pick(double x, double y, bool touch) const {
     if (!world_ || !picker_) return -1;
     // 1. a dot, where it is drawn: it lies on top of the land
+    if (int dot = marker_at(x, y, touch); dot >= 0) return dot;
+    // 2. the land under the point; 3. over the sea, the nearest outline within a few px
+    auto p = unproject(x, y);
+    if (!p) return -1;
+    return picker_->country_near(*p, snap_deg(touch));
+}
+
+int GlobeView::marker_at(double x, double y, bool touch) const {
     int best = -1;
     double best_d = 0;
     for (const Marker& m : markers()) {
         double d = std::hypot(m.x - x, m.y - y);
         if (d <= marker_radius_px(m.country, touch) && (best < 0 || d < best_d)) best_d = d, best = m.country;
     }
-    if (best >= 0) return best;
-    // 2. the land under the point; 3. over the sea, the nearest outline within a few px
-    auto p = unproject(x, y);
-    if (!p) return -1;
-    double radius_deg = kSnapPx * (touch ? kTouchSlop : 1.0) * camera_.degrees_per_pixel(viewport_);
-    return picker_->country_near(*p, radius_deg);
+    return best;
+}
+
+double GlobeView::snap_deg(bool touch) const {
+    return kSnapPx * (touch ? kTouchSlop : 1.0) * camera_.degrees_per_pixel(viewport_);
 }
 
 const std::vector<Marker>& GlobeView::markers() const {

@@ -32,6 +32,11 @@ public:
     static constexpr double kTouchSlop = 1.8;       // fingers are less precise
 
     void set_world(const World* world);  // world must outlive the view
+    // The same countries in more detail (the full map after the light one):
+    // the selection, hover and camera stay. A click on land that the lighter
+    // map gave to another country than this one does becomes a click on this
+    // one (take_click), if that selection still stands.
+    void refine_world(const World* world);
     const World* world() const { return world_; }
     GlobeCamera& camera() { return camera_; }
     const GlobeCamera& camera() const { return camera_; }
@@ -93,6 +98,16 @@ private:
     Insets insets_;
     int hovered_ = -1, selected_ = -1;
     std::optional<int> click_;
+    // The last click not on a dot: where it was and what it picked, for
+    // refine_world to check against the more detailed map.
+    struct PlaceClicked {
+        LatLon at;
+        double snap_deg;
+        int picked;
+    };
+    std::optional<PlaceClicked> place_clicked_;
+    int marker_at(double x, double y, bool touch) const;
+    double snap_deg(bool touch) const;
     // A cache of markers() and the view it was made for: the camera also
     // moves outside a frame (set_view from the page), and a click may be
     // picked on its event, before the next frame.

@@ -42,67 +42,87 @@ void keep_seams(const std::vector<LatLon>& pts, std::vector<char>& keep) {
         if (std::fabs(pts[i].lon) >= 180 - 1e-9 || std::fabs(pts[i].lat) >= 90 - 1e-6) keep[i] = 1;
 }
 
-std::vector<LatLon> kept(const std::vector<LatLon>& pts, const std::vector<char>& keep) {
-    std::vector<LatLon> out;
-    for (size_t i = 0; i < pts.size(); ++i)
-        if (keep[i]) out.push_back(pts[i]);
-    return out;
-}
-
-std::vector<LatLon> simplify_line(const std::vector<LatLon>& pts, double tolerance) {
-    if (pts.size() < 3) return pts;
+// The kept points of one arc. An open arc keeps its ends; a closed one (an
+// island drawn as a single arc) is split at the point farthest from its start
+// and both halves simplified.
+std::vector<char> simplify_arc(const std::vector<LatLon>& pts, double tolerance) {
     std::vector<char> keep(pts.size(), 0);
+    if (pts.empty()) return keep;
     keep.front() = keep.back() = 1;
+    bool closed = pts.size() > 3 && pts.front().lat == pts.back().lat && pts.front().lon == pts.back().lon;
+    if (closed) {
+        size_t split = 1;
+        double best = -1;
+        for (size_t i = 1; i + 1 < pts.size(); ++i) {
+            double d = std::hypot(pts[i].lat - pts[0].lat, pts[i].lon - pts[0].lon);
+            if (d > best) best = d, split = i;
+        }
+        keep[split] = 1;
+    }
     keep_seams(pts, keep);
-    for (size_t a = 0, b = 1; b < pts.size(); ++b)
+    for (size_t a = 0, b = 1; b < pts.size(); ++b)  // each span between kept points
         if (keep[b]) mark(pts, a, b, tolerance, keep), a = b;
-    return kept(pts, keep);
+    return keep;
 }
 
-// A closed ring (last point joins the first): split at the point farthest
-// from its first, simplify both halves, and keep at least a triangle.
-std::vector<LatLon> simplify_ring(const std::vector<LatLon>& pts, double tolerance) {
-    if (pts.size() <= 3) return pts;
-    auto far_from = [&](LatLon o, size_t from, size_t to) {
-        size_t at = from;
-        double best = -1;
-        for (size_t i = from; i < to; ++i) {
-            double d = std::hypot(pts[i].lat - o.lat, pts[i].lon - o.lon);
-            if (d > best) best = d, at = i;
-        }
-        return at;
-    };
-    size_t split = far_from(pts[0], 1, pts.size());
-    std::vector<LatLon> closed = pts;
-    closed.push_back(pts[0]);
-    std::vector<char> keep(closed.size(), 0);
-    keep[0] = keep[split] = keep.back() = 1;
-    keep_seams(closed, keep);
-    for (size_t a = 0, b = 1; b < closed.size(); ++b)  // each span between kept points
-        if (keep[b]) mark(closed, a, b, tolerance, keep), a = b;
-    keep.back() = 0;  // the closing point is the first again
-    std::vector<LatLon> out = kept(closed, keep);
-    if (out.size() < 3) {  // a speck: its widest triangle
-        size_t third = 0;
-        double best = -1;
-        for (size_t i = 1; i < pts.size(); ++i) {
-            double d = segment_distance(pts[i], pts[0], pts[split]);
-            if (i != split && d > best) best = d, third = i;
-        }
-        out = third < split ? std::vector<LatLon>{pts[0], pts[third], pts[split]}
-                            : std::vector<LatLon>{pts[0], pts[split], pts[third]};
+size_t arc_of(int32_t ref) { return ref >= 0 ? size_t(ref) : size_t(~ref); }
+
+// Distinct points a ring keeps: each arc's kept points but its last (the next
+// arc's first; a ring's last arc ends where the first began).
+size_t ring_points(const std::vector<int32_t>& refs, const std::vector<std::vector<char>>& keep) {
+    size_t n = 0;
+    for (int32_t ref : refs) {
+        size_t kept = 0;
+        for (char k : keep[arc_of(ref)]) kept += size_t(k);
+        n += kept - 1;
     }
-    return out;
+    return n;
+}
+
+// A ring left a sliver or a speck: keep, one at a time, the dropped point
+// farthest from the segment that replaced it, until it is a triangle.
+void keep_a_triangle(const std::vector<int32_t>& refs, const std::vector<std::vector<LatLon>>& arcs,
+                     std::vector<std::vector<char>>& keep) {
+    while (ring_points(refs, keep) < 3) {
+        size_t best_arc = 0, best_point = 0;
+        double best = -1;
+        for (int32_t ref : refs) {
+            const auto& pts = arcs[arc_of(ref)];
+            const auto& k = keep[arc_of(ref)];
+            for (size_t a = 0, i = 1; i < pts.size(); ++i) {
+                if (k[i]) { a = i; continue; }
+                size_t b = i;
+                while (b + 1 < pts.size() && !k[b]) ++b;
+                double d = segment_distance(pts[i], pts[a], pts[b]);
+                if (d > best) best = d, best_arc = arc_of(ref), best_point = i;
+            }
+        }
+        if (best < 0) return;  // nothing left to keep: the source ring is degenerate
+        keep[best_arc][best_point] = 1;
+    }
 }
 
 }  // namespace
 
-World simplify_world(const World& world, double tolerance_deg) {
-    World out = world;
-    for (Country& c : out.countries)
-        for (Polygon& poly : c.polygons)
-            for (Ring& ring : poly.rings) ring.points = simplify_ring(ring.points, tolerance_deg);
-    for (Arc& arc : out.arcs) arc.points = simplify_line(arc.points, tolerance_deg);
+WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_deg) {
+    std::vector<std::vector<LatLon>> arcs = decode_topo_arcs(src.transform, src.arcs);
+    std::vector<std::vector<char>> keep(arcs.size());
+    for (size_t i = 0; i < arcs.size(); ++i) keep[i] = simplify_arc(arcs[i], tolerance_deg);
+    for (const auto& country : src.countries)
+        for (const auto& polygon : country.polygons)
+            for (const auto& ring : polygon) keep_a_triangle(ring, arcs, keep);
+    WorldAssetSource out = src;
+    for (size_t i = 0; i < src.arcs.size(); ++i) {  // the kept points, delta-coded again
+        auto& arc = out.arcs[i];
+        arc.clear();
+        int32_t x = 0, y = 0, last_x = 0, last_y = 0;
+        for (size_t j = 0; j < src.arcs[i].size(); ++j) {
+            x += src.arcs[i][j].first, y += src.arcs[i][j].second;
+            if (!keep[i][j]) continue;
+            arc.push_back({x - last_x, y - last_y});
+            last_x = x, last_y = y;
+        }
+    }
     return out;
 }
 

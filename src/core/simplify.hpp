@@ -1,17 +1,22 @@
-// simplify — a lighter copy of the map for the whole-globe view. Seen whole,
-// the globe is a few hundred pixels across and the 50m outlines put several
-// points in each pixel; Douglas–Peucker with a tolerance under a pixel keeps
-// what can be seen and drops most of the vertices a software rasteriser
-// would otherwise transform every frame (docs/development.md has the figures).
-// Only drawing uses it: picking and labels keep the full map.
+// simplify — the light map, drawn while the globe is seen whole and fetched
+// first. Seen whole, the globe is a few hundred pixels across and the 50m
+// outlines put several points in each pixel; Douglas–Peucker with a
+// tolerance under a pixel keeps what can be seen and drops most of the
+// vertices a software rasteriser would otherwise transform every frame, and
+// most of the bytes the first view would download (docs/performance.md).
+// tools/prepare_world writes it beside the full map; picking and labels
+// switch to the full map once it has arrived.
 #pragma once
 #include "core/world.hpp"
 
 namespace ng {
 
-// Every outline and border arc within `tolerance_deg` (degrees of latitude
-// and longitude) of the original; a ring keeps at least a triangle, so no
-// country or island disappears.
-World simplify_world(const World& world, double tolerance_deg);
+// The map's shared arcs simplified together, so neighbours still share one
+// border: every arc stays within `tolerance_deg` (degrees of latitude and
+// longitude) of the original, keeps its end points and the map's seams
+// (the antimeridian cut, the poles); a ring that would be left with fewer
+// than three points keeps its arcs' farthest ones, so no country or island
+// disappears. Countries, names, labels and areas are the full map's.
+WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_deg);
 
 }  // namespace ng

@@ -97,10 +97,10 @@ private:
     float font_density_ = 0;  // the device pixel ratio the fonts were built for
     bool fonts_ok_ = false;
     unsigned uploaded_world_ = 0, uploaded_palette_ = 0;  // revisions
-    // The globe seen whole is drawn from a light mesh (core/simplify.hpp): its
+    // The globe seen whole is drawn from the light map (core/simplify.hpp): its
     // outlines stay within a tenth of a pixel there; closer, the full map.
-    static constexpr double kLightMeshToleranceDeg = 0.05, kFullDetailZoom = 2.0;
-    unsigned full_detail_world_ = 0;  // the world revision the full mesh was built from
+    static constexpr double kFullDetailZoom = 2.0;
+    bool full_mesh_uploaded_ = false;
     void upload_full_mesh();
     globe_renderer::Detail detail_ = globe_renderer::Detail::Light;
     bool drew_countries_ = false;

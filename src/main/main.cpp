@@ -13,7 +13,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/simplify.hpp"
 #include "core/tessellate.hpp"
 #include "main/app.hpp"
 #include "render/globe_renderer.hpp"
@@ -116,17 +115,18 @@ void App::frame() {
         changed = true;
     }
     changed |= viewer_->update({dt, view, ui::globe_insets(view, viewer_->compact())});
-    // the light mesh at once (the first frame waits for it), the full one the
-    // first time the camera comes close enough for its detail to show
+    // the light map's mesh at once (the first frame waits for it); the full
+    // map's the first time the camera comes close enough for its detail to
+    // show, once that map has arrived
     if (viewer_->world_revision() != uploaded_world_) {
-        globe_renderer::upload_mesh(tessellate_world(simplify_world(viewer_->world(), kLightMeshToleranceDeg)),
-                                    globe_renderer::Detail::Light);
+        if (!viewer_->world_full())
+            globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Light);
         uploaded_world_ = viewer_->world_revision();
     }
     const GlobeCamera& cam = viewer_->globe().camera();
     bool close = std::max(cam.zoom(), cam.target_zoom()) >= kFullDetailZoom;
     if (close) upload_full_mesh();
-    detail_ = close ? globe_renderer::Detail::Full : globe_renderer::Detail::Light;
+    detail_ = close && full_mesh_uploaded_ ? globe_renderer::Detail::Full : globe_renderer::Detail::Light;
     if (viewer_->palette_revision() != uploaded_palette_) {
         globe_renderer::upload_palette(viewer_->palette().data());
         uploaded_palette_ = viewer_->palette_revision();
@@ -146,12 +146,12 @@ void App::frame() {
     frame_cpu_ms_max_ = std::max(frame_cpu_ms_max_, cpu_ms);
 }
 
-// The full map's mesh, once per map (~100 ms here): when the camera first
-// comes close, or earlier when the app has nothing else to do.
+// The full map's mesh, once (~100 ms here): when the camera first comes
+// close, or earlier when the app has nothing else to do.
 void App::upload_full_mesh() {
-    if (!viewer_->world_ready() || full_detail_world_ == uploaded_world_) return;
+    if (!viewer_->world_full() || full_mesh_uploaded_) return;
     globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Full);
-    full_detail_world_ = uploaded_world_;
+    full_mesh_uploaded_ = true;
 }
 
 // The canvas follows its container (CSS 100% × 100%); keep SDL's idea of the
@@ -177,6 +177,7 @@ void App::draw(const Viewport& view, int fb_width, int fb_height) {
     if (viewer_->world_ready() && !drew_countries_) {
         drew_countries_ = true;
         web::mark("first-globe-frame");
+        viewer_->want_full_world();  // the map's full detail, now that the first view is up
         host_.emit_event(ViewerEvent::Ready, nlohmann::json::object());
     }
     if (!ui_ready()) return;

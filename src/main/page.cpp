@@ -70,6 +70,7 @@ json App::view() {
             {"autoRotating", cam.auto_rotating()},
             {"animating", g.animating()},
             {"worldReady", viewer_->world_ready()},
+            {"worldFull", viewer_->world_full()},
             {"selected", iso_or_null(*viewer_, g.selected())},
             {"hovered", iso_or_null(*viewer_, g.hovered())},
             {"country", viewer_->country()},

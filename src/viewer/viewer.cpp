@@ -107,7 +107,7 @@ void Viewer::load_world() {
     FetchOptions opt;
     opt.max_bytes = 8u << 20;
     opt.decode = decode_world;
-    world_request_ = http_->get(asset_base_ + "data/world.bin", [this](const FetchResult& r) {
+    world_request_ = http_->get(asset_base_ + "data/world-light.bin", [this](const FetchResult& r) {
         if (!r.ok()) {
             load_error_ = r.error.kind == FetchError::BadDocument ? r.error.message
                                                                   : "The map could not be loaded. " + r.error.message;
@@ -119,6 +119,29 @@ void Viewer::load_world() {
         ++world_revision_;
         palette_stale_ = true;
         go(route_, false);  // a deep link may name a country
+        if (full_world_wanted_) load_full_world();
+    }, opt);
+}
+
+void Viewer::want_full_world() {
+    full_world_wanted_ = true;
+    if (world_ready_ && !world_full_ && !full_world_request_.pending()) load_full_world();
+}
+
+void Viewer::load_full_world() {
+    FetchOptions opt;
+    opt.max_bytes = 8u << 20;
+    opt.decode = decode_world;
+    full_world_request_ = http_->get(asset_base_ + "data/world.bin", [this](const FetchResult& r) {
+        if (!r.ok()) return;  // the light map stays: picking is exact to a few km instead of metres
+        const World& full = *std::static_pointer_cast<const World>(r.decoded);
+        bool same = full.countries.size() == world_.countries.size();
+        for (size_t i = 0; same && i < full.countries.size(); ++i) same = full.countries[i].iso == world_.countries[i].iso;
+        if (!same) return;  // a map from another build: its countries are not the ones on screen
+        world_ = full;
+        globe_.refine_world(&world_);
+        world_full_ = true;
+        ++world_revision_;
     }, opt);
 }
 
@@ -145,6 +168,7 @@ const FontFiles* Viewer::font_files() const { return fonts_arrived_ == 3 ? &font
 
 void Viewer::retry_assets() {
     if (!world_ready_) load_world();
+    else if (full_world_wanted_ && !world_full_ && !full_world_request_.pending()) load_full_world();
     if (fonts_arrived_ < 3) load_fonts();
 }
 

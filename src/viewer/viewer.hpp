@@ -188,9 +188,15 @@ public:
     std::string link() const;
 
     // [SECTION] data -------------------------------------------------------------------
+    // The map arrives twice: the light one first (data/world-light.bin, what
+    // the first frame needs: core/simplify.hpp), then, once asked for, the full
+    // one (the same countries in full detail, for picking, labels and close
+    // views). A full map that fails leaves the light one; Try again asks again.
     const World& world() const { return world_; }
     bool world_ready() const { return world_ready_; }
+    bool world_full() const { return world_full_; }
     unsigned world_revision() const { return world_revision_; }  // changes when a map arrives
+    void want_full_world();  // the app asks once its first globe frame is on screen
     const std::string& load_error() const { return load_error_; }  // the map or fonts failed
     const NewsState& news() const { return *news_; }
     const Country* country_by_iso(const std::string& iso) const;
@@ -222,6 +228,7 @@ private:
     void go(const Route& r, bool record);
     void remember_option(const std::string& key, const std::string& value);
     void load_world();
+    void load_full_world();
     void load_fonts();
     void sync_route_from_url();
     void follow_open_article();
@@ -244,10 +251,10 @@ private:
 
     // assets
     World world_;
-    bool world_ready_ = false;
+    bool world_ready_ = false, world_full_ = false, full_world_wanted_ = false;
     unsigned world_revision_ = 0;
     std::string load_error_;
-    FetchHandle world_request_, font_requests_[3], names_request_;
+    FetchHandle world_request_, full_world_request_, font_requests_[3], names_request_;
     bool names_requested_ = false;
     std::map<std::string, std::vector<std::string>> country_names_;  // ISO -> names in other languages
     unsigned names_revision_ = 0;

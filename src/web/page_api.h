@@ -37,9 +37,10 @@ const char* ng_project(double lat, double lon);
 // {"iso": "FR" | null}: what a click at canvas point x, y would select.
 const char* ng_pick(double x, double y);
 // The camera, the selection, the route: {"lat","lon","zoom","minZoom",
-// "maxZoom","autoRotating","animating","worldReady","selected","hovered",
-// "country","article","route","story","storyFocus","coverage"} (coverage:
-// the ISO codes the globe lights as covering the story shown).
+// "maxZoom","autoRotating","animating","worldReady","worldFull","selected",
+// "hovered","country","article","route","story","storyFocus","coverage"}
+// (worldFull: the full map has replaced the light one; coverage: the ISO
+// codes the globe lights as covering the story shown).
 const char* ng_view(void);
 // {"iso","name","storyCount","lat","lon"} (storyCount -1 when unknown; lat,
 // lon: where its label sits), or null.

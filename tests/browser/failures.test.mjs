@@ -61,7 +61,7 @@ for (const seconds of [2, 3]) {
 
 test('a failed list is not asked for again when the map arrives and the route is applied again', async () => {
   const page = await newPage();
-  const map = await intercept(page, '/data/world.bin', ['hold']);
+  const map = await intercept(page, '/data/world-light.bin', ['hold']);
   const stories = await intercept(page, '/countries/FR/stories-1.json', [
     { status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' },
   ]);
@@ -83,7 +83,7 @@ test('a failed list is not asked for again when the map arrives and the route is
 
 test('inside a 10-minute Retry-After window nothing is asked, not even by Try again', async () => {
   const page = await newPage();
-  const map = await intercept(page, '/data/world.bin', ['hold']);
+  const map = await intercept(page, '/data/world-light.bin', ['hold']);
   const article = await intercept(page, `/articles/${anArticle}.json`, [
     { status: 429, headers: { 'Retry-After': '600' }, contentType: 'text/html', body: '<h1>Too many</h1>' },
   ]);

@@ -29,6 +29,12 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
     assert.ok(differ(centre, tl), `centre ${centre} should differ from background ${tl}`);
     const marks = await page.evaluate(() => performance.getEntriesByName('first-globe-frame').map((m) => m.startTime));
     assert.equal(marks.length, 1);
+    // the first frame needs the light map only; the full one is asked for once it is drawn
+    await page.waitForFunction(() => window.newsglobeViewer.view().worldFull, null, { timeout: 20000 });
+    const maps = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((e) => /\/data\/world(-light)?\.bin$/.test(e.name)).map((e) => [e.name.split('/').pop(), e.startTime])));
+    assert.ok(maps['world-light.bin'] < marks[0], 'the light map before the first frame');
+    assert.ok(maps['world.bin'] >= marks[0], `the full map after it (${JSON.stringify(maps)}, frame at ${marks[0]})`);
     await screenshot(page, `globe-${w}x${h}`);
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
     await page.close();

@@ -6,6 +6,9 @@
 // inside a server's Retry-After window).
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include "core/picking.hpp"
 #include "viewer_harness.hpp"
 
 namespace {
@@ -90,17 +93,17 @@ TEST(ViewerFailures, AnAnswerThatFailsToDecodeIsNotKeptAndTryAgainAsksTheServer)
 
 TEST(ViewerFailures, ADamagedMapIsNotKeptAndTryAgainFetchesItAnew) {
     ViewerHarness h;
-    ng::HttpResponse map = h.files["data/world.bin"];
-    h.files["data/world.bin"] = answer(200, map.body.substr(0, map.body.size() / 3), "application/octet-stream");
+    ng::HttpResponse map = h.files["data/world-light.bin"];
+    h.files["data/world-light.bin"] = answer(200, map.body.substr(0, map.body.size() / 3), "application/octet-stream");
     ng::Viewer& v = h.start();
     h.frame();
     EXPECT_FALSE(v.world_ready());
     EXPECT_NE(v.load_error().find("damaged"), std::string::npos) << v.load_error();
-    h.files["data/world.bin"] = map;
+    h.files["data/world-light.bin"] = map;
     v.retry_assets();
     h.frame();
     EXPECT_TRUE(v.world_ready());
-    EXPECT_EQ(requests_for(h, "data/world.bin"), 2u);
+    EXPECT_EQ(requests_for(h, "data/world-light.bin"), 2u);
 }
 
 TEST(ViewerFailures, AnIndexWithNothingUsableIsAnErrorThatCanBeRetried) {
@@ -162,4 +165,107 @@ TEST(ViewerFailures, AnIncompleteListCountsWhatIsStillToComeLessWhatWasDropped) 
     h.frame();
     EXPECT_EQ(v.visible_stories().size(), 6u);
     EXPECT_EQ(v.news().story_count("FR"), 6);
+}
+
+// ---- the map in two steps: light first, full detail once asked for -------------------
+
+namespace {
+
+size_t map_points(const ng::World& w) {
+    size_t n = 0;
+    for (const ng::Country& c : w.countries)
+        for (const ng::Polygon& p : c.polygons)
+            for (const ng::Ring& r : p.rings) n += r.points.size();
+    return n;
+}
+
+}  // namespace
+
+TEST(ViewerMap, TheFullMapComesOnlyWhenAskedForAndKeepsTheSelection) {
+    ViewerHarness h;
+    ng::Viewer& v = h.start("#/country/FR");
+    h.frame();
+    ASSERT_TRUE(v.world_ready());
+    EXPECT_FALSE(v.world_full());
+    EXPECT_EQ(requests_for(h, "data/world.bin"), 0u) << "the first view fetches the light map only";
+    int fr = v.world().find("FR");
+    ASSERT_GE(fr, 0);
+    EXPECT_EQ(v.globe().selected(), fr);
+    size_t light_points = map_points(v.world());
+    unsigned revision = v.world_revision();
+    v.want_full_world();
+    h.frame();
+    EXPECT_TRUE(v.world_full());
+    EXPECT_EQ(requests_for(h, "data/world.bin"), 1u);
+    EXPECT_NE(v.world_revision(), revision);
+    EXPECT_GT(map_points(v.world()), 2 * light_points);
+    EXPECT_EQ(v.globe().selected(), fr) << "the same countries: the selection stays";
+    v.want_full_world();
+    h.frame();
+    EXPECT_EQ(requests_for(h, "data/world.bin"), 1u) << "asked once";
+}
+
+TEST(ViewerMap, AFailedFullMapLeavesTheLightOneAndTryAgainAsksAgain) {
+    ViewerHarness h;
+    ng::HttpResponse full = h.files["data/world.bin"];
+    h.files.erase("data/world.bin");
+    ng::Viewer& v = h.start();
+    h.frame();
+    v.want_full_world();
+    h.frame();
+    EXPECT_TRUE(v.world_ready());
+    EXPECT_FALSE(v.world_full());
+    EXPECT_TRUE(v.load_error().empty()) << "the globe works: nothing to tell the reader";
+    h.files["data/world.bin"] = full;
+    v.retry_assets();
+    h.frame();
+    EXPECT_TRUE(v.world_full());
+}
+
+TEST(ViewerMap, AFullMapWithOtherCountriesIsNotTaken) {
+    ng::WorldAssetSource other;  // one made-up country: another build's map
+    other.arcs = {{{0, 0}, {1000, 0}, {0, 1000}, {-1000, -1000}}};
+    ng::WorldAssetSource::Entry elsewhere;
+    elsewhere.iso = "XX", elsewhere.name = "Elsewhere", elsewhere.polygons = {{{0}}};
+    other.countries.push_back(elsewhere);
+    ViewerHarness h;
+    h.files["data/world.bin"] = answer(200, ng::encode_world_asset(other), "application/octet-stream");
+    ng::Viewer& v = h.start();
+    h.frame();
+    v.want_full_world();
+    h.frame();
+    EXPECT_FALSE(v.world_full());
+    EXPECT_GE(v.world().find("FR"), 0) << "the light map stays";
+}
+
+TEST(ViewerMap, AClickTheLightMapGotWrongIsPutRightByTheFullMap) {
+    ViewerHarness h;
+    ng::Viewer& v = h.start();
+    h.frame();
+    ng::World full;
+    std::string error;
+    ASSERT_TRUE(ng::decode_world_asset(h.files["data/world.bin"].body, &full, &error)) << error;
+    // a spot just off a border where the two maps disagree, between two large
+    // countries (no dots over them at zoom 1)
+    ng::CountryPicker exact(full), light(v.world());
+    std::optional<ng::LatLon> spot;
+    int want = -1, first = -1;
+    auto large = [&](int i) { return i >= 0 && full.countries[size_t(i)].area_km2 > 50000; };
+    for (size_t a = 0; a < full.arcs.size() && !spot; ++a)
+        for (const ng::LatLon& p : full.arcs[a].points) {
+            ng::LatLon q{p.lat + 0.02, p.lon};
+            int f = exact.country_at(q), l = light.country_at(q);
+            if (f != l && large(f) && large(l)) {
+                spot = q, want = f, first = l;
+                break;
+            }
+        }
+    ASSERT_TRUE(spot) << "the light map differs from the full one somewhere";
+    h.click_at(*spot);
+    ASSERT_EQ(v.country(), v.world().countries[size_t(first)].iso) << "picked on the light map";
+    v.want_full_world();
+    h.frame();
+    ASSERT_TRUE(v.world_full());
+    EXPECT_EQ(v.country(), full.countries[size_t(want)].iso) << "put right by the full map";
+    EXPECT_EQ(v.globe().selected(), want);
 }

@@ -110,7 +110,7 @@ TEST(ViewerOptions, AnEmbeddedViewerWithoutASourceReadsTheApiBesideTheApp) {
     ViewerHarness h;
     h.start(embedded_at("https://cdn.example/newsglobe/"));
     EXPECT_TRUE(h.was_requested("https://cdn.example/newsglobe/api/v1/countries.json"));
-    EXPECT_TRUE(h.was_requested("https://cdn.example/newsglobe/data/world.bin"));
+    EXPECT_TRUE(h.was_requested("https://cdn.example/newsglobe/data/world-light.bin"));
 }
 
 TEST(ViewerLink, TheFullPageLinksToItselfAtTheRoute) {

@@ -137,14 +137,14 @@ TEST(ViewerMirror, IsPublishedOnlyWhenItChanges) {
 
 TEST(ViewerMirror, WaitsForTheMapWhichCanBeRetried) {
     ViewerHarness h;
-    ng::HttpResponse map = h.files["data/world.bin"];
-    h.files.erase("data/world.bin");  // the map fails
+    ng::HttpResponse map = h.files["data/world-light.bin"];
+    h.files.erase("data/world-light.bin");  // the map fails
     ng::Viewer& v = h.start();
     h.frame();
     EXPECT_TRUE(h.host.mirrors.empty());
     EXPECT_FALSE(v.load_error().empty());
     EXPECT_FALSE(v.world_ready());
-    h.files["data/world.bin"] = map;
+    h.files["data/world-light.bin"] = map;
     v.retry_assets();
     h.frame();
     EXPECT_TRUE(v.world_ready());

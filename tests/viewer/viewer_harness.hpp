@@ -168,14 +168,14 @@ class ViewerHarness {
 public:
     FakeHost host;
     // Answers by URL: a request whose URL ends in a key gets its answer; any
-    // other gets a 404. Preset: the map, the fonts, and a countries index.
+    // other gets a 404. Preset: the maps (light and full), the fonts, and a countries index.
     std::map<std::string, ng::HttpResponse> files;
     std::unique_ptr<ng::Viewer> viewer;
     ng::ViewerFrame frame_input;
 
     ViewerHarness() {
-        files["data/world.bin"] = answer(200, read_file_bytes(std::string(NEWSGLOBE_SITE_DIR) + "/data/world.bin"),
-                                         "application/octet-stream");
+        for (const char* map : {"data/world-light.bin", "data/world.bin"})
+            files[map] = answer(200, read_file_bytes(std::string(NEWSGLOBE_SITE_DIR) + "/" + map), "application/octet-stream");
         for (const char* f : {"fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/fa-subset.ttf"})
             files[f] = answer(200, std::string("\0\1\0\0font bytes", 14), "font/ttf");  // a TrueType header
         files["api/v1/countries.json"] =

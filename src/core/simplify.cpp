@@ -111,17 +111,24 @@ WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_de
     for (const auto& country : src.countries)
         for (const auto& polygon : country.polygons)
             for (const auto& ring : polygon) keep_a_triangle(ring, arcs, keep);
+    // The kept points on a coarser grid: a quantum of a fifth of the
+    // tolerance keeps them within it, and shorter deltas take fewer bytes.
     WorldAssetSource out = src;
-    for (size_t i = 0; i < src.arcs.size(); ++i) {  // the kept points, delta-coded again
+    const double quantum = tolerance_deg / 5;
+    out.transform.scale_lon = out.transform.scale_lat = quantum;
+    for (size_t i = 0; i < arcs.size(); ++i) {
+        std::vector<std::pair<int32_t, int32_t>> grid;
+        for (size_t j = 0; j < arcs[i].size(); ++j) {
+            if (!keep[i][j]) continue;
+            std::pair<int32_t, int32_t> q{int32_t(std::lround((arcs[i][j].lon - src.transform.translate_lon) / quantum)),
+                                          int32_t(std::lround((arcs[i][j].lat - src.transform.translate_lat) / quantum))};
+            if (grid.empty() || grid.back() != q) grid.push_back(q);  // one point per grid point
+        }
+        if (grid.size() == 1) grid.push_back(grid.back());  // an arc shorter than the quantum keeps both ends
         auto& arc = out.arcs[i];
         arc.clear();
-        int32_t x = 0, y = 0, last_x = 0, last_y = 0;
-        for (size_t j = 0; j < src.arcs[i].size(); ++j) {
-            x += src.arcs[i][j].first, y += src.arcs[i][j].second;
-            if (!keep[i][j]) continue;
-            arc.push_back({x - last_x, y - last_y});
-            last_x = x, last_y = y;
-        }
+        std::pair<int32_t, int32_t> last{0, 0};
+        for (const auto& q : grid) arc.push_back({q.first - last.first, q.second - last.second}), last = q;
     }
     return out;
 }

@@ -16,7 +16,9 @@ namespace ng {
 // longitude) of the original, keeps its end points and the map's seams
 // (the antimeridian cut, the poles); a ring that would be left with fewer
 // than three points keeps its arcs' farthest ones, so no country or island
-// disappears. Countries, names, labels and areas are the full map's.
+// disappears. The kept points are quantised to a fifth of the tolerance
+// (the seams stay exact: ±180° falls on the grid). Countries, names, labels
+// and areas are the full map's.
 WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_deg);
 
 }  // namespace ng

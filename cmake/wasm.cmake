@@ -42,6 +42,8 @@ newsglobe_layer(ui PUBLIC newsglobe_viewer imgui PRIVATE newsglobe_web)
 foreach(layer viewer render web ui)
   target_compile_options(newsglobe_${layer} PRIVATE -fno-rtti -Wall -Wextra)
 endforeach()
+# the core too, in the browser (its std::functions' type names were 14 KB of the wasm)
+target_compile_options(newsglobe_core PRIVATE -fno-rtti)
 
 # ---- main: the app --------------------------------------------------------------
 file(GLOB main_sources CONFIGURE_DEPENDS src/main/*.cpp)
@@ -86,6 +88,7 @@ target_compile_options(gtest_wasm PRIVATE -w)
 file(GLOB test_sources CONFIGURE_DEPENDS tests/unit/*.cpp)
 add_executable(core_tests ${test_sources})
 target_link_libraries(core_tests PRIVATE newsglobe_core gtest_wasm)
+target_compile_options(core_tests PRIVATE -fno-rtti)  # as the core
 target_compile_definitions(core_tests PRIVATE
   NEWSGLOBE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NEWSGLOBE_SITE_DIR="${NEWSGLOBE_SITE_DIR}")
 set_target_properties(core_tests PROPERTIES SUFFIX ".js")

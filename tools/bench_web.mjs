@@ -1,6 +1,7 @@
 // bench_web — prints the app's browser figures against the floor, a bare
 // SDL2 + WebGL2 + Dear ImGui app built with the same toolchain and flags
-// (bench/floor): first-view transfer (raw, gzip -9, brotli) and requests,
+// (bench/floor): first-view transfer (raw, gzip -9, brotli), requests and
+// the files (those asked for before the first frame; later ones apart),
 // time to the first frame (the app's first-globe-frame) and first story list,
 // main-thread CPU per frame (each app's own clock around its frame function)
 // and whole-browser CPU per frame (every Chromium process, through CDP; the
@@ -49,7 +50,8 @@ function sizes(files, root = site) {
 const sizeText = (t) => `${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli`;
 
 console.log(`app code (wasm + js + loader): ${sizeText(sizes(['newsglobe.wasm', 'newsglobe.js', 'newsglobe-embed.js']))}`);
-console.log(`map asset:                     ${sizeText(sizes(['data/world.bin']))}`);
+console.log(`map, light (first view):       ${sizeText(sizes(['data/world-light.bin']))}`);
+console.log(`map, full (after first frame): ${sizeText(sizes(['data/world.bin']))}`);
 // the first view's fonts: the files at the top of fonts/ (other scripts' faces
 // and CJK slices in its folders load only when a text needs them: docs/text.md)
 const fonts = fs.readdirSync(path.join(site, 'fonts'), { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ttf'))
@@ -89,7 +91,9 @@ function articleDoc(n) {
 
 // ---- the floor and the app, in one run --------------------------------------------
 // Each target loads in a fresh context (nothing cached). The first view is
-// every file fetched until a second after the first frame; CPU figures come
+// the page and every file whose request started before the first frame (what
+// is asked for later, such as the map's full detail, is counted apart as
+// "after the first frame": a second's worth of it); CPU figures come
 // from a 3-second window: the target's own frame clock (main thread), every
 // Chromium process's CPU time over the frames drawn (whole browser), and
 // frames per second.
@@ -146,9 +150,7 @@ const hover = (page, w, h) => async (ms) => {
 async function measure(target, { viewport = { width: 1280, height: 720 }, scale = 1, mobile = false, stories = 0 } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale, isMobile: mobile, hasTouch: mobile });
   const page = await context.newPage();
-  const files = [];
   const { url, root } = target.site ?? { url: server.url, root: site };
-  page.on('requestfinished', (r) => { const u = new URL(r.url()); if (u.origin === url.replace(/\/$/, '')) files.push(u.pathname); });
   if (stories) {
     const body = JSON.stringify(storiesDoc(stories));
     await page.route((u) => u.pathname.endsWith('/countries/FR/stories-1.json'),
@@ -161,10 +163,15 @@ async function measure(target, { viewport = { width: 1280, height: 720 }, scale 
       return st && (st.rowCount ?? st.rows.length) === n; }, stories, { timeout: 60000 });
   }
   await page.waitForTimeout(1000);
-  const first = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark);
-  const firstView = [...new Set(files)].map((f) => f.replace(/^\//, '') || 'index.html')
+  const { first, resources } = await page.evaluate((m) => ({ first: performance.getEntriesByName(m)[0].startTime,
+    resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })) }), target.mark);
+  const siteFiles = (entries) => [...new Set(entries.map((e) => new URL(e.name))
+    .filter((u) => u.origin === url.replace(/\/$/, '')).map((u) => u.pathname.replace(/^\//, '')))]
     .map((f) => (fs.existsSync(path.join(root, f)) && fs.statSync(path.join(root, f)).isDirectory() ? path.join(f, 'index.html') : f))
     .filter((f) => fs.existsSync(path.join(root, f)));
+  const page0 = target.path || 'index.html';
+  const firstView = [page0, ...siteFiles(resources.filter((e) => e.start < first))];
+  const later = siteFiles(resources.filter((e) => e.start >= first));
   // the app spins by itself once it is idle; with a country's panel open it is turned by dragging
   if (target.mark === APP.mark && !stories) await page.waitForFunction(() => window.newsglobeViewer.view().autoRotating, null, { timeout: 20000 });
   const spinning = await window3s(page, target, stories ? drag(page, viewport.width, viewport.height) : spin(page));
@@ -174,14 +181,16 @@ async function measure(target, { viewport = { width: 1280, height: 720 }, scale 
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = (await page.evaluate(`(${target.stats})(false)`)).heap;
   await context.close();
-  return { first, requests: firstView.length, transfer: sizes(firstView, root), spinning, hovering, jsHeap: usedSize, wasm };
+  return { first, requests: firstView.length, transfer: sizes(firstView, root), files: firstView, later: sizes(later, root),
+    laterFiles: later, spinning, hovering, jsHeap: usedSize, wasm };
 }
 
 async function medians(target, options) {
   const all = [];
   for (let r = 0; r < runs; ++r) all.push(await measure(target, options));
   const m = (f) => median(all.map(f));
-  return { first: m((x) => x.first), requests: m((x) => x.requests),
+  return { first: m((x) => x.first), requests: m((x) => x.requests), files: all[0].files, laterFiles: all[0].laterFiles,
+    root: target.site?.root ?? site, later: { gzip: m((x) => x.later.gzip) },
     transfer: { raw: m((x) => x.transfer.raw), gzip: m((x) => x.transfer.gzip), brotli: m((x) => x.transfer.brotli) },
     spinning: { main: m((x) => x.spinning.main), browser: m((x) => x.spinning.browser), gpu: m((x) => x.spinning.gpu), fps: m((x) => x.spinning.fps) },
     hovering: { main: m((x) => x.hovering.main), browser: m((x) => x.hovering.browser), gpu: m((x) => x.hovering.gpu), fps: m((x) => x.hovering.fps) },
@@ -193,7 +202,8 @@ function table(title, floor, app, rows, columns = ['floor', 'newsglobe']) {
   console.log(`| figure | ${columns[0]} | ${columns[1]} | ratio |\n|---|---|---|---|`);
   for (const [label, get, unit, digits = 1] of rows) {
     const f = get(floor), a = get(app);
-    console.log(`| ${label} | ${f.toFixed(digits)} ${unit} | ${a.toFixed(digits)} ${unit} | ${(a / f).toFixed(2)}× |`);
+    const value = (x) => `${x.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
+    console.log(`| ${label} | ${value(f)} | ${value(a)} | ${f > 0 ? `${(a / f).toFixed(2)}×` : '—'} |`);
   }
 }
 const FIGURES = [
@@ -201,6 +211,7 @@ const FIGURES = [
   ['first-view transfer, gzip -9', (x) => x.transfer.gzip / 1024, 'KB', 0],
   ['first-view transfer, brotli', (x) => x.transfer.brotli / 1024, 'KB', 0],
   ['requests in the first view', (x) => x.requests, '', 0],
+  ['after the first frame (a second of it), gzip -9', (x) => x.later.gzip / 1024, 'KB', 0],
   ['time to first frame', (x) => x.first, 'ms', 0],
   ['main-thread CPU per frame, spinning', (x) => x.spinning.main, 'ms', 2],
   ['main-thread CPU per frame, hovering', (x) => x.hovering.main, 'ms', 2],
@@ -217,6 +228,11 @@ if (!only || only === 'floor') {
   const floor = await medians(FLOOR);
   const app = await medians(APP);
   table('1280×720, DPR 1', floor, app, FIGURES);
+  for (const [name, x] of [['floor', floor], ['newsglobe', app]]) {
+    const list = (files) => files.map((f) => `${f} ${kb(fileSizes(f, x.root).gzip)}`).join(', ');
+    console.log(`\n${name}, the first view (gzip -9 each): ${list(x.files)}`);
+    if (x.laterFiles.length) console.log(`${name}, asked for after the first frame: ${list(x.laterFiles)}`);
+  }
   const many = await medians(APP, { stories: 500 });
   table('1280×720, the app with 500 stories of France in its panel (spinning = dragging the globe)', floor, many, FIGURES.filter(([l]) => !/transfer|requests|first frame/.test(l)));
   const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };

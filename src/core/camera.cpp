@@ -152,6 +152,20 @@ bool GlobeCamera::project(LatLon p, const Viewport& vp, double* x, double* y) co
     return *x >= 0 && *y >= 0 && *x <= vp.width && *y <= vp.height;
 }
 
+SphereCap GlobeCamera::visible_cap(const Viewport& vp) const {
+    SphereCap cap{to_unit_vector(centre_), std::acos(std::min(1.0, 1.0 / distance(vp)))};
+    // the angle from the point under the eye grows with the distance on
+    // screen from the globe's centre, so a corner is the farthest point seen
+    double widest = 0;
+    for (auto [x, y] : {std::pair{0.0, 0.0}, {vp.width, 0.0}, {0.0, vp.height}, {vp.width, vp.height}}) {
+        LatLon p;
+        if (!unproject(x, y, vp, &p)) return cap;  // a corner beyond the limb: the whole near side
+        widest = std::max(widest, std::acos(std::clamp(dot(to_unit_vector(p), cap.centre), -1.0, 1.0)));
+    }
+    cap.radius = std::min(cap.radius, widest + 1e-3);
+    return cap;
+}
+
 bool GlobeCamera::unproject(double x, double y, const Viewport& vp, LatLon* out) const {
     Vec3 e = eye(vp);
     Vec3 f = normalize(e * -1.0);

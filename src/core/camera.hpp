@@ -61,6 +61,10 @@ public:
     // false when p is on the far side or off screen
     bool project(LatLon p, const Viewport& vp, double* x, double* y) const;
     bool unproject(double x, double y, const Viewport& vp, LatLon* out) const;
+    // All the globe this view can show: up to the horizon, or closer in, as
+    // far as the screen's farthest corner reaches (the renderer draws only
+    // the tiles that meet it).
+    SphereCap visible_cap(const Viewport& vp) const;
     // Great-circle degrees one CSS pixel spans at the centre of the globe.
     double degrees_per_pixel(const Viewport& vp) const;
 

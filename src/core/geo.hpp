@@ -26,6 +26,12 @@ inline Vec3 cross(Vec3 a, Vec3 b) { return {a.y * b.z - a.z * b.y, a.z * b.x - a
 inline double length(Vec3 a) { return std::sqrt(dot(a, a)); }
 inline Vec3 normalize(Vec3 a) { double l = length(a); return l > 0 ? a * (1.0 / l) : a; }
 
+// The points of the unit sphere within `radius` radians of `centre`.
+struct SphereCap {
+    Vec3 centre;
+    double radius = 0;
+};
+
 Vec3 to_unit_vector(LatLon p);
 LatLon to_lat_lon(Vec3 v);                 // v need not be normalised
 double wrap_longitude(double lon);         // into [-180, 180)

@@ -128,7 +128,61 @@ void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg) {
     }
 }
 
+// ---- tiles ----
+
+constexpr double kTileDeg = 10;
+constexpr int kTileCols = 36, kTileRows = 18;
+
+int tile_of(Vec3 v) {
+    LatLon p = to_lat_lon(v);
+    int col = std::clamp(int((p.lon + 180) / kTileDeg), 0, kTileCols - 1);
+    int row = std::clamp(int((p.lat + 90) / kTileDeg), 0, kTileRows - 1);
+    return row * kTileCols + col;
+}
+
+// Reorders primitives (`stride` items each, `points` points) so each tile's
+// are together, by the tile of their first point, and returns the tiles:
+// first and count in items per point (an index, or a vertex's 3 floats).
+template <typename T, typename PointOf>
+std::vector<MeshTile> sort_by_tile(std::vector<T>& items, size_t stride, size_t points, PointOf point_of) {
+    std::vector<std::vector<size_t>> buckets(kTileCols * kTileRows);
+    for (size_t p = 0; p * stride < items.size(); ++p) buckets[size_t(tile_of(point_of(&items[p * stride], 0)))].push_back(p);
+    const size_t unit = stride / points;
+    std::vector<T> sorted;
+    sorted.reserve(items.size());
+    std::vector<MeshTile> tiles;
+    for (const auto& bucket : buckets) {
+        if (bucket.empty()) continue;
+        MeshTile tile;
+        tile.first = uint32_t(sorted.size() / unit);
+        tile.count = uint32_t(bucket.size() * points);
+        Vec3 sum{0, 0, 0};
+        for (size_t p : bucket)
+            for (size_t k = 0; k < points; ++k) sum = sum + point_of(&items[p * stride], k);
+        tile.centre = normalize(sum);
+        for (size_t p : bucket) {
+            for (size_t k = 0; k < points; ++k)
+                tile.radius = std::max(tile.radius, std::acos(std::clamp(dot(tile.centre, point_of(&items[p * stride], k)), -1.0, 1.0)));
+            sorted.insert(sorted.end(), items.begin() + std::ptrdiff_t(p * stride), items.begin() + std::ptrdiff_t((p + 1) * stride));
+        }
+        tiles.push_back(tile);
+    }
+    items = std::move(sorted);
+    return tiles;
+}
+
 }  // namespace
+
+std::vector<std::pair<uint32_t, uint32_t>> visible_runs(const std::vector<MeshTile>& tiles, const SphereCap& cap) {
+    std::vector<std::pair<uint32_t, uint32_t>> runs;
+    for (const MeshTile& t : tiles) {
+        double apart = std::acos(std::clamp(dot(t.centre, cap.centre), -1.0, 1.0));
+        if (apart - t.radius >= cap.radius) continue;
+        if (!runs.empty() && runs.back().first + runs.back().second == t.first) runs.back().second += t.count;
+        else runs.push_back({t.first, t.count});
+    }
+    return runs;
+}
 
 GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt) {
     GlobeMesh mesh;
@@ -140,6 +194,14 @@ GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt) {
         for (size_t i = 0; i + 1 < arc.points.size(); ++i)
             if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
                 add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg);
+    const std::vector<float>& land_xyz = mesh.land_xyz;
+    mesh.land_tiles = sort_by_tile(mesh.land_indices, 3, 3, [&](const uint32_t* tri, size_t k) {
+        const float* p = &land_xyz[size_t(tri[k]) * 3];
+        return Vec3{p[0], p[1], p[2]};
+    });
+    mesh.border_tiles = sort_by_tile(mesh.border_xyz, 6, 2, [](const float* seg, size_t k) {
+        return Vec3{seg[3 * k], seg[3 * k + 1], seg[3 * k + 2]};
+    });
 
     const double step = opt.graticule_step_deg;
     for (double lon = -180; lon < 180; lon += step) add_line(mesh.graticule_xyz, {-90 + step / 3, lon}, {90 - step / 3, lon}, 2.0);

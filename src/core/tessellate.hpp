@@ -7,6 +7,10 @@
 // valid and picking tests them). No flat triangle then spans more than a cell,
 // so none sinks more than 1.2e-3 of the radius under the curved surface — the
 // ocean sphere sits below that, so land never disappears into it.
+//
+// The land's triangles and the border segments are sorted into 20° tiles,
+// each with the cap that holds it, so a frame draws only the tiles it can
+// see (a software rasteriser otherwise transforms the far side too).
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -15,13 +19,26 @@
 
 namespace ng {
 
+// A run of land indices or border vertices lying in one tile, and the
+// spherical cap around them.
+struct MeshTile {
+    uint32_t first = 0, count = 0;  // in indices (land) or vertices (borders)
+    Vec3 centre;                    // unit vector
+    double radius = 0;              // radians
+};
+
 struct GlobeMesh {
     std::vector<float> land_xyz;          // 3 floats a vertex, on the unit sphere
     std::vector<float> land_country;      // country index a vertex (float for GL)
-    std::vector<uint32_t> land_indices;   // triangles
-    std::vector<float> border_xyz;        // line segments: 2 vertices each
+    std::vector<uint32_t> land_indices;   // triangles, sorted by tile
+    std::vector<float> border_xyz;        // line segments: 2 vertices each, sorted by tile
     std::vector<float> graticule_xyz;     // line segments every 15°
+    std::vector<MeshTile> land_tiles, border_tiles;  // in order, covering all
 };
+
+// The ranges (first, count) of the tiles that meet the cap, adjacent ones
+// merged: what to draw.
+std::vector<std::pair<uint32_t, uint32_t>> visible_runs(const std::vector<MeshTile>& tiles, const SphereCap& cap);
 
 struct TessellateOptions {
     double grid_deg = 3.0;        // cell size: bounds how far a triangle sags

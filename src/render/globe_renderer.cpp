@@ -112,6 +112,7 @@ struct Program {
 struct Mesh {
     GLuint vao = 0, vbo[2] = {0, 0}, ibo = 0;
     GLsizei count = 0;
+    std::vector<MeshTile> tiles;  // land and borders: drawn tile by tile, the visible ones only
 };
 
 static struct {
@@ -201,6 +202,8 @@ void upload_mesh(const GlobeMesh& mesh, Detail detail) {
     int d = int(detail);
     upload(state.land[d], mesh.land_xyz, &mesh.land_country, &mesh.land_indices);
     upload(state.borders[d], mesh.border_xyz, nullptr, nullptr);
+    state.land[d].tiles = mesh.land_tiles;
+    state.borders[d].tiles = mesh.border_tiles;
     upload(state.graticule, mesh.graticule_xyz, nullptr, nullptr);
     state.has_detail[d] = true;
     state.has_mesh = true;
@@ -222,6 +225,7 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     Mat4 m = cam.view_projection(vp);
     Vec3 eye_dir = normalize(cam.eye(vp));
     double d = cam.distance(vp);
+    SphereCap seen = cam.visible_cap(vp);
 
     // atmosphere behind everything
     glDisable(GL_DEPTH_TEST);
@@ -256,7 +260,9 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
         glUniform1i(state.surface.is_ocean, 0);
         glUniform1f(state.surface.radius, 1.0f);
         glBindVertexArray(state.land[lod].vao);
-        glDrawElements(GL_TRIANGLES, state.land[lod].count, GL_UNSIGNED_INT, nullptr);
+        for (auto [first, count] : visible_runs(state.land[lod].tiles, seen))
+            glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(uintptr_t(first) * sizeof(uint32_t)));
     }
     glUniform1i(state.surface.is_ocean, 1);
     glUniform1f(state.surface.radius, 0.998f);
@@ -277,7 +283,7 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
         glUniform1f(state.line.radius, 1.0006f);
         glUniform4fv(state.line.color, 1, theme.border);
         glBindVertexArray(state.borders[lod].vao);
-        glDrawArrays(GL_LINES, 0, state.borders[lod].count);
+        for (auto [first, count] : visible_runs(state.borders[lod].tiles, seen)) glDrawArrays(GL_LINES, GLint(first), GLsizei(count));
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/camera.hpp"
 #include "core/picking.hpp"
 #include "core/tessellate.hpp"
 #include "world_fixture.hpp"
@@ -170,4 +171,52 @@ TEST(Tessellation, NoBorderAlongTheCutOrThePole) {
             << a.lat << "," << a.lon;
         ASSERT_GT(std::min(a.lat, b.lat), -89.99);
     }
+}
+
+// The tiles hold every triangle and border segment once, each inside its
+// tile's cap; a view draws every tile with anything it can show, and little else.
+TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {
+    GlobeMesh mesh = tessellate_world(test_light_world());
+    auto check_cover = [](const std::vector<MeshTile>& tiles, size_t total) {
+        uint32_t next = 0;
+        for (const MeshTile& t : tiles) {
+            EXPECT_EQ(t.first, next);
+            next += t.count;
+        }
+        EXPECT_EQ(next, total);
+    };
+    check_cover(mesh.land_tiles, mesh.land_indices.size());
+    check_cover(mesh.border_tiles, mesh.border_xyz.size() / 3);
+    auto land_point = [&](size_t index) {
+        const float* p = &mesh.land_xyz[size_t(mesh.land_indices[index]) * 3];
+        return Vec3{p[0], p[1], p[2]};
+    };
+    for (const MeshTile& t : mesh.land_tiles)
+        for (uint32_t i = t.first; i < t.first + t.count; ++i)
+            ASSERT_LE(std::acos(std::min(1.0, dot(t.centre, land_point(i)))), t.radius + 1e-9);
+
+    double shares = 0;
+    int views = 0;
+    for (Viewport vp : {Viewport{1280, 720}, Viewport{390, 844}})
+        for (double zoom : {1.0, 3.0, 8.0})
+            for (LatLon centre : {LatLon{20, 10}, LatLon{-33, 151}, LatLon{65, -170}, LatLon{-80, 0}, LatLon{0, 179}}) {
+                GlobeCamera cam;
+                cam.set_auto_rotate(false);
+                cam.set_view(centre, zoom);
+                std::vector<char> drawn(mesh.land_indices.size(), 0);
+                size_t drawn_count = 0;
+                for (auto [first, count] : visible_runs(mesh.land_tiles, cam.visible_cap(vp)))
+                    for (uint32_t i = first; i < first + count; ++i) drawn[i] = 1, ++drawn_count;
+                size_t missing = 0;
+                for (size_t t = 0; t < mesh.land_indices.size(); t += 3)
+                    for (size_t k = 0; k < 3; ++k) {
+                        double x, y;
+                        if (!drawn[t] && cam.project(to_lat_lon(land_point(t + k)), vp, &x, &y)) ++missing;
+                    }
+                EXPECT_EQ(missing, 0u) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                double share = double(drawn_count) / double(mesh.land_indices.size());
+                if (zoom > 5) EXPECT_LT(share, 0.2) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                shares += share, ++views;
+            }
+    EXPECT_LT(shares / views, 0.4) << "the far side and what is off screen are not drawn";
 }

@@ -14,10 +14,9 @@ void GlobeView::set_world(const World* world) {
 void GlobeView::refine_world(const World* world) {
     world_ = world;
     picker_.reset();
-    if (world_) picker_.emplace(*world_);
     markers_dirty_ = true;
-    if (place_clicked_ && picker_) {
-        int now = picker_->country_near(place_clicked_->at, place_clicked_->snap_deg);
+    if (place_clicked_ && world_) {
+        int now = picker().country_near(place_clicked_->at, place_clicked_->snap_deg);
         if (now != place_clicked_->picked && selected_ == place_clicked_->picked) click_ = now;
     }
     place_clicked_.reset();
@@ -130,13 +129,18 @@ double GlobeView::marker_radius_px(int country, bool touch) const {
 }
 
 int GlobeView::pick(double x, double y, bool touch) const {
-    if (!world_ || !picker_) return -1;
+    if (!world_) return -1;
     // 1. a dot, where it is drawn: it lies on top of the land
     if (int dot = marker_at(x, y, touch); dot >= 0) return dot;
     // 2. the land under the point; 3. over the sea, the nearest outline within a few px
     auto p = unproject(x, y);
     if (!p) return -1;
-    return picker_->country_near(*p, snap_deg(touch));
+    return picker().country_near(*p, snap_deg(touch));
+}
+
+const CountryPicker& GlobeView::picker() const {
+    if (!picker_) picker_.emplace(*world_);
+    return *picker_;
 }
 
 int GlobeView::marker_at(double x, double y, bool touch) const {

@@ -91,7 +91,9 @@ private:
     double fit_zoom_for(int country) const;
 
     const World* world_ = nullptr;
-    std::optional<CountryPicker> picker_;
+    // Built at the first pick, not with the map: the first frame need not wait for it.
+    mutable std::optional<CountryPicker> picker_;
+    const CountryPicker& picker() const;
     GlobeCamera camera_;
     GestureTracker gestures_;
     Viewport viewport_;

@@ -160,11 +160,12 @@ std::vector<MeshTile> sort_by_tile(std::vector<T>& items, size_t stride, size_t 
         for (size_t p : bucket)
             for (size_t k = 0; k < points; ++k) sum = sum + point_of(&items[p * stride], k);
         tile.centre = normalize(sum);
+        double nearest_dot = 1;  // of the point farthest from the centre
         for (size_t p : bucket) {
-            for (size_t k = 0; k < points; ++k)
-                tile.radius = std::max(tile.radius, std::acos(std::clamp(dot(tile.centre, point_of(&items[p * stride], k)), -1.0, 1.0)));
+            for (size_t k = 0; k < points; ++k) nearest_dot = std::min(nearest_dot, dot(tile.centre, point_of(&items[p * stride], k)));
             sorted.insert(sorted.end(), items.begin() + std::ptrdiff_t(p * stride), items.begin() + std::ptrdiff_t((p + 1) * stride));
         }
+        tile.radius = std::acos(std::max(-1.0, nearest_dot)) + 1e-6;  // float vertices: a hair of room
         tiles.push_back(tile);
     }
     items = std::move(sorted);

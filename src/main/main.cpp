@@ -120,7 +120,8 @@ void App::frame() {
     // show, once that map has arrived
     if (viewer_->world_revision() != uploaded_world_) {
         if (!viewer_->world_full())
-            globe_renderer::upload_mesh(tessellate_world(viewer_->world()), globe_renderer::Detail::Light);
+            globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions),
+                                        globe_renderer::Detail::Light);
         uploaded_world_ = viewer_->world_revision();
     }
     const GlobeCamera& cam = viewer_->globe().camera();

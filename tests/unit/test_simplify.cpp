@@ -98,7 +98,7 @@ TEST(Simplify, NeighboursKeepOneBorderAndASliverKeepsATriangle) {
 TEST(Simplify, TheLightMeshCoversTheSameLandWithFewerVertices) {
     const World& world = test_world();
     ASSERT_FALSE(world.countries.empty());
-    GlobeMesh full = tessellate_world(world), light = tessellate_world(test_light_world());
+    GlobeMesh full = tessellate_world(world), light = tessellate_world(test_light_world(), kLightMeshOptions);
     auto area = [](const GlobeMesh& m) {
         double a = 0;
         for (size_t t = 0; t < m.land_indices.size(); t += 3) {

@@ -134,7 +134,7 @@ TEST(Tessellation, CoversTheLandAndStaysOnTheSurface) {
 // (a software rasteriser otherwise sets up every hidden triangle too).
 TEST(Tessellation, EveryLandTriangleFacesOutward) {
   for (const World* world : {&test_world(), &test_light_world()}) {
-    GlobeMesh mesh = tessellate_world(*world);
+    GlobeMesh mesh = tessellate_world(*world, world == &test_world() ? TessellateOptions{} : kLightMeshOptions);
     size_t inward = 0, slivers = 0;
     double inward_area = 0;
     for (size_t t = 0; t < mesh.land_indices.size(); t += 3) {
@@ -176,7 +176,7 @@ TEST(Tessellation, NoBorderAlongTheCutOrThePole) {
 // The tiles hold every triangle and border segment once, each inside its
 // tile's cap; a view draws every tile with anything it can show, and little else.
 TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {
-    GlobeMesh mesh = tessellate_world(test_light_world());
+    GlobeMesh mesh = tessellate_world(test_light_world(), kLightMeshOptions);
     auto check_cover = [](const std::vector<MeshTile>& tiles, size_t total) {
         uint32_t next = 0;
         for (const MeshTile& t : tiles) {

@@ -215,7 +215,9 @@ TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {
                     }
                 EXPECT_EQ(missing, 0u) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
                 double share = double(drawn_count) / double(mesh.land_indices.size());
-                if (zoom > 5) EXPECT_LT(share, 0.2) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                if (zoom > 5) {
+                    EXPECT_LT(share, 0.2) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                }
                 shares += share, ++views;
             }
     EXPECT_LT(shares / views, 0.4) << "the far side and what is off screen are not drawn";

@@ -116,6 +116,10 @@ set_property(TARGET floor APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/benc
   "${CMAKE_SOURCE_DIR}/bench/floor/floor.css" "${CMAKE_SOURCE_DIR}/bench/floor/floor-boot.js")
 
 # ---- brotli and gzip copies of the site's own files, for servers to send as they are ----
+# the app's code under names taken from its content, the loader pointed at them
+add_custom_target(site_fingerprint ALL
+  COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/tools/fingerprint.mjs" "${NEWSGLOBE_SITE_DIR}" VERBATIM)
+add_dependencies(site_fingerprint newsglobe site_pages)
 add_custom_target(site_precompressed ALL
   COMMAND "${NODE_EXECUTABLE}" "${CMAKE_SOURCE_DIR}/tools/precompress.mjs" "${NEWSGLOBE_SITE_DIR}" VERBATIM)
-add_dependencies(site_precompressed newsglobe floor site_pages)
+add_dependencies(site_precompressed newsglobe floor site_pages site_fingerprint)

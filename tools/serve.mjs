@@ -58,6 +58,7 @@ const CONTENT_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.map', '.svg', '.bin', '.css', '.txt', '.ttf']);
+const FINGERPRINTED = /^newsglobe\.[0-9a-f]{10}\.(js|wasm)$/;  // tools/fingerprint.mjs
 // Precompressed copies beside a file (tools/precompress.mjs), best first.
 const PRECOMPRESSED = [['br', '.br'], ['gzip', '.gz']];
 const HUGE_BYTES = 64 * 1024 * 1024;
@@ -238,9 +239,12 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', fault
 
   async function serveFile(req, res, entry, found, head) {
     const ext = path.extname(found.file).toLowerCase();
-    // no-cache everywhere: the app's files keep fixed names across builds,
-    // so browsers must revalidate (cheaply, through the ETag).
-    const headers = { 'Content-Type': contentType(found.file), 'Cache-Control': 'no-cache' };
+    // The app's code under names taken from its content (tools/fingerprint.mjs)
+    // never changes: kept a year without asking. Every other file keeps its
+    // name across builds, so browsers revalidate it (cheaply, through the ETag).
+    const fingerprinted = FINGERPRINTED.test(path.basename(found.file));
+    const headers = { 'Content-Type': contentType(found.file),
+      'Cache-Control': fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache' };
     if (ext === '.html') headers['Content-Security-Policy'] = pageCsp(found.file);
     let body = found.bytes, encoding = '';
     if (COMPRESSIBLE.has(ext)) {

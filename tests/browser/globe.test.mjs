@@ -35,6 +35,11 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
       .filter((e) => /\/data\/world(-light)?\.bin$/.test(e.name)).map((e) => [e.name.split('/').pop(), e.startTime])));
     assert.ok(maps['world-light.bin'] < marks[0], 'the light map before the first frame');
     assert.ok(maps['world.bin'] >= marks[0], `the full map after it (${JSON.stringify(maps)}, frame at ${marks[0]})`);
+    // the app's code is fetched under its content names (tools/fingerprint.mjs), which the server lets browsers keep
+    const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop())
+      .filter((n) => /^newsglobe\.[^-]*(js|wasm)$/.test(n)));
+    assert.deepEqual([...new Set(code.map((n) => n.replace(/\.[0-9a-f]{10}\./, '.#.')))].sort(), ['newsglobe.#.js', 'newsglobe.#.wasm'],
+      code.join());
     await screenshot(page, `globe-${w}x${h}`);
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
     await page.close();

@@ -64,6 +64,7 @@ before(async () => {
   await fs.writeFile(path.join(root, 'index.html'), '<!doctype html><title>newsglobe</title><canvas></canvas>');
   await fs.writeFile(path.join(root, 'newsglobe.js'), 'console.log("hello");\n'.repeat(50));
   await fs.writeFile(path.join(root, 'newsglobe.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  await fs.writeFile(path.join(root, 'newsglobe.0123456789.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   await fs.writeFile(path.join(root, 'world.bin'), Buffer.alloc(4096, 7));
   await fs.writeFile(path.join(root, 'fonts', 'NotoSans.ttf'), Buffer.alloc(64, 1));
   await fs.writeFile(path.join(root, 'picture.png'), Buffer.alloc(2048, 3));
@@ -101,6 +102,16 @@ test('serves files with their content types and CORS', async () => {
   assert.equal(index.headers['cache-control'], 'no-cache');
   const wasm = await request(plain, '/newsglobe.wasm');
   assert.deepEqual([...wasm.body], [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  assert.equal(wasm.headers['cache-control'], 'no-cache', 'a name that outlives its content is revalidated');
+});
+
+test('the app code under its content name is kept a year; other names are revalidated', async () => {
+  const named = await request(plain, '/newsglobe.0123456789.wasm');
+  assert.equal(named.status, 200);
+  assert.equal(named.headers['content-type'], 'application/wasm');
+  assert.equal(named.headers['cache-control'], 'public, max-age=31536000, immutable');
+  for (const p of ['/newsglobe.js', '/world.bin', '/fonts/NotoSans.ttf', '/api/v1/countries.json'])
+    assert.equal((await request(plain, p)).headers['cache-control'], 'no-cache', p);
 });
 
 test('gzips compressible files only when the client accepts it', async () => {

@@ -1,0 +1,48 @@
+// fingerprint — names the app's code after its content, so browsers and CDNs
+// may keep it for a year: newsglobe.wasm is copied to newsglobe.<hash>.wasm,
+// newsglobe.js (pointed at that wasm) to newsglobe.<hash>.js, and the site's
+// loader, newsglobe-embed.js (the one name embedding pages use, served
+// no-cache), is pointed at both. The plain names stay for anyone who loads
+// them directly. Older fingerprinted copies are removed. Runs after the link
+// and before tools/precompress.mjs (cmake/wasm.cmake); tools/serve.mjs sends
+// the fingerprinted names with `Cache-Control: immutable`.
+//
+//   node tools/fingerprint.mjs build/site
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] || 'build/site');
+const read = (name) => fs.readFileSync(path.join(root, name));
+const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+// a quoted name, fingerprinted or not (the loader may have been rewritten before)
+const quoted = (stem, ext) => new RegExp(`(["'])${stem}(?:\\.[0-9a-f]{10})?\\.${ext}\\1`, 'g');
+
+function rewrite(text, stem, ext, name, what) {
+  let found = 0;
+  const out = text.replace(quoted(stem, ext), (_, q) => (++found, `${q}${name}${q}`));
+  if (!found) throw new Error(`fingerprint: no "${stem}.${ext}" in ${what}`);
+  return out;
+}
+
+const wasm = read('newsglobe.wasm');
+const wasmName = `newsglobe.${hash(wasm)}.wasm`;
+const js = rewrite(read('newsglobe.js').toString(), 'newsglobe', 'wasm', wasmName, 'newsglobe.js');
+const jsName = `newsglobe.${hash(js)}.js`;
+let loader = read('newsglobe-embed.js').toString();
+loader = rewrite(loader, 'newsglobe', 'wasm', wasmName, 'newsglobe-embed.js');
+loader = rewrite(loader, 'newsglobe', 'js', jsName, 'newsglobe-embed.js');
+
+const keep = new Set([wasmName, jsName]);
+for (const name of fs.readdirSync(root)) {
+  const m = /^(newsglobe\.[0-9a-f]{10}\.(?:js|wasm))(\.br|\.gz)?$/.exec(name);
+  if (m && !keep.has(m[1])) fs.rmSync(path.join(root, name));
+}
+const write = (name, bytes) => {
+  const file = path.join(root, name);
+  if (!fs.existsSync(file) || !read(name).equals(Buffer.from(bytes))) fs.writeFileSync(file, bytes);
+};
+write(wasmName, wasm);
+write(jsName, js);
+write('newsglobe-embed.js', loader);
+console.log(`fingerprint: ${wasmName}, ${jsName}`);

@@ -25,10 +25,29 @@ else()
 endif()
 
 # ---- Dear ImGui, and its SDL2 backend apart: only main may see SDL ----------
+# ImGui 1.90's ImFontAtlas::AddFontDefault links its built-in ProggyClean
+# font (12 KB of base85, 10 KB gzip) into every app, though the app only
+# draws Noto Sans and never asks for it; 1.91 has IMGUI_DISABLE_DEFAULT_FONT
+# for this. The app compiles a copy of imgui_draw.cpp whose AddFontDefault
+# returns NULL, as 1.91's does with that switch; the floor keeps stock ImGui.
+file(READ "${IMGUI}/imgui_draw.cpp" imgui_draw_stock)
+string(REPLACE "const char* ttf_compressed_base85 = GetDefaultCompressedFontDataTTFBase85();"
+               "const char* ttf_compressed_base85 = NULL; return NULL;  // newsglobe: no built-in font"
+               imgui_draw_lean "${imgui_draw_stock}")
+if(imgui_draw_lean STREQUAL imgui_draw_stock)
+  message(FATAL_ERROR "imgui_draw.cpp: AddFontDefault not as in ImGui 1.90; update cmake/wasm.cmake")
+endif()
+set(imgui_draw_lean_file "${CMAKE_BINARY_DIR}/imgui_draw_no_default_font.cpp")
+if(EXISTS "${imgui_draw_lean_file}")
+  file(READ "${imgui_draw_lean_file}" imgui_draw_written)
+endif()
+if(NOT imgui_draw_written STREQUAL imgui_draw_lean)  # rewritten only when it changes: no needless rebuilds
+  file(WRITE "${imgui_draw_lean_file}" "${imgui_draw_lean}")
+endif()
 add_library(imgui STATIC
-  ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp)
+  ${IMGUI}/imgui.cpp ${imgui_draw_lean_file} ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp)
 target_include_directories(imgui PUBLIC ${IMGUI})
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -fno-exceptions -fno-rtti -w)
 add_library(imgui_sdl2 STATIC ${IMGUI}/backends/imgui_impl_sdl2.cpp)
 target_include_directories(imgui_sdl2 PUBLIC ${IMGUI}/backends)

@@ -16,8 +16,8 @@ namespace ng {
 // longitude) of the original, keeps its end points and the map's seams
 // (the antimeridian cut, the poles); a ring that would be left with fewer
 // than three points keeps its arcs' farthest ones, so no country or island
-// disappears. The kept points are quantised to a fifth of the tolerance
-// (the seams stay exact: ±180° falls on the grid). Countries, names, labels
+// disappears. The kept points are quantised to half the tolerance (each
+// moves at most 0.36 of it; the seams stay exact: ±180° falls on the grid). Countries, names, labels
 // and areas are the full map's.
 WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_deg);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace ng {
@@ -265,8 +266,17 @@ struct Writer {
             out.push_back(char(b | (v ? 0x80 : 0)));
         } while (v);
     }
-    void zigzag(int64_t v) { varint((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+    static uint64_t zigzagged(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
+    void zigzag(int64_t v) { varint(zigzagged(v)); }
     void str(const std::string& s) { varint(s.size()), out += s; }
+    // A TopoJSON arc reference (~i = arc i reversed) as the step from the
+    // country's previous arc index, with the direction in the low bit: a
+    // country's arcs are mostly numbered in a run, so the steps are short.
+    void arc_ref(int32_t ref, int64_t& last) {
+        int64_t index = ref < 0 ? ~int64_t(ref) : ref;
+        varint(zigzagged(index - last) << 1 | (ref < 0 ? 1 : 0));
+        last = index;
+    }
 };
 
 struct Reader {
@@ -293,7 +303,15 @@ struct Reader {
         ok = false;
         return 0;
     }
-    int64_t zigzag() { uint64_t v = varint(); return int64_t(v >> 1) ^ -int64_t(v & 1); }
+    static int64_t unzigzagged(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
+    int64_t zigzag() { return unzigzagged(varint()); }
+    int32_t arc_ref(int64_t& last) {
+        uint64_t v = varint();
+        int64_t index = last + unzigzagged(v >> 1);
+        if (index < 0 || index > INT32_MAX) ok = false, index = 0;
+        last = index;
+        return v & 1 ? ~int32_t(index) : int32_t(index);
+    }
     // a count that cannot exceed the bytes left (each item takes >= 1 byte)
     size_t count() {
         uint64_t n = varint();
@@ -309,13 +327,14 @@ struct Reader {
 };
 
 constexpr char kMagic[4] = {'N', 'G', 'W', '1'};
+constexpr uint32_t kVersion = 2;  // 2: arc references as steps (1 had them as they are)
 
 }  // namespace
 
 std::string encode_world_asset(const WorldAssetSource& src) {
     Writer w;
     w.bytes(kMagic, 4);
-    w.u32(1);
+    w.u32(kVersion);
     w.f64(src.transform.scale_lon), w.f64(src.transform.scale_lat);
     w.f64(src.transform.translate_lon), w.f64(src.transform.translate_lat);
     w.varint(src.arcs.size());
@@ -332,11 +351,12 @@ std::string encode_world_asset(const WorldAssetSource& src) {
         for (const auto& a : c.aliases) w.str(a);
         w.f32(float(c.label.lat)), w.f32(float(c.label.lon)), w.f32(float(c.area_km2));
         w.varint(c.polygons.size());
+        int64_t last = 0;
         for (const auto& poly : c.polygons) {
             w.varint(poly.size());
             for (const auto& ring : poly) {
                 w.varint(ring.size());
-                for (int32_t ref : ring) w.zigzag(ref);
+                for (int32_t ref : ring) w.arc_ref(ref, last);
             }
         }
     }
@@ -348,7 +368,7 @@ bool decode_world_asset(std::string_view bytes, World* out, std::string* error) 
     Reader r{bytes};
     char magic[4] = {};
     if (!r.take(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return fail("not a newsglobe map file");
-    if (r.u32() != 1) return fail("unsupported map file version");
+    if (r.u32() != kVersion) return fail("unsupported map file version");
     TopoTransform t;
     t.scale_lon = r.f64(), t.scale_lat = r.f64(), t.translate_lon = r.f64(), t.translate_lat = r.f64();
     std::vector<std::vector<std::pair<int32_t, int32_t>>> quantised(r.count());
@@ -369,11 +389,12 @@ bool decode_world_asset(std::string_view bytes, World* out, std::string* error) 
         for (auto& a : c.aliases) a = r.str();
         c.label.lat = r.f32(), c.label.lon = r.f32(), c.area_km2 = r.f32();
         size_t polygon_count = r.count();
+        int64_t last = 0;
         for (size_t n = 0; n < polygon_count; ++n) {
             std::vector<std::vector<int32_t>> ring_refs(r.count());
             for (auto& refs : ring_refs) {
                 refs.resize(r.count());
-                for (int32_t& ref : refs) ref = int32_t(r.zigzag());
+                for (int32_t& ref : refs) ref = r.arc_ref(last);
             }
             if (!r.ok) return fail("map file is truncated (rings)");
             for (Polygon& part : polygons_from_arc_refs(arcs, ring_refs)) {

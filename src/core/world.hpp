@@ -3,7 +3,7 @@
 // tools/prepare_world.cpp builds from Natural Earth (world-atlas 50m).
 //
 // Asset format "NGW1" (little-endian, varints are LEB128, zigzag for signed):
-//   "NGW1" u32 version=1
+//   "NGW1" u32 version=2
 //   f64 scale_lon, scale_lat, translate_lon, translate_lat   (TopoJSON transform)
 //   varint arc_count, per arc: varint point_count, then per point zigzag
 //          deltas of the quantised x, y (as in TopoJSON)
@@ -12,7 +12,9 @@
 //          string name, varint alias_count, strings
 //          f32 label_lat, f32 label_lon, f32 area_km2
 //          varint polygon_count, per polygon: varint ring_count, per ring:
-//          varint ref_count, zigzag refs (TopoJSON arc index; ~i = reversed)
+//          varint ref_count, refs: per ref, with i its TopoJSON arc index
+//          (~i = reversed), varint (zigzag(i - previous i in this country,
+//          from 0) << 1 | reversed)
 //   strings are varint length + UTF-8 bytes.
 #pragma once
 #include <cstdint>

@@ -98,7 +98,7 @@ private:
     bool fonts_ok_ = false;
     unsigned uploaded_world_ = 0, uploaded_palette_ = 0;  // revisions
     // The globe seen whole is drawn from the light map (core/simplify.hpp): its
-    // outlines stay within a tenth of a pixel there; closer, the full map.
+    // outlines stay within a third of a pixel there; closer, the full map.
     static constexpr double kFullDetailZoom = 2.0;
     bool full_mesh_uploaded_ = false;
     void upload_full_mesh();

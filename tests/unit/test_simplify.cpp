@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/simplify.hpp"
@@ -57,7 +58,7 @@ TEST(Simplify, TheLightMapKeepsEveryCountryAndStaysWithinTheTolerance) {
         for (const Polygon& p : b.polygons)
             for (const Ring& r : p.rings) EXPECT_GE(r.points.size(), 3u) << a.iso << ": no island disappears";
     }
-    const double tol = 0.05;
+    const double tol = 0.05, quantum = tol / 2;
     ASSERT_EQ(light.arcs.size(), world.arcs.size());
     double worst = 0;
     for (size_t i = 0; i < world.arcs.size(); ++i) {
@@ -68,7 +69,7 @@ TEST(Simplify, TheLightMapKeepsEveryCountryAndStaysWithinTheTolerance) {
     EXPECT_LE(worst, 2 * tol);
     size_t within = 0, all = 0;
     for (size_t i = 0; i < world.arcs.size(); ++i, ++all)
-        within += worst_error(world.arcs[i].points, light.arcs[i].points) <= tol + 0.008;
+        within += worst_error(world.arcs[i].points, light.arcs[i].points) <= tol + quantum * 0.71;
     EXPECT_GT(within * 100, all * 99) << "all but specks within the tolerance";
     EXPECT_LT(points(light) * 3, points(world)) << "most points are under a pixel of the whole globe";
 }
@@ -92,7 +93,7 @@ TEST(Simplify, NeighboursKeepOneBorderAndASliverKeepsATriangle) {
     EXPECT_EQ(w.countries[1].polygons[0].rings[0].points.size(), 3u) << "the sliver is a triangle, not a line";
     // the border the two draw is the one arc both refer to
     EXPECT_EQ(light.arcs[2].size(), 3u) << "the tall arc keeps its peak";
-    EXPECT_EQ(light.transform.scale_lon, 0.01) << "on a grid of a fifth of the tolerance";
+    EXPECT_EQ(light.transform.scale_lon, 0.025) << "on a grid of half the tolerance";
 }
 
 TEST(Simplify, TheLightMeshCoversTheSameLandWithFewerVertices) {
@@ -116,4 +117,36 @@ TEST(Simplify, TheLightMeshCoversTheSameLandWithFewerVertices) {
     EXPECT_LT(light.border_xyz.size() * 2, full.border_xyz.size());
     std::printf("land triangles %zu -> %zu, border segments %zu -> %zu\n", full.land_indices.size() / 3,
                 light.land_indices.size() / 3, full.border_xyz.size() / 6, light.border_xyz.size() / 6);
+}
+
+TEST(Simplify, AnIslandNarrowerThanTheGridKeepsATriangleWoundAsItWas) {
+    // A dot 0.004° across (the Vatican is 0.007°) and a strip 0.3° long but
+    // 0.004° wide, each one closed arc, counter-clockwise and clockwise: on
+    // the light map's 0.025° grid they would be one point and a line.
+    WorldAssetSource src;
+    src.transform = {0.001, 0.001, 0, 0};
+    src.arcs = {{{10000, 10000}, {4, 0}, {0, 4}, {-4, -4}}, {{20000, 20000}, {0, 4}, {300, 0}, {-300, -4}}};
+    WorldAssetSource::Entry dot, strip;
+    dot.iso = "DD", dot.polygons = {{{0}}};
+    strip.iso = "SS", strip.polygons = {{{1}}};
+    src.countries = {dot, strip};
+    std::string error;
+    World w;
+    ASSERT_TRUE(decode_world_asset(encode_world_asset(simplify_asset(src, 0.05)), &w, &error)) << error;
+    ASSERT_EQ(w.countries.size(), 2u);
+    for (size_t c = 0; c < 2; ++c) {
+        ASSERT_EQ(w.countries[c].polygons.size(), 1u) << w.countries[c].iso;
+        const std::vector<LatLon>& ring = w.countries[c].polygons[0].rings[0].points;
+        ASSERT_EQ(ring.size(), 3u) << w.countries[c].iso << ": a triangle";
+        double twice_area = 0;
+        for (size_t j = 0; j < 3; ++j)
+            twice_area += ring[j].lon * ring[(j + 1) % 3].lat - ring[(j + 1) % 3].lon * ring[j].lat;
+        EXPECT_NE(twice_area, 0.0) << w.countries[c].iso << ": not a line";
+        EXPECT_EQ(twice_area > 0, c == 0) << w.countries[c].iso << ": wound as the source ring";
+        for (const LatLon& p : ring) EXPECT_NEAR(p.lat, c == 0 ? 10 : 20, 0.05) << w.countries[c].iso;
+    }
+    double lons[3];
+    for (size_t j = 0; j < 3; ++j) lons[j] = w.countries[1].polygons[0].rings[0].points[j].lon;
+    EXPECT_NEAR(*std::max_element(lons, lons + 3) - *std::min_element(lons, lons + 3), 0.3, 0.03)
+        << "the strip keeps its length";
 }

@@ -22,9 +22,18 @@ void densify_into(std::vector<Pt>& out, LatLon a, LatLon b, double max_deg, bool
     }
 }
 
-void push_xyz(std::vector<float>& out, double lon, double lat) {
-    Vec3 v = to_unit_vector({lat, lon});
-    out.push_back(float(v.x)), out.push_back(float(v.y)), out.push_back(float(v.z));
+void push_xyz(std::vector<float>& out, Vec3 v) { out.push_back(float(v.x)), out.push_back(float(v.y)), out.push_back(float(v.z)); }
+
+// ---- tiles ----
+
+constexpr double kTileDeg = 10;
+constexpr int kTileCols = 36, kTileRows = 18;
+
+// From lon/lat, which the builder has: no inverse trigonometry per primitive.
+uint16_t tile_of(double lon, double lat) {
+    int col = std::clamp(int((lon + 180) / kTileDeg), 0, kTileCols - 1);
+    int row = std::clamp(int((lat + 90) / kTileDeg), 0, kTileRows - 1);
+    return uint16_t(row * kTileCols + col);
 }
 
 using Rings = std::vector<std::vector<Pt>>;
@@ -55,7 +64,7 @@ std::vector<Pt> clip(const std::vector<Pt>& in, int axis, double bound, bool kee
 // flat triangle spans more than a cell.
 class LandBuilder {
 public:
-    LandBuilder(GlobeMesh& mesh, double grid) : mesh_(mesh), grid_(grid) {}
+    LandBuilder(GlobeMesh& mesh, std::vector<uint16_t>& tiles, double grid) : mesh_(mesh), tiles_(tiles), grid_(grid) {}
 
     void add_polygon(const Polygon& poly, float country, double max_edge) {
         Rings rings;
@@ -95,9 +104,12 @@ private:
 
     void emit(const Rings& rings, float country) {
         uint32_t base = uint32_t(mesh_.land_country.size());
+        at_.clear(), lon_lat_.clear();
         for (const auto& ring : rings)
             for (const Pt& p : ring) {
-                push_xyz(mesh_.land_xyz, p[0], p[1]);
+                at_.push_back(to_unit_vector({p[1], p[0]}));
+                lon_lat_.push_back(p);
+                push_xyz(mesh_.land_xyz, at_.back());
                 mesh_.land_country.push_back(country);
             }
         // every triangle counter-clockwise seen from outside the globe (as
@@ -105,48 +117,46 @@ private:
         // turn against its winding in lon/lat): the far side is then culled
         // before it is rasterised
         std::vector<uint32_t> tris = mapbox::earcut<uint32_t>(rings);
-        std::vector<Vec3> at;
-        for (const auto& ring : rings)
-            for (const Pt& p : ring) at.push_back(to_unit_vector({p[1], p[0]}));
         for (size_t t = 0; t + 2 < tris.size(); t += 3) {
-            const Vec3 &a = at[tris[t]], &b = at[tris[t + 1]], &c = at[tris[t + 2]];
+            const Vec3 &a = at_[tris[t]], &b = at_[tris[t + 1]], &c = at_[tris[t + 2]];
             if (dot(cross(b - a, c - a), a + b + c) < 0) std::swap(tris[t + 1], tris[t + 2]);
             for (int k = 0; k < 3; ++k) mesh_.land_indices.push_back(base + tris[t + size_t(k)]);
+            const Pt& first = lon_lat_[tris[t]];
+            tiles_.push_back(tile_of(first[0], first[1]));
         }
     }
 
     GlobeMesh& mesh_;
+    std::vector<uint16_t>& tiles_;  // a triangle's tile, by its first vertex
     double grid_;
+    std::vector<Vec3> at_;  // the piece's vertices, reused
+    std::vector<Pt> lon_lat_;
 };
 
-void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg) {
-    std::vector<Pt> pts;
+// Line segments from a to b, densified; each point's vector computed once,
+// and each segment's tile (`tiles`, when given) by its first point. `pts`
+// is scratch space, reused.
+void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg, std::vector<Pt>& pts,
+              std::vector<uint16_t>* tiles = nullptr) {
+    pts.clear();
     densify_into(pts, a, b, max_deg, true);
+    Vec3 from = to_unit_vector({pts[0][1], pts[0][0]});
     for (size_t i = 0; i + 1 < pts.size(); ++i) {
-        push_xyz(out, pts[i][0], pts[i][1]);
-        push_xyz(out, pts[i + 1][0], pts[i + 1][1]);
+        Vec3 to = to_unit_vector({pts[i + 1][1], pts[i + 1][0]});
+        push_xyz(out, from), push_xyz(out, to);
+        if (tiles) tiles->push_back(tile_of(pts[i][0], pts[i][1]));
+        from = to;
     }
 }
 
-// ---- tiles ----
-
-constexpr double kTileDeg = 10;
-constexpr int kTileCols = 36, kTileRows = 18;
-
-int tile_of(Vec3 v) {
-    LatLon p = to_lat_lon(v);
-    int col = std::clamp(int((p.lon + 180) / kTileDeg), 0, kTileCols - 1);
-    int row = std::clamp(int((p.lat + 90) / kTileDeg), 0, kTileRows - 1);
-    return row * kTileCols + col;
-}
-
 // Reorders primitives (`stride` items each, `points` points) so each tile's
-// are together, by the tile of their first point, and returns the tiles:
-// first and count in items per point (an index, or a vertex's 3 floats).
+// are together, by `tile` (one per primitive), and returns the tiles: first
+// and count in items per point (an index, or a vertex's 3 floats).
 template <typename T, typename PointOf>
-std::vector<MeshTile> sort_by_tile(std::vector<T>& items, size_t stride, size_t points, PointOf point_of) {
+std::vector<MeshTile> sort_by_tile(std::vector<T>& items, const std::vector<uint16_t>& tile, size_t stride, size_t points,
+                                   PointOf point_of) {
     std::vector<std::vector<size_t>> buckets(kTileCols * kTileRows);
-    for (size_t p = 0; p * stride < items.size(); ++p) buckets[size_t(tile_of(point_of(&items[p * stride], 0)))].push_back(p);
+    for (size_t p = 0; p * stride < items.size(); ++p) buckets[tile[p]].push_back(p);
     const size_t unit = stride / points;
     std::vector<T> sorted;
     sorted.reserve(items.size());
@@ -187,28 +197,30 @@ std::vector<std::pair<uint32_t, uint32_t>> visible_runs(const std::vector<MeshTi
 
 GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt) {
     GlobeMesh mesh;
-    LandBuilder land(mesh, opt.grid_deg);
+    std::vector<uint16_t> land_tile, border_tile;
+    std::vector<Pt> scratch;
+    LandBuilder land(mesh, land_tile, opt.grid_deg);
     for (size_t c = 0; c < world.countries.size(); ++c)
         for (const Polygon& poly : world.countries[c].polygons) land.add_polygon(poly, float(c), opt.max_edge_deg);
 
     for (const Arc& arc : world.arcs)
         for (size_t i = 0; i + 1 < arc.points.size(); ++i)
             if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
-                add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg);
+                add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg, scratch, &border_tile);
     const std::vector<float>& land_xyz = mesh.land_xyz;
-    mesh.land_tiles = sort_by_tile(mesh.land_indices, 3, 3, [&](const uint32_t* tri, size_t k) {
+    mesh.land_tiles = sort_by_tile(mesh.land_indices, land_tile, 3, 3, [&](const uint32_t* tri, size_t k) {
         const float* p = &land_xyz[size_t(tri[k]) * 3];
         return Vec3{p[0], p[1], p[2]};
     });
-    mesh.border_tiles = sort_by_tile(mesh.border_xyz, 6, 2, [](const float* seg, size_t k) {
+    mesh.border_tiles = sort_by_tile(mesh.border_xyz, border_tile, 6, 2, [](const float* seg, size_t k) {
         return Vec3{seg[3 * k], seg[3 * k + 1], seg[3 * k + 2]};
     });
 
     const double step = opt.graticule_step_deg;
-    for (double lon = -180; lon < 180; lon += step) add_line(mesh.graticule_xyz, {-90 + step / 3, lon}, {90 - step / 3, lon}, 2.0);
+    for (double lon = -180; lon < 180; lon += step) add_line(mesh.graticule_xyz, {-90 + step / 3, lon}, {90 - step / 3, lon}, 2.0, scratch);
     for (double lat = -90 + step; lat < 90; lat += step) {
-        add_line(mesh.graticule_xyz, {lat, -180}, {lat, 0}, 2.0);
-        add_line(mesh.graticule_xyz, {lat, 0}, {lat, 180}, 2.0);
+        add_line(mesh.graticule_xyz, {lat, -180}, {lat, 0}, 2.0, scratch);
+        add_line(mesh.graticule_xyz, {lat, 0}, {lat, 180}, 2.0, scratch);
     }
     return mesh;
 }

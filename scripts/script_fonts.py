@@ -44,6 +44,8 @@ PACKAGES = ["fonts-noto-core", "fonts-noto-cjk", "libharfbuzz-bin", "woff2", "py
 SCRIPTS = [
     ("cyrillic", "NotoSans", True, [(0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)]),
     ("greek", "NotoSans", True, [(0x0370, 0x03FF), (0x1F00, 0x1FFF)]),
+    # Central Europe, the Baltics and Turkey: a few KB, not the whole latin-ext face
+    ("latin-ext-a", "NotoSans", True, [(0x0100, 0x017F)]),
     ("latin-ext", "NotoSans", True),  # Latin beyond the atlas (Extended-B…E, Vietnamese, IPA), the rest
     ("arabic", "NotoSansArabic", True),  # Arabic, Persian, Urdu, Pashto, Kurdish letters
     ("hebrew", "NotoSansHebrew", True),

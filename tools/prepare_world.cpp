@@ -20,9 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-// The light map's tolerance: a quarter of a pixel on a globe seen whole at
-// 1280×720, under half a device pixel on a phone (docs/globe.md).
-constexpr double kLightToleranceDeg = 0.05;
 
 [[noreturn]] void fail(const std::string& why) {
     std::fprintf(stderr, "prepare_world: %s\n", why.c_str());
@@ -156,13 +153,13 @@ int main(int argc, char** argv) {
     std::printf("prepare_world: %zu countries (%d without an ISO code), %zu arcs, %zu points, %zu bytes\n",
                 src.countries.size(), unnamed, src.arcs.size(), points, bytes.size());
     if (args.count("--light-out")) {
-        ng::WorldAssetSource light = ng::simplify_asset(src, kLightToleranceDeg);
+        ng::WorldAssetSource light = ng::simplify_asset(src, ng::kLightMapToleranceDeg);
         std::string light_bytes = ng::encode_world_asset(light);
         check_decodes(light_bytes, "the light map");
         write_file(args["--light-out"], light_bytes);
         size_t light_points = 0;
         for (const auto& a : light.arcs) light_points += a.size();
-        std::printf("prepare_world: light map within %g deg: %zu points, %zu bytes\n", kLightToleranceDeg,
+        std::printf("prepare_world: light map within %g deg: %zu points, %zu bytes\n", ng::kLightMapToleranceDeg,
                     light_points, light_bytes.size());
     }
     return 0;

@@ -7,11 +7,15 @@
 namespace ng {
 namespace {
 
-// Distance in degrees from p to the segment a–b (planar in lat/lon: the
-// tolerance is far below a degree, where that is exact enough).
+// Distance from p to the segment a–b in degrees of arc on the globe: planar
+// in lat/lon, with longitude shrunk by cos(latitude) at p (the tolerance is
+// far below a degree, where that is exact enough). Measured in the plane, a
+// degree of longitude in the Arctic would count as much as one at the
+// equator, though it is half as long on screen at 60°.
 double segment_distance(LatLon p, LatLon a, LatLon b) {
-    double dx = b.lon - a.lon, dy = b.lat - a.lat;
-    double px = p.lon - a.lon, py = p.lat - a.lat;
+    double k = std::cos(p.lat * kDegToRad);
+    double dx = (b.lon - a.lon) * k, dy = b.lat - a.lat;
+    double px = (p.lon - a.lon) * k, py = p.lat - a.lat;
     double len2 = dx * dx + dy * dy;
     double t = len2 > 0 ? std::fmax(0.0, std::fmin(1.0, (px * dx + py * dy) / len2)) : 0.0;
     double ex = px - t * dx, ey = py - t * dy;

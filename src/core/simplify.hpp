@@ -21,4 +21,10 @@ namespace ng {
 // and areas are the full map's.
 WorldAssetSource simplify_asset(const WorldAssetSource& src, double tolerance_deg);
 
+// The light map's tolerance (degrees of arc): with its grid, outlines stay
+// within 0.095° of the full map's, half a pixel on a globe seen whole at
+// 1280×720 (310 px in radius), 0.8 device pixels on a phone at DPR 3;
+// closer than 1.5× the full map takes over (docs/globe.md).
+inline constexpr double kLightMapToleranceDeg = 0.07;
+
 }  // namespace ng

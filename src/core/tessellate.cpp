@@ -22,6 +22,9 @@ void densify_into(std::vector<Pt>& out, LatLon a, LatLon b, double max_deg, bool
     }
 }
 
+// A vertex as the GPU gets it (floats), so winding is judged on what is drawn.
+Vec3 as_drawn(Vec3 v) { return {double(float(v.x)), double(float(v.y)), double(float(v.z))}; }
+
 void push_xyz(std::vector<float>& out, Vec3 v) { out.push_back(float(v.x)), out.push_back(float(v.y)), out.push_back(float(v.z)); }
 
 // ---- tiles ----
@@ -107,22 +110,25 @@ private:
         at_.clear(), lon_lat_.clear();
         for (const auto& ring : rings)
             for (const Pt& p : ring) {
-                at_.push_back(to_unit_vector({p[1], p[0]}));
+                at_.push_back(as_drawn(to_unit_vector({p[1], p[0]})));
                 lon_lat_.push_back(p);
                 push_xyz(mesh_.land_xyz, at_.back());
                 mesh_.land_country.push_back(country);
             }
         // every triangle counter-clockwise seen from outside the globe (as
         // a chord of the sphere, which a long thin one near a parallel can
-        // turn against its winding in lon/lat): the far side is then culled
-        // before it is rasterised
+        // turn against its winding in lon/lat; judged on the float vertices
+        // the GPU gets): the far side is then culled before it is rasterised
         std::vector<uint32_t> tris = mapbox::earcut<uint32_t>(rings);
         for (size_t t = 0; t + 2 < tris.size(); t += 3) {
+            // the zero-width bridges clipping leaves along a cut (a few square
+            // metres at most): nothing to draw
+            const Pt &p = lon_lat_[tris[t]], &q = lon_lat_[tris[t + 1]], &r = lon_lat_[tris[t + 2]];
+            if (std::fabs((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])) < 1e-9) continue;
             const Vec3 &a = at_[tris[t]], &b = at_[tris[t + 1]], &c = at_[tris[t + 2]];
             if (dot(cross(b - a, c - a), a + b + c) < 0) std::swap(tris[t + 1], tris[t + 2]);
             for (int k = 0; k < 3; ++k) mesh_.land_indices.push_back(base + tris[t + size_t(k)]);
-            const Pt& first = lon_lat_[tris[t]];
-            tiles_.push_back(tile_of(first[0], first[1]));
+            tiles_.push_back(tile_of(p[0], p[1]));
         }
     }
 

@@ -98,8 +98,9 @@ private:
     bool fonts_ok_ = false;
     unsigned uploaded_world_ = 0, uploaded_palette_ = 0;  // revisions
     // The globe seen whole is drawn from the light map (core/simplify.hpp): its
-    // outlines stay within a third of a pixel there; closer, the full map.
-    static constexpr double kFullDetailZoom = 2.0;
+    // outlines stay within half a pixel there, 0.8 of one at 1.5×; closer,
+    // the full map.
+    static constexpr double kFullDetailZoom = 1.5;
     bool full_mesh_uploaded_ = false;
     void upload_full_mesh();
     globe_renderer::Detail detail_ = globe_renderer::Detail::Light;

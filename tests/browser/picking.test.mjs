@@ -15,6 +15,10 @@ async function newPage({ scale = 1, touch = false } = {}) {
   const page = await context.newPage();
   await openApp(page, server.url + '?autorotate=0');
   await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded);
+  // these tests pin borders to the pixel: on the full map, which replaces
+  // the light one a moment after the first frame (a search for a border
+  // point and the click on it must see the same map)
+  await page.waitForFunction(() => window.newsglobeViewer.view().worldFull, null, { timeout: 20000 });
   return page;
 }
 

@@ -326,7 +326,8 @@ test('search finds countries by names typed in any script; the A–Z list is in 
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     for (const ch of query) await cdp.send('Input.dispatchKeyEvent', { type: 'char', text: ch });
-    const st = await waitForUi(page, (x) => x.search.open && x.results.length > 0 && x.results[0].id === iso,
+    // the whole query typed (a prefix may already find the country)
+    const st = await waitForUi(page, (x) => x.search.open && x.search.query === query && x.results.length > 0 && x.results[0].id === iso,
       { what: `${query} to find ${iso}`, timeout: 15000 });
     assert.equal(st.search.query, query);
     if (/[^\x00-\x7f]/.test(query)) {

@@ -70,7 +70,8 @@ void main() { o_color = u_color; })";
 
 // The atmosphere: a soft glow just outside the globe's silhouette, computed
 // per pixel from the projected circle. Drawn as a ring of triangles from 0.99
-// to 1.3 silhouette radii (outside that the glow is under 1/255; inside, the
+// to 1.24 silhouette radii (beyond 1.236 the glow, at the themes' strongest
+// alpha 0.35, adds under half a level of 255: nothing to see; inside, the
 // ocean drawn over it hides it), so a software rasteriser shades only the
 // pixels it can change, not the screen.
 constexpr int kGlowSegments = 64;
@@ -82,7 +83,7 @@ void main() {
     int segment = gl_VertexID / 6 + ((corner == 1 || corner == 2 || corner == 4) ? 1 : 0);
     bool outer = corner == 2 || corner == 4 || corner == 5;
     float a = float(segment) * (6.2831853 / 64.0);  // 64: kGlowSegments
-    float k = outer ? 1.3 / cos(3.14159265 / 64.0) : 0.99;
+    float k = outer ? 1.24 / cos(3.14159265 / 64.0) : 0.99;
     vec2 p = vec2(cos(a), sin(a)) * k * u_radius_ndc;
     v_ndc = p;
     gl_Position = vec4(p, 0.0, 1.0);

@@ -79,9 +79,11 @@ target_link_options(newsglobe PRIVATE ${size_flags}
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createNewsglobe
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free --closure=0
-  --pre-js "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
-# the browser side of web/text.cpp (its own file: plain JavaScript with comments)
-set_property(TARGET newsglobe APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/web/text_engine.js")
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/web/text_engine.js" "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/web/webgl_context.js")
+# JavaScript the glue takes in: the browser side of web/text.cpp, the WebGL
+# context's options (their own files: plain JavaScript with comments)
+set_property(TARGET newsglobe APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/web/text_engine.js"
+                                                           "${CMAKE_SOURCE_DIR}/src/web/webgl_context.js")
 newsglobe_minify_glue(newsglobe)
 # the page and the JS that embeds the app (copied on every build: cheap, never stale)
 add_custom_target(site_pages ALL

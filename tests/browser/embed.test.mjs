@@ -116,6 +116,24 @@ test("typing in the host page's field leaves both viewers unchanged", async () =
   await page.close();
 });
 
+// The host page's origin is the host's: the viewers fetch into memory and keep
+// nothing there (Emscripten's fetch used to open an IndexedDB database at start-up).
+test("the viewers leave no storage on the host page's origin", async () => {
+  const { page, errors } = await openExample();
+  await page.evaluate(() => window.viewers.left.selectCountry('DE'));
+  await page.waitForFunction(() => window.viewers.left.view().selected === 'DE');
+  const stored = await page.evaluate(async () => ({
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    cookie: document.cookie,
+    caches: 'caches' in self ? await caches.keys() : [],
+  }));
+  assert.deepEqual(stored, { indexedDB: [], localStorage: 0, sessionStorage: 0, cookie: '', caches: [] });
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
+});
+
 test('destroy() removes one viewer; the other keeps working', async () => {
   const { page, errors } = await openExample();
   await page.evaluate(() => window.viewers.left.destroy());

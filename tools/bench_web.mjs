@@ -13,6 +13,7 @@
 //
 //   node tools/bench_web.mjs [--site build/site] [--runs 3] [--only floor|long-lists|scripts]
 //                            [--before DIR]  (another build of the site: its app measured in the same run)
+//                            [--first-loads 9]  (loads of each page for time to first frame, alternated)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -224,9 +225,39 @@ const FIGURES = [
   ['wasm memory', (x) => x.wasm / 2 ** 20, 'MB', 0],
 ];
 
+// Time to first frame swings with whatever else the machine is doing (a
+// fifth between runs here), so it is measured apart: loads alternate between
+// the targets (the floor, the app, the before build), `firstLoads` each after
+// a warm-up load of each, every load in a fresh context; the medians replace
+// the figure `medians` took from its own few loads in a row.
+const firstLoads = Number(args['first-loads'] || 9);
+async function alternatedFirstFrames(targets, { viewport = { width: 1280, height: 720 }, scale = 1, mobile = false } = {}) {
+  const times = targets.map(() => []);
+  for (let i = -1; i < firstLoads; ++i) {
+    for (const [k, target] of targets.entries()) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: scale, isMobile: mobile, hasTouch: mobile });
+      const page = await context.newPage();
+      await page.goto(`${(target.site ?? { url: server.url }).url}${target.path}`);
+      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, target.mark, { timeout: 60000 });
+      if (i >= 0) times[k].push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark));
+      await context.close();
+    }
+  }
+  return times.map(median);
+}
+
 if (!only || only === 'floor') {
+  const beforeRoot = args.before && path.resolve(args.before);
+  const beforeServer = beforeRoot && await startServer({ root: beforeRoot, port: 0 });
+  const BEFORE = beforeRoot && { ...APP, site: { url: beforeServer.url, root: beforeRoot } };
+  const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };
+  const withFirst = (results, firsts) => results.forEach((r, k) => { r.first = firsts[k]; });
+
   const floor = await medians(FLOOR);
   const app = await medians(APP);
+  const before = BEFORE && await medians(BEFORE);
+  withFirst([floor, app, before].filter(Boolean), await alternatedFirstFrames([FLOOR, APP, BEFORE].filter(Boolean)));
+  console.log(`\n(time to first frame: medians of ${firstLoads} loads, alternated between the floor, the app${BEFORE ? ' and the before build' : ''})`);
   table('1280×720, DPR 1', floor, app, FIGURES);
   for (const [name, x] of [['floor', floor], ['newsglobe', app]]) {
     const list = (files) => files.map((f) => `${f} ${kb(fileSizes(f, x.root).gzip)}`).join(', ');
@@ -235,16 +266,16 @@ if (!only || only === 'floor') {
   }
   const many = await medians(APP, { stories: 500 });
   table('1280×720, the app with 500 stories of France in its panel (spinning = dragging the globe)', floor, many, FIGURES.filter(([l]) => !/transfer|requests|first frame/.test(l)));
-  const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };
   const floorPhone = await medians(FLOOR, phone);
   const appPhone = await medians(APP, phone);
+  const beforePhone = BEFORE && await medians(BEFORE, phone);
+  withFirst([floorPhone, appPhone, beforePhone].filter(Boolean),
+    await alternatedFirstFrames([FLOOR, APP, BEFORE].filter(Boolean), phone));
   table('390×844, DPR 3 (a phone)', floorPhone, appPhone, FIGURES.filter(([l]) => !/transfer|requests/.test(l)));
-  if (args.before) {
-    const beforeServer = await startServer({ root: path.resolve(args.before), port: 0 });
-    const BEFORE = { ...APP, site: { url: beforeServer.url, root: path.resolve(args.before) } };
+  if (BEFORE) {
     const columns = ['before', 'after'];
-    table('the app before and after, 1280×720, DPR 1', await medians(BEFORE), app, FIGURES, columns);
-    table('the app before and after, 390×844, DPR 3', await medians(BEFORE, phone), appPhone,
+    table('the app before and after, 1280×720, DPR 1', before, app, FIGURES, columns);
+    table('the app before and after, 390×844, DPR 3', beforePhone, appPhone,
       FIGURES.filter(([l]) => !/transfer|requests/.test(l)), columns);
     await beforeServer.close();
   }

@@ -1,9 +1,10 @@
-// The soak in two minutes (tools/soak.mjs): a reader going round three
+// The soak in two and a half minutes (tools/soak.mjs): a reader going round three
 // countries — globe clicks, stories, takes, back and forward, search, phone
 // and desktop, both themes, the news server down and back — while the wasm
 // heap, the JS heap and frame CPU are sampled every 10 s. It fails when the
 // scenario did not really run, or when memory grows once every document of
-// the scenario has been loaded (the warm-up: one round per country).
+// the scenario has been loaded and its caches have filled (the warm-up: the
+// first 1.25 minutes, ~8 rounds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +12,13 @@ import path from 'node:path';
 import { runSoak, chartSvg, roundLine, countsLine } from '../../tools/soak.mjs';
 import { siteDir, artifactsDir } from './helpers.mjs';
 
-const MINUTES = 2, WARMUP = 0.75, COUNTRIES = 3;
+// A round varies more than its country (phone or desktop every third round,
+// the other theme every round, the server down every fourth), so the first rounds
+// keep meeting texts laid out at a new width or in a new theme, and the
+// text caches fill until ~1.3 minutes in (2026-12-01: 13.92 -> 13.98 MB
+// between 0.8 and 1.3 minutes, then flat within 5 KB). A warm-up of 0.75
+// minutes counted that filling as growth: 8-15 KB a round, once 21.1.
+const MINUTES = 2.5, WARMUP = 1.25, COUNTRIES = 3;
 
 // Growth allowed after the warm-up: least-squares slopes over the ~8 samples
 // after it, which average out single samples. Reading only what it has read
@@ -28,12 +35,12 @@ const MINUTES = 2, WARMUP = 0.75, COUNTRIES = 3;
 const MAX_WASM_USED_KB_PER_ROUND = 20;
 const MAX_JS_HEAP_KB_PER_MIN = 200;
 
-test('two minutes of reading: every step works, and memory stays flat after the warm-up', { timeout: 300000 }, async (t) => {
+test('two and a half minutes of reading: every step works, and memory stays flat after the warm-up', { timeout: 330000 }, async (t) => {
   const r = await runSoak({ site: siteDir, minutes: MINUTES, warmup: WARMUP, countries: COUNTRIES,
     onRound: (x) => t.diagnostic(roundLine(x)) });
   fs.mkdirSync(artifactsDir, { recursive: true });
   fs.writeFileSync(path.join(artifactsDir, 'soak-2min.json'), JSON.stringify(r, null, 1));
-  fs.writeFileSync(path.join(artifactsDir, 'soak-2min.svg'), chartSvg(r.samples, WARMUP, 'newsglobe soak: 2 minutes'));
+  fs.writeFileSync(path.join(artifactsDir, 'soak-2min.svg'), chartSvg(r.samples, WARMUP, 'newsglobe soak: 2.5 minutes'));
   const after = r.samples.filter((s) => s.minute >= WARMUP);
   const first = after[0], last = after[after.length - 1];
   t.diagnostic(countsLine(r));

@@ -39,8 +39,8 @@ test('two and a half minutes of reading: every step works, and memory stays flat
   const r = await runSoak({ site: siteDir, minutes: MINUTES, warmup: WARMUP, countries: COUNTRIES,
     onRound: (x) => t.diagnostic(roundLine(x)) });
   fs.mkdirSync(artifactsDir, { recursive: true });
-  fs.writeFileSync(path.join(artifactsDir, 'soak-2min.json'), JSON.stringify(r, null, 1));
-  fs.writeFileSync(path.join(artifactsDir, 'soak-2min.svg'), chartSvg(r.samples, WARMUP, 'newsglobe soak: 2.5 minutes'));
+  fs.writeFileSync(path.join(artifactsDir, 'soak-ci.json'), JSON.stringify(r, null, 1));
+  fs.writeFileSync(path.join(artifactsDir, 'soak-ci.svg'), chartSvg(r.samples, WARMUP, 'newsglobe soak: 2.5 minutes'));
   const after = r.samples.filter((s) => s.minute >= WARMUP);
   const first = after[0], last = after[after.length - 1];
   t.diagnostic(countsLine(r));

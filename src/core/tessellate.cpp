@@ -141,9 +141,12 @@ private:
 
 // Line segments from a to b, densified; each point's vector computed once,
 // and each segment's tile (`tiles`, when given) by its first point. `pts`
-// is scratch space, reused.
+// is scratch space, reused. An edge across the antimeridian (Fiji's coast
+// from 179.99° to -180°) goes the short way, not round the world.
 void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg, std::vector<Pt>& pts,
               std::vector<uint16_t>* tiles = nullptr) {
+    if (b.lon - a.lon > 180) b.lon -= 360;
+    else if (a.lon - b.lon > 180) b.lon += 360;
     pts.clear();
     densify_into(pts, a, b, max_deg, true);
     Vec3 from = to_unit_vector({pts[0][1], pts[0][0]});

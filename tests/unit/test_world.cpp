@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/camera.hpp"
@@ -127,7 +129,7 @@ TEST(Tessellation, CoversTheLandAndStaysOnTheSurface) {
     double expected = 0;
     for (const Country& c : test_world().countries) expected += c.area_km2 / (6371.0 * 6371.0);
     EXPECT_NEAR(area / expected, 1.0, 0.01);  // no polygon lost by the triangulator
-    EXPECT_LT(worst_sag, 1.5e-3);             // the ocean sphere sits at 0.998
+    EXPECT_LT(worst_sag, 1.5e-3);             // under half a pixel at the limb, seen whole
 }
 
 // Land triangles all face outward, so the renderer can cull the far side
@@ -170,6 +172,35 @@ TEST(Tessellation, NoBorderAlongTheCutOrThePole) {
                      std::fabs(a.lat - b.lat) > 1e-6)
             << a.lat << "," << a.lon;
         ASSERT_GT(std::min(a.lat, b.lat), -89.99);
+    }
+}
+
+// An edge that crosses the antimeridian (Fiji's coast from 179.99° to -180°,
+// Chukotka's, Antarctica's) is drawn the short way: densified the long way in
+// longitude it ran a border line round the whole world along its latitude.
+TEST(Tessellation, BordersAcrossTheAntimeridianTakeTheShortWay) {
+    World fiji;
+    fiji.arcs.push_back({{{-16.52, 179.986}, {-16.49, -180.0}, {-16.45, -179.9}}});
+    GlobeMesh mesh = tessellate_world(fiji);
+    ASSERT_FALSE(mesh.border_xyz.empty());
+    for (size_t i = 0; i < mesh.border_xyz.size(); i += 3) {
+        LatLon p = to_lat_lon({mesh.border_xyz[i], mesh.border_xyz[i + 1], mesh.border_xyz[i + 2]});
+        EXPECT_GT(std::fabs(p.lon), 179.8) << p.lat << "," << p.lon;
+    }
+
+    // the whole map: the lines are as long as the edges they draw
+    auto angle = [](Vec3 a, Vec3 b) { return std::acos(std::clamp(dot(a, b), -1.0, 1.0)); };
+    for (const World* world : {&test_world(), &test_light_world()}) {
+        GlobeMesh m = tessellate_world(*world, world == &test_world() ? TessellateOptions{} : kLightMeshOptions);
+        double drawn = 0, edges = 0;
+        for (size_t i = 0; i < m.border_xyz.size(); i += 6)
+            drawn += angle({m.border_xyz[i], m.border_xyz[i + 1], m.border_xyz[i + 2]},
+                           {m.border_xyz[i + 3], m.border_xyz[i + 4], m.border_xyz[i + 5]});
+        for (const Arc& arc : world->arcs)
+            for (size_t i = 0; i + 1 < arc.points.size(); ++i)
+                if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
+                    edges += angle(to_unit_vector(arc.points[i]), to_unit_vector(arc.points[i + 1]));
+        EXPECT_NEAR(drawn / edges, 1.0, 0.01) << (world == &test_world() ? "full map" : "light map");
     }
 }
 

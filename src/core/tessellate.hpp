@@ -5,10 +5,10 @@
 // Why this shape: polygons are cut along a 3° lon/lat grid and each piece is
 // triangulated by earcut in the lon/lat plane (where Natural Earth's rings are
 // valid and picking tests them). No flat triangle then spans more than a cell,
-// so none sinks more than 1.2e-3 of the radius under the curved surface — the
-// ocean sphere sits below that, so land never disappears into it.
+// so none sinks more than 1.2e-3 of the radius under the curved surface: the
+// limb stays round (a third of a pixel seen whole).
 //
-// The land's triangles and the border segments are sorted into 20° tiles,
+// The land's triangles and the border segments are sorted into 10° tiles,
 // each with the cap that holds it, so a frame draws only the tiles it can
 // see (a software rasteriser otherwise transforms the far side too).
 #pragma once

@@ -46,7 +46,7 @@ bool App::start() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // painter's order (globe_renderer.cpp)
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     double css_w = 0, css_h = 0;
     web::canvas_css_size(&css_w, &css_h);

@@ -20,53 +20,59 @@ namespace {
 
 // [SECTION] shaders -------------------------------------------------------------
 
+// Colour is worked out per vertex: a software rasteriser then only
+// interpolates it, which took an eighth off a spinning frame's cost (the
+// lighting varies slowly across the small triangles, so nothing shows).
+// land: palette colour; ocean (u_is_ocean): flat colour brightening at the limb
 const char* kSurfaceVS = R"(#version 300 es
 uniform mat4 u_vp;
-uniform float u_radius;
-layout(location = 0) in vec3 a_pos;
-layout(location = 1) in float a_country;
-out vec3 v_normal;
-flat out int v_country;
-void main() {
-    v_normal = a_pos;
-    v_country = int(a_country + 0.5);
-    gl_Position = u_vp * vec4(a_pos * u_radius, 1.0);
-})";
-
-// land: palette colour; ocean (u_country < 0): flat colour brightening at the limb
-const char* kSurfaceFS = R"(#version 300 es
-precision mediump float;
 uniform sampler2D u_palette;
 uniform vec3 u_eye_dir;
 uniform vec3 u_ocean;
 uniform vec3 u_ocean_limb;
 uniform int u_is_ocean;
-in vec3 v_normal;
-flat in int v_country;
-out vec4 o_color;
+layout(location = 0) in vec3 a_pos;
+layout(location = 1) in float a_country;
+out vec3 v_color;
 void main() {
-    vec3 n = normalize(v_normal);
-    float facing = clamp(dot(n, u_eye_dir), 0.0, 1.0);
+    float facing = clamp(dot(a_pos, u_eye_dir), 0.0, 1.0);
     float light = 0.78 + 0.22 * facing;
-    if (u_is_ocean == 1) {
-        o_color = vec4(mix(u_ocean_limb, u_ocean, smoothstep(0.0, 0.6, facing)) * light, 1.0);
-    } else {
-        vec4 c = texelFetch(u_palette, ivec2(v_country, 0), 0);
-        o_color = vec4(c.rgb * light, 1.0);
-    }
+    if (u_is_ocean == 1)
+        v_color = mix(u_ocean_limb, u_ocean, smoothstep(0.0, 0.6, facing)) * light;
+    else
+        v_color = texelFetch(u_palette, ivec2(int(a_country + 0.5), 0), 0).rgb * light;
+    gl_Position = u_vp * vec4(a_pos, 1.0);
 })";
 
+const char* kSurfaceFS = R"(#version 300 es
+precision mediump float;
+in vec3 v_color;
+out vec4 o_color;
+void main() { o_color = vec4(v_color, 1.0); })";
+
+// Lines are cut at the horizon here, not by a depth buffer: the part of a
+// segment past the plane where the eye's tangents touch the globe
+// (dot(p, eye) < 1 for p on the unit sphere) is discarded. The value is
+// linear in p, so its interpolation cuts the segment exactly there.
 const char* kLineVS = R"(#version 300 es
 uniform mat4 u_vp;
-uniform float u_radius;
+uniform vec3 u_eye;
 layout(location = 0) in vec3 a_pos;
-void main() { gl_Position = u_vp * vec4(a_pos * u_radius, 1.0); })";
+out float v_above_horizon;
+void main() {
+    v_above_horizon = dot(a_pos, u_eye) - 1.0;
+    gl_Position = u_vp * vec4(a_pos, 1.0);
+})";
 
 const char* kLineFS = R"(#version 300 es
 precision mediump float;
 uniform vec4 u_color;
+in highp float v_above_horizon;
 out vec4 o_color;
-void main() { o_color = u_color; })";
+void main() {
+    if (v_above_horizon < 0.0) discard;
+    o_color = u_color;
+})";
 
 // The atmosphere: a soft glow just outside the globe's silhouette, computed
 // per pixel from the projected circle. Drawn as a ring of triangles from 0.99
@@ -106,7 +112,7 @@ void main() {
 
 struct Program {
     GLuint id = 0;
-    GLint vp = -1, radius = -1, color = -1, palette = -1, eye_dir = -1, ocean = -1, ocean_limb = -1, is_ocean = -1,
+    GLint vp = -1, color = -1, palette = -1, eye_dir = -1, eye = -1, ocean = -1, ocean_limb = -1, is_ocean = -1,
           radius_ndc = -1;
 };
 
@@ -128,8 +134,8 @@ static struct {
 Program link(const char* vs, const char* fs) {
     Program p;
     p.id = link_program(vs, fs, "globe");
-    for (auto [loc, name] : {std::pair{&p.vp, "u_vp"}, {&p.radius, "u_radius"}, {&p.color, "u_color"},
-                             {&p.palette, "u_palette"}, {&p.eye_dir, "u_eye_dir"}, {&p.ocean, "u_ocean"},
+    for (auto [loc, name] : {std::pair{&p.vp, "u_vp"}, {&p.color, "u_color"},
+                             {&p.palette, "u_palette"}, {&p.eye_dir, "u_eye_dir"}, {&p.eye, "u_eye"}, {&p.ocean, "u_ocean"},
                              {&p.ocean_limb, "u_ocean_limb"}, {&p.is_ocean, "u_is_ocean"},
                              {&p.radius_ndc, "u_radius_ndc"}})
         *loc = glGetUniformLocation(p.id, name);
@@ -220,16 +226,17 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     int lod = int(detail == Detail::Full && state.has_detail[int(Detail::Full)] ? Detail::Full : Detail::Light);
     glViewport(0, 0, fb_width, fb_height);
     glClearColor(theme.background[0], theme.background[1], theme.background[2], 1);
-    glClearDepthf(1);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glClear(GL_COLOR_BUFFER_BIT);
 
     Mat4 m = cam.view_projection(vp);
-    Vec3 eye_dir = normalize(cam.eye(vp));
+    Vec3 eye = cam.eye(vp), eye_dir = normalize(eye);
     double d = cam.distance(vp);
     SphereCap seen = cam.visible_cap(vp);
 
-    // atmosphere behind everything
-    glDisable(GL_DEPTH_TEST);
+    // No depth buffer: painter's order does it. The atmosphere behind
+    // everything, the ocean sphere, the land on it, the lines on both; the
+    // globe's far side is culled (land and ocean face outward,
+    // tessellate.cpp), and lines stop at the horizon in their shader.
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glUseProgram(state.glow.id);
@@ -240,12 +247,9 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glDrawArrays(GL_TRIANGLES, 0, kGlowSegments * 6);
 
     glDisable(GL_BLEND);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LEQUAL);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
-
     glUseProgram(state.surface.id);
     glUniformMatrix4fv(state.surface.vp, 1, GL_FALSE, m.m);
     glUniform3f(state.surface.eye_dir, float(eye_dir.x), float(eye_dir.y), float(eye_dir.z));
@@ -254,42 +258,32 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, state.palette_tex);
     glUniform1i(state.surface.palette, 0);
-    // land first (its triangles face outward, tessellate.cpp: the far side is
-    // culled), then the ocean below the deepest sag of a land triangle, whose
-    // pixels under land then fail the depth test before they are shaded
+    glUniform1i(state.surface.is_ocean, 1);
+    glBindVertexArray(state.ocean.vao);
+    glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
     if (state.has_mesh) {
         glUniform1i(state.surface.is_ocean, 0);
-        glUniform1f(state.surface.radius, 1.0f);
         glBindVertexArray(state.land[lod].vao);
         for (auto [first, count] : visible_runs(state.land[lod].tiles, seen))
             glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
                            reinterpret_cast<const void*>(uintptr_t(first) * sizeof(uint32_t)));
-    }
-    glUniform1i(state.surface.is_ocean, 1);
-    glUniform1f(state.surface.radius, 0.998f);
-    glBindVertexArray(state.ocean.vao);
-    glDrawElements(GL_TRIANGLES, state.ocean.count, GL_UNSIGNED_INT, nullptr);
-    if (state.has_mesh) {  // graticule and borders over both
+
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-        glDepthMask(GL_FALSE);
         glUseProgram(state.line.id);
         glUniformMatrix4fv(state.line.vp, 1, GL_FALSE, m.m);
+        glUniform3f(state.line.eye, float(eye.x), float(eye.y), float(eye.z));
         if (graticule) {
-            glUniform1f(state.line.radius, 1.0004f);
             glUniform4fv(state.line.color, 1, theme.graticule);
             glBindVertexArray(state.graticule.vao);
             glDrawArrays(GL_LINES, 0, state.graticule.count);
         }
-        glUniform1f(state.line.radius, 1.0006f);
         glUniform4fv(state.line.color, 1, theme.border);
         glBindVertexArray(state.borders[lod].vao);
         for (auto [first, count] : visible_runs(state.borders[lod].tiles, seen)) glDrawArrays(GL_LINES, GLint(first), GLsizei(count));
-        glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }
     glBindVertexArray(0);
-    glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
 }
 

@@ -180,3 +180,30 @@ test('nothing is drawn while nothing changes', async () => {
   await page.waitForFunction((n) => window.newsglobeViewer.framesDrawn() > n, n1);
   await page.close();
 });
+
+// Open ocean shows only the sea: no line wraps round the world from an edge
+// that crosses the antimeridian (Fiji's coast at 16.5°S ran through the
+// middle of the South Atlantic), and no line of the far side shows through
+// the globe (there is no depth buffer: lines stop at the horizon in their
+// shader). Each view is centred in a cell of the 15° graticule, whose own
+// lines then stay outside the box; the far side's would cross it.
+test('open ocean shows no line from the far side or wrapped round the world', async () => {
+  const { page, errors } = await newPage();
+  const box = async (lat, lon, half) => {
+    await page.evaluate(([a, b]) => window.newsglobeViewer.setView(a, b, 1), [lat, lon]);
+    await settle(page);
+    await page.waitForTimeout(300);
+    const c = await pagePoint(page, lat, lon);
+    const points = [];
+    for (let dy = -half; dy <= half; dy += 2) for (let dx = -half; dx <= half; dx += 2) points.push([c.x + dx, c.y + dy]);
+    const sums = (await pixels(page, points)).map((p) => p[0] + p[1] + p[2]);
+    const sea = sums.slice().sort((a, b) => a - b)[sums.length >> 1];
+    return { sea, n: sums.length, dark: sums.filter((s) => s < sea - 30).length, off: sums.filter((s) => Math.abs(s - sea) > 15).length };
+  };
+  const fiji = await box(-16.5, -22.5, 30);
+  assert.equal(fiji.dark, 0, `${fiji.dark} of ${fiji.n} pixels on 16.5°S in the Atlantic darker than the sea (${fiji.sea})`);
+  const pacific = await box(-37.5, -142.5, 28);
+  assert.equal(pacific.off, 0, `${pacific.off} of ${pacific.n} pixels in the South Pacific not the sea (${pacific.sea})`);
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
+});

@@ -62,12 +62,38 @@ std::vector<Pt> clip(const std::vector<Pt>& in, int axis, double bound, bool kee
     return out;
 }
 
+// What a mesh within a cap keeps: what a lon/lat box can reach into it. The
+// box's point nearest the cap's centre in latitude and in longitude is taken
+// apart from it, with room to spare (that point is not always the nearest on
+// the sphere). Without a cap, everything.
+class CapFilter {
+public:
+    explicit CapFilter(const SphereCap* cap) : cap_(cap), centre_(cap ? to_lat_lon(cap->centre) : LatLon{}) {}
+
+    bool wants(const LonLatBox& box) const {
+        if (!cap_) return true;
+        constexpr double kSpareDeg = 10;
+        LatLon near{std::clamp(centre_.lat, box.min_lat, box.max_lat), centre_.lon};
+        if (centre_.lon < box.min_lon || centre_.lon > box.max_lon)
+            near.lon = std::fabs(wrap_longitude(centre_.lon - box.min_lon)) <
+                               std::fabs(wrap_longitude(centre_.lon - box.max_lon))
+                           ? box.min_lon
+                           : box.max_lon;
+        return angular_distance_deg(centre_, near) <= cap_->radius / kDegToRad + kSpareDeg;
+    }
+
+private:
+    const SphereCap* cap_;
+    LatLon centre_;
+};
+
 // Splits polygons along grid lines until every piece lies in one grid cell,
 // then triangulates each piece: pieces are small, so earcut is fast and no
 // flat triangle spans more than a cell.
 class LandBuilder {
 public:
-    LandBuilder(GlobeMesh& mesh, std::vector<uint16_t>& tiles, double grid) : mesh_(mesh), tiles_(tiles), grid_(grid) {}
+    LandBuilder(GlobeMesh& mesh, std::vector<uint16_t>& tiles, double grid, const CapFilter& within)
+        : mesh_(mesh), tiles_(tiles), grid_(grid), within_(within) {}
 
     void add_polygon(const Polygon& poly, float country, double max_edge) {
         Rings rings;
@@ -85,6 +111,7 @@ private:
         double lo[2] = {1e9, 1e9}, hi[2] = {-1e9, -1e9};
         for (const Pt& p : rings[0])
             for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], p[k]), hi[k] = std::max(hi[k], p[k]);
+        if (!within_.wants({lo[0], lo[1], hi[0], hi[1]})) return;  // nor will any piece cut from it
         // the first grid line strictly inside the box, on the longer axis
         for (int axis : {hi[0] - lo[0] >= hi[1] - lo[1] ? 0 : 1, hi[0] - lo[0] >= hi[1] - lo[1] ? 1 : 0}) {
             double mid = (lo[axis] + hi[axis]) / 2;
@@ -135,6 +162,7 @@ private:
     GlobeMesh& mesh_;
     std::vector<uint16_t>& tiles_;  // a triangle's tile, by its first vertex
     double grid_;
+    const CapFilter& within_;
     std::vector<Vec3> at_;  // the piece's vertices, reused
     std::vector<Pt> lon_lat_;
 };
@@ -204,18 +232,28 @@ std::vector<std::pair<uint32_t, uint32_t>> visible_runs(const std::vector<MeshTi
     return runs;
 }
 
-GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt) {
+GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt, const SphereCap* within) {
     GlobeMesh mesh;
     std::vector<uint16_t> land_tile, border_tile;
     std::vector<Pt> scratch;
-    LandBuilder land(mesh, land_tile, opt.grid_deg);
+    const CapFilter filter(within);
+    LandBuilder land(mesh, land_tile, opt.grid_deg, filter);
     for (size_t c = 0; c < world.countries.size(); ++c)
         for (const Polygon& poly : world.countries[c].polygons) land.add_polygon(poly, float(c), opt.max_edge_deg);
 
+    // arcs in runs of up to 64 edges, each kept or left as a whole (a coast
+    // can run a third of the way round the world)
+    constexpr size_t kRun = 64;
     for (const Arc& arc : world.arcs)
-        for (size_t i = 0; i + 1 < arc.points.size(); ++i)
-            if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
-                add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg, scratch, &border_tile);
+        for (size_t first = 0; first + 1 < arc.points.size(); first += kRun) {
+            size_t last = std::min(first + kRun, arc.points.size() - 1);
+            LonLatBox box;
+            for (size_t i = first; i <= last; ++i) box.add(arc.points[i]);
+            if (!filter.wants(box)) continue;
+            for (size_t i = first; i < last; ++i)
+                if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
+                    add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg, scratch, &border_tile);
+        }
     const std::vector<float>& land_xyz = mesh.land_xyz;
     mesh.land_tiles = sort_by_tile(mesh.land_indices, land_tile, 3, 3, [&](const uint32_t* tri, size_t k) {
         const float* p = &land_xyz[size_t(tri[k]) * 3];

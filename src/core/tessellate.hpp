@@ -50,6 +50,9 @@ struct TessellateOptions {
 // border segments than with 0.5° (and is quicker to build).
 inline constexpr TessellateOptions kLightMeshOptions{3.0, 2.0, 15.0};
 
-GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt = {});
+// With `within`, only the polygons and arcs that reach into that cap (grown
+// by a margin): the light mesh of the first frame is the view's half of the
+// world, the rest follows a frame later.
+GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt = {}, const SphereCap* within = nullptr);
 
 }  // namespace ng

@@ -115,16 +115,25 @@ void App::frame() {
         changed = true;
     }
     changed |= viewer_->update({dt, view, ui::globe_insets(view, viewer_->compact())});
-    // the light map's mesh at once (the first frame waits for it); the full
-    // map's the first time the camera comes close enough for its detail to
-    // show, once that map has arrived
-    if (viewer_->world_revision() != uploaded_world_) {
-        if (!viewer_->world_full())
-            globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions),
-                                        globe_renderer::Detail::Light);
-        uploaded_world_ = viewer_->world_revision();
-    }
+    // the light map's mesh at once, the half of the world in view first (the
+    // first frame waits for it), the rest the frame after; the full map's the
+    // first time the camera comes close enough for its detail to show, once
+    // that map has arrived
     const GlobeCamera& cam = viewer_->globe().camera();
+    if (viewer_->world_revision() != uploaded_world_) {
+        if (!viewer_->world_full()) {
+            SphereCap seen = cam.visible_cap(view);
+            globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions, &seen),
+                                        globe_renderer::Detail::Light);
+            light_mesh_whole_ = false;
+        }
+        uploaded_world_ = viewer_->world_revision();
+    } else if (!light_mesh_whole_ && drew_countries_) {
+        // (from the full map, should it have taken over already: the same countries)
+        globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions), globe_renderer::Detail::Light);
+        light_mesh_whole_ = true;
+        changed = true;
+    }
     bool close = std::max(cam.zoom(), cam.target_zoom()) >= kFullDetailZoom;
     if (close) upload_full_mesh();
     detail_ = close && full_mesh_uploaded_ ? globe_renderer::Detail::Full : globe_renderer::Detail::Light;

@@ -41,6 +41,15 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
     assert.deepEqual([...new Set(code.map((n) => n.replace(/\.[0-9a-f]{10}\./, '.#.')))].sort(), ['newsglobe.#.js', 'newsglobe.#.wasm'],
       code.join());
     await screenshot(page, `globe-${w}x${h}`);
+    // the first frame holds the half of the world in view; the rest follows:
+    // Australia, on the far side at the start, is land once turned to
+    const [au, sea] = await (async () => {
+      await page.evaluate(() => window.newsglobeViewer.setView(-25, 134, 1));
+      await settle(page);
+      const [a, b] = [await pagePoint(page, -25, 134), await pagePoint(page, -30, 100)];
+      return pixels(page, [[a.x, a.y], [b.x, b.y]]);
+    })();
+    assert.ok(differ(au, sea), `Australia ${au} should differ from the Indian Ocean ${sea}`);
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
     await page.close();
   });

@@ -204,6 +204,33 @@ TEST(Tessellation, BordersAcrossTheAntimeridianTakeTheShortWay) {
     }
 }
 
+// The first frame's mesh is the view's half of the world: every triangle and
+// border segment of the whole mesh that the cap holds, little else.
+TEST(Tessellation, AMeshWithinACapHasAllThatTheCapHolds) {
+    const World& world = test_light_world();
+    GlobeMesh whole = tessellate_world(world, kLightMeshOptions);
+    for (LatLon at : {LatLon{20, 10}, LatLon{-30, 150}, LatLon{65, -170}, LatLon{-80, 0}}) {
+        SphereCap cap{to_unit_vector(at), 72 * kDegToRad};  // the globe seen whole
+        GlobeMesh part = tessellate_world(world, kLightMeshOptions, &cap);
+        auto inside = [&](const float* p) { return dot(Vec3{p[0], p[1], p[2]}, cap.centre) >= std::cos(cap.radius); };
+        auto land_in_cap = [&](const GlobeMesh& m) {
+            size_t n = 0;
+            for (size_t t = 0; t < m.land_indices.size(); t += 3)
+                for (int k = 0; k < 3; ++k)
+                    if (inside(&m.land_xyz[size_t(m.land_indices[t + size_t(k)]) * 3])) { ++n; break; }
+            return n;
+        };
+        auto borders_in_cap = [&](const GlobeMesh& m) {
+            size_t n = 0;
+            for (size_t i = 0; i < m.border_xyz.size(); i += 6) n += inside(&m.border_xyz[i]) || inside(&m.border_xyz[i + 3]);
+            return n;
+        };
+        EXPECT_EQ(land_in_cap(part), land_in_cap(whole)) << at.lat << "," << at.lon;
+        EXPECT_EQ(borders_in_cap(part), borders_in_cap(whole)) << at.lat << "," << at.lon;
+        EXPECT_LT(part.land_indices.size(), whole.land_indices.size() * 8 / 10) << at.lat << "," << at.lon;
+    }
+}
+
 // The tiles hold every triangle and border segment once, each inside its
 // tile's cap; a view draws every tile with anything it can show, and little else.
 TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {

@@ -62,15 +62,16 @@ std::vector<Pt> clip(const std::vector<Pt>& in, int axis, double bound, bool kee
     return out;
 }
 
-// What a mesh within a cap keeps: what a lon/lat box can reach into it. The
-// box's point nearest the cap's centre in latitude and in longitude is taken
-// apart from it, with room to spare (that point is not always the nearest on
-// the sphere). Without a cap, everything.
+// Which part of the mesh a cap selects: what a lon/lat box can reach into
+// it, or the rest. Whether it can is judged by the box's point nearest the
+// cap's centre in latitude and in longitude, with room to spare (that point
+// is not always the nearest on the sphere). Without a cap, everything.
 class CapFilter {
 public:
-    explicit CapFilter(const SphereCap* cap) : cap_(cap), centre_(cap ? to_lat_lon(cap->centre) : LatLon{}) {}
+    CapFilter(const SphereCap* cap, CapSide side)
+        : cap_(cap), side_(side), centre_(cap ? to_lat_lon(cap->centre) : LatLon{}) {}
 
-    bool wants(const LonLatBox& box) const {
+    bool reaches(const LonLatBox& box) const {
         if (!cap_) return true;
         constexpr double kSpareDeg = 10;
         LatLon near{std::clamp(centre_.lat, box.min_lat, box.max_lat), centre_.lon};
@@ -81,9 +82,15 @@ public:
                            : box.max_lon;
         return angular_distance_deg(centre_, near) <= cap_->radius / kDegToRad + kSpareDeg;
     }
+    // `reached`: the box and every box it was cut from reach the cap (so the
+    // two parts split the pieces exactly, whatever the test says of a piece
+    // cut from a box it said does not reach)
+    bool prunes(bool reached) const { return cap_ && side_ == CapSide::Within && !reached; }
+    bool keeps(bool reached) const { return !cap_ || reached == (side_ == CapSide::Within); }
 
 private:
     const SphereCap* cap_;
+    CapSide side_;
     LatLon centre_;
 };
 
@@ -92,8 +99,8 @@ private:
 // flat triangle spans more than a cell.
 class LandBuilder {
 public:
-    LandBuilder(GlobeMesh& mesh, std::vector<uint16_t>& tiles, double grid, const CapFilter& within)
-        : mesh_(mesh), tiles_(tiles), grid_(grid), within_(within) {}
+    LandBuilder(GlobeMesh& mesh, std::vector<uint16_t>& tiles, double grid, const CapFilter& part)
+        : mesh_(mesh), tiles_(tiles), grid_(grid), part_(part) {}
 
     void add_polygon(const Polygon& poly, float country, double max_edge) {
         Rings rings;
@@ -103,15 +110,16 @@ public:
             for (size_t i = 0; i < pts.size(); ++i)
                 densify_into(rings.back(), pts[i], pts[(i + 1) % pts.size()], max_edge, false);
         }
-        add_piece(rings, country);
+        add_piece(rings, country, true);
     }
 
 private:
-    void add_piece(const Rings& rings, float country) {
+    void add_piece(const Rings& rings, float country, bool reached) {
         double lo[2] = {1e9, 1e9}, hi[2] = {-1e9, -1e9};
         for (const Pt& p : rings[0])
             for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], p[k]), hi[k] = std::max(hi[k], p[k]);
-        if (!within_.wants({lo[0], lo[1], hi[0], hi[1]})) return;  // nor will any piece cut from it
+        reached = reached && part_.reaches({lo[0], lo[1], hi[0], hi[1]});
+        if (part_.prunes(reached)) return;
         // the first grid line strictly inside the box, on the longer axis
         for (int axis : {hi[0] - lo[0] >= hi[1] - lo[1] ? 0 : 1, hi[0] - lo[0] >= hi[1] - lo[1] ? 1 : 0}) {
             double mid = (lo[axis] + hi[axis]) / 2;
@@ -125,11 +133,11 @@ private:
                     if (clipped.size() >= 3) part.push_back(std::move(clipped));
                     else if (part.empty()) break;  // the outer ring is gone: nothing on this side
                 }
-                if (!part.empty()) add_piece(part, country);
+                if (!part.empty()) add_piece(part, country, reached);
             }
             return;
         }
-        emit(rings, country);
+        if (part_.keeps(reached)) emit(rings, country);
     }
 
     void emit(const Rings& rings, float country) {
@@ -162,7 +170,7 @@ private:
     GlobeMesh& mesh_;
     std::vector<uint16_t>& tiles_;  // a triangle's tile, by its first vertex
     double grid_;
-    const CapFilter& within_;
+    const CapFilter& part_;
     std::vector<Vec3> at_;  // the piece's vertices, reused
     std::vector<Pt> lon_lat_;
 };
@@ -232,12 +240,23 @@ std::vector<std::pair<uint32_t, uint32_t>> visible_runs(const std::vector<MeshTi
     return runs;
 }
 
-GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt, const SphereCap* within) {
+void append_mesh(GlobeMesh& into, const GlobeMesh& part) {
+    const auto base = uint32_t(into.land_country.size());
+    const auto first_index = uint32_t(into.land_indices.size()), first_vertex = uint32_t(into.border_xyz.size() / 3);
+    into.land_xyz.insert(into.land_xyz.end(), part.land_xyz.begin(), part.land_xyz.end());
+    into.land_country.insert(into.land_country.end(), part.land_country.begin(), part.land_country.end());
+    for (uint32_t i : part.land_indices) into.land_indices.push_back(base + i);
+    into.border_xyz.insert(into.border_xyz.end(), part.border_xyz.begin(), part.border_xyz.end());
+    for (MeshTile t : part.land_tiles) t.first += first_index, into.land_tiles.push_back(t);
+    for (MeshTile t : part.border_tiles) t.first += first_vertex, into.border_tiles.push_back(t);
+}
+
+GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt, const SphereCap* cap, CapSide side) {
     GlobeMesh mesh;
     std::vector<uint16_t> land_tile, border_tile;
     std::vector<Pt> scratch;
-    const CapFilter filter(within);
-    LandBuilder land(mesh, land_tile, opt.grid_deg, filter);
+    const CapFilter part(cap, side);
+    LandBuilder land(mesh, land_tile, opt.grid_deg, part);
     for (size_t c = 0; c < world.countries.size(); ++c)
         for (const Polygon& poly : world.countries[c].polygons) land.add_polygon(poly, float(c), opt.max_edge_deg);
 
@@ -249,7 +268,7 @@ GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt, con
             size_t last = std::min(first + kRun, arc.points.size() - 1);
             LonLatBox box;
             for (size_t i = first; i <= last; ++i) box.add(arc.points[i]);
-            if (!filter.wants(box)) continue;
+            if (!part.keeps(part.reaches(box))) continue;
             for (size_t i = first; i < last; ++i)
                 if (!is_artificial_edge(arc.points[i], arc.points[i + 1]))
                     add_line(mesh.border_xyz, arc.points[i], arc.points[i + 1], opt.max_edge_deg, scratch, &border_tile);

@@ -50,9 +50,14 @@ struct TessellateOptions {
 // border segments than with 0.5° (and is quicker to build).
 inline constexpr TessellateOptions kLightMeshOptions{3.0, 2.0, 15.0};
 
-// With `within`, only the polygons and arcs that reach into that cap (grown
-// by a margin): the light mesh of the first frame is the view's half of the
-// world, the rest follows a frame later.
-GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt = {}, const SphereCap* within = nullptr);
+// With a cap, one part of the mesh: the pieces of land and runs of border
+// that reach within the cap (grown by a margin), or all the others. The first
+// frame waits only for the part the camera can see; the rest is appended a
+// frame later. The two parts hold every triangle and segment once.
+enum class CapSide { Within, Beyond };
+GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt = {}, const SphereCap* cap = nullptr,
+                           CapSide side = CapSide::Within);
+// Appends one part's land and borders (not its graticule, the same in both).
+void append_mesh(GlobeMesh& into, const GlobeMesh& part);
 
 }  // namespace ng

@@ -101,7 +101,9 @@ private:
     // outlines stay within half a pixel there, 0.8 of one at 1.5×; closer,
     // the full map.
     static constexpr double kFullDetailZoom = 1.5;
-    bool light_mesh_whole_ = true;  // false while it holds only the first view's half of the world
+    bool light_mesh_whole_ = true;  // false while it holds only the part of the world the first frame showed
+    GlobeMesh light_part_;          // that part, kept to append the rest to
+    SphereCap light_part_cap_;
     bool full_mesh_uploaded_ = false;
     void upload_full_mesh();
     globe_renderer::Detail detail_ = globe_renderer::Detail::Light;

@@ -115,24 +115,28 @@ void App::frame() {
         changed = true;
     }
     changed |= viewer_->update({dt, view, ui::globe_insets(view, viewer_->compact())});
-    // the light map's mesh at once, the half of the world in view first (the
+    // the light map's mesh at once, the part of the world in view first (the
     // first frame waits for it), the rest the frame after; the full map's the
     // first time the camera comes close enough for its detail to show, once
     // that map has arrived
     const GlobeCamera& cam = viewer_->globe().camera();
     if (viewer_->world_revision() != uploaded_world_) {
         if (!viewer_->world_full()) {
-            SphereCap seen = cam.visible_cap(view);
-            globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions, &seen),
-                                        globe_renderer::Detail::Light);
+            light_part_cap_ = cam.visible_cap(view);
+            light_part_ = tessellate_world(viewer_->world(), kLightMeshOptions, &light_part_cap_, CapSide::Within);
+            globe_renderer::upload_mesh(light_part_, globe_renderer::Detail::Light);
             light_mesh_whole_ = false;
         }
         uploaded_world_ = viewer_->world_revision();
     } else if (!light_mesh_whole_ && drew_countries_) {
-        // (from the full map, should it have taken over already: the same countries)
-        globe_renderer::upload_mesh(tessellate_world(viewer_->world(), kLightMeshOptions), globe_renderer::Detail::Light);
+        append_mesh(light_part_, tessellate_world(viewer_->world(), kLightMeshOptions, &light_part_cap_, CapSide::Beyond));
+        globe_renderer::upload_mesh(light_part_, globe_renderer::Detail::Light);
+        light_part_ = {};
         light_mesh_whole_ = true;
         changed = true;
+        // the map's full detail, asked for only now, so the rest above came
+        // from the same map as the part in view
+        viewer_->want_full_world();
     }
     bool close = std::max(cam.zoom(), cam.target_zoom()) >= kFullDetailZoom;
     if (close) upload_full_mesh();
@@ -187,7 +191,6 @@ void App::draw(const Viewport& view, int fb_width, int fb_height) {
     if (viewer_->world_ready() && !drew_countries_) {
         drew_countries_ = true;
         web::mark("first-globe-frame");
-        viewer_->want_full_world();  // the map's full detail, now that the first view is up
         host_.emit_event(ViewerEvent::Ready, nlohmann::json::object());
     }
     if (!ui_ready()) return;

@@ -196,7 +196,7 @@ public:
     bool world_ready() const { return world_ready_; }
     bool world_full() const { return world_full_; }
     unsigned world_revision() const { return world_revision_; }  // changes when a map arrives
-    void want_full_world();  // the app asks once its first globe frame is on screen
+    void want_full_world();  // the app asks once the light map's mesh is whole, after the first globe frame
     const std::string& load_error() const { return load_error_; }  // the map or fonts failed
     const NewsState& news() const { return *news_; }
     const Country* country_by_iso(const std::string& iso) const;

@@ -205,13 +205,15 @@ TEST(Tessellation, BordersAcrossTheAntimeridianTakeTheShortWay) {
 }
 
 // The first frame's mesh is the view's half of the world: every triangle and
-// border segment of the whole mesh that the cap holds, little else.
-TEST(Tessellation, AMeshWithinACapHasAllThatTheCapHolds) {
+// border segment of the whole mesh that the cap holds, little else; the rest
+// is the other part, and the two appended are the whole mesh.
+TEST(Tessellation, TheMeshWithinACapHasAllItHoldsAndTheRestCompletesIt) {
     const World& world = test_light_world();
     GlobeMesh whole = tessellate_world(world, kLightMeshOptions);
     for (LatLon at : {LatLon{20, 10}, LatLon{-30, 150}, LatLon{65, -170}, LatLon{-80, 0}}) {
         SphereCap cap{to_unit_vector(at), 72 * kDegToRad};  // the globe seen whole
-        GlobeMesh part = tessellate_world(world, kLightMeshOptions, &cap);
+        GlobeMesh part = tessellate_world(world, kLightMeshOptions, &cap, CapSide::Within);
+        GlobeMesh rest = tessellate_world(world, kLightMeshOptions, &cap, CapSide::Beyond);
         auto inside = [&](const float* p) { return dot(Vec3{p[0], p[1], p[2]}, cap.centre) >= std::cos(cap.radius); };
         auto land_in_cap = [&](const GlobeMesh& m) {
             size_t n = 0;
@@ -228,6 +230,20 @@ TEST(Tessellation, AMeshWithinACapHasAllThatTheCapHolds) {
         EXPECT_EQ(land_in_cap(part), land_in_cap(whole)) << at.lat << "," << at.lon;
         EXPECT_EQ(borders_in_cap(part), borders_in_cap(whole)) << at.lat << "," << at.lon;
         EXPECT_LT(part.land_indices.size(), whole.land_indices.size() * 8 / 10) << at.lat << "," << at.lon;
+
+        append_mesh(part, rest);
+        EXPECT_EQ(part.land_indices.size(), whole.land_indices.size()) << at.lat << "," << at.lon;
+        EXPECT_EQ(part.border_xyz.size(), whole.border_xyz.size()) << at.lat << "," << at.lon;
+        EXPECT_EQ(land_in_cap(part), land_in_cap(whole)) << at.lat << "," << at.lon;
+        size_t tiled = 0;
+        for (const MeshTile& t : part.land_tiles) {
+            tiled += t.count;
+            for (uint32_t i = t.first; i < t.first + t.count; ++i) {
+                const float* p = &part.land_xyz[size_t(part.land_indices[i]) * 3];
+                ASSERT_LE(std::acos(std::min(1.0, dot(t.centre, Vec3{p[0], p[1], p[2]}))), t.radius + 1e-9);
+            }
+        }
+        EXPECT_EQ(tiled, part.land_indices.size());
     }
 }
 

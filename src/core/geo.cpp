@@ -1,13 +1,35 @@
 #include "core/geo.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ng {
 
+namespace {
+
+// Sine and cosine of an angle in degrees, reduced to within 45° of a right
+// angle in degrees first: exact (whole right angles give exact 0 and 1), and
+// the C library's sin and cos then skip their own reduction, which took a
+// fifth of tessellating the first frame's map in the page.
+void sin_cos_deg(double deg, double* s, double* c) {
+    double quadrant = std::nearbyint(deg / 90);
+    double r = (deg - 90 * quadrant) * kDegToRad;
+    double rs = std::sin(r), rc = std::cos(r);
+    switch (int(quadrant) & 3) {
+        case 0: *s = rs, *c = rc; break;
+        case 1: *s = rc, *c = -rs; break;
+        case 2: *s = -rs, *c = -rc; break;
+        default: *s = -rc, *c = rs; break;
+    }
+}
+
+}  // namespace
+
 Vec3 to_unit_vector(LatLon p) {
-    double lat = p.lat * kDegToRad, lon = p.lon * kDegToRad;
-    double c = std::cos(lat);
-    return {c * std::sin(lon), std::sin(lat), c * std::cos(lon)};
+    double lat_s, lat_c, lon_s, lon_c;
+    sin_cos_deg(p.lat, &lat_s, &lat_c);
+    sin_cos_deg(p.lon, &lon_s, &lon_c);
+    return {lat_c * lon_s, lat_s, lat_c * lon_c};
 }
 
 LatLon to_lat_lon(Vec3 v) {

@@ -1,7 +1,6 @@
 #include "core/tessellate.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include <mapbox/earcut.hpp>
@@ -9,7 +8,27 @@
 namespace ng {
 namespace {
 
-using Pt = std::array<double, 2>;  // lon, lat (earcut's point type)
+// lon, lat: earcut's point type. Made without being set, so that making
+// room for points about to be written is free (the page's wasm, built for
+// size, otherwise zeroes a vector with a call per point).
+struct Pt {
+    double v[2];
+    Pt() {}  // NOLINT: deliberately uninitialised
+    Pt(double lon, double lat) : v{lon, lat} {}
+    double& operator[](int k) { return v[k]; }
+    double operator[](int k) const { return v[k]; }
+};
+
+}  // namespace
+}  // namespace ng
+
+template <std::size_t I>
+struct mapbox::util::nth<I, ng::Pt> {
+    static double get(const ng::Pt& p) { return p[int(I)]; }
+};
+
+namespace ng {
+namespace {
 
 // Inserts points so no edge is longer than max_deg (in either coordinate),
 // so that straight-in-lon/lat edges stay straight in lon/lat on the sphere.
@@ -42,24 +61,29 @@ uint16_t tile_of(double lon, double lat) {
 using Rings = std::vector<std::vector<Pt>>;
 
 // Sutherland–Hodgman against one axis-aligned half-plane (axis 0 = lon,
-// 1 = lat). On a concave ring it leaves zero-width bridges along the cut,
-// which the triangulator turns into zero-area triangles: harmless.
-std::vector<Pt> clip(const std::vector<Pt>& in, int axis, double bound, bool keep_below) {
-    std::vector<Pt> out;
-    auto inside = [&](const Pt& p) { return keep_below ? p[axis] <= bound : p[axis] >= bound; };
-    for (size_t i = 0; i < in.size(); ++i) {
-        const Pt& a = in[i];
-        const Pt& b = in[(i + 1) % in.size()];
-        bool ain = inside(a), bin = inside(b);
-        if (ain) out.push_back(a);
+// 1 = lat), into `out`. On a concave ring it leaves zero-width bridges along
+// the cut, which the triangulator turns into zero-area triangles: harmless.
+// No call per point, which the page's wasm (built for size) would make:
+// each edge adds at most two points, so room is made once.
+void clip(const std::vector<Pt>& in, int axis, double bound, bool keep_below, std::vector<Pt>& out) {
+    const size_t n = in.size();
+    out.resize(2 * n);
+    Pt* o = out.data();
+    const Pt* p = in.data();
+    const double sign = keep_below ? 1 : -1;  // inside: sign * (v - bound) <= 0
+    for (size_t i = 0; i < n; ++i) {
+        const Pt& a = p[i];
+        const Pt& b = p[i + 1 == n ? 0 : i + 1];
+        bool ain = sign * (a[axis] - bound) <= 0, bin = sign * (b[axis] - bound) <= 0;
+        if (ain) *o++ = a;
         if (ain != bin) {
             double t = (bound - a[axis]) / (b[axis] - a[axis]);
             Pt q{a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t};
             q[axis] = bound;  // exact, so both sides of a cut agree
-            out.push_back(q);
+            *o++ = q;
         }
     }
-    return out;
+    out.resize(size_t(o - out.data()));
 }
 
 // Which part of the mesh a cap selects: what a lon/lat box can reach into
@@ -116,8 +140,14 @@ public:
 private:
     void add_piece(const Rings& rings, float country, bool reached) {
         double lo[2] = {1e9, 1e9}, hi[2] = {-1e9, -1e9};
-        for (const Pt& p : rings[0])
-            for (int k = 0; k < 2; ++k) lo[k] = std::min(lo[k], p[k]), hi[k] = std::max(hi[k], p[k]);
+        const Pt* pts = rings[0].data();
+        for (size_t i = 0, n = rings[0].size(); i < n; ++i) {
+            double x = pts[i][0], y = pts[i][1];
+            if (x < lo[0]) lo[0] = x;
+            if (x > hi[0]) hi[0] = x;
+            if (y < lo[1]) lo[1] = y;
+            if (y > hi[1]) hi[1] = y;
+        }
         reached = reached && part_.reaches({lo[0], lo[1], hi[0], hi[1]});
         if (part_.prunes(reached)) return;
         // the first grid line strictly inside the box, on the longer axis
@@ -128,10 +158,13 @@ private:
             if (line <= lo[axis] || line >= hi[axis]) continue;
             for (bool below : {true, false}) {
                 Rings part;
+                part.reserve(rings.size());
                 for (const auto& ring : rings) {
-                    auto clipped = clip(ring, axis, line, below);
-                    if (clipped.size() >= 3) part.push_back(std::move(clipped));
-                    else if (part.empty()) break;  // the outer ring is gone: nothing on this side
+                    part.emplace_back();
+                    clip(ring, axis, line, below, part.back());
+                    if (part.back().size() >= 3) continue;
+                    part.pop_back();
+                    if (part.empty()) break;  // the outer ring is gone: nothing on this side
                 }
                 if (!part.empty()) add_piece(part, country, reached);
             }
@@ -141,30 +174,44 @@ private:
     }
 
     void emit(const Rings& rings, float country) {
-        uint32_t base = uint32_t(mesh_.land_country.size());
-        at_.clear(), lon_lat_.clear();
+        const uint32_t base = uint32_t(mesh_.land_country.size());
+        size_t n = 0;
+        for (const auto& ring : rings) n += ring.size();
+        at_.resize(n), lon_lat_.resize(n);
+        mesh_.land_xyz.resize(3 * (base + n));
+        mesh_.land_country.resize(base + n, country);
+        float* xyz = &mesh_.land_xyz[3 * size_t(base)];
+        size_t k = 0;
         for (const auto& ring : rings)
             for (const Pt& p : ring) {
-                at_.push_back(as_drawn(to_unit_vector({p[1], p[0]})));
-                lon_lat_.push_back(p);
-                push_xyz(mesh_.land_xyz, at_.back());
-                mesh_.land_country.push_back(country);
+                Vec3 v = as_drawn(to_unit_vector({p[1], p[0]}));
+                at_[k] = v, lon_lat_[k] = p;
+                xyz[3 * k] = float(v.x), xyz[3 * k + 1] = float(v.y), xyz[3 * k + 2] = float(v.z);
+                ++k;
             }
         // every triangle counter-clockwise seen from outside the globe (as
         // a chord of the sphere, which a long thin one near a parallel can
         // turn against its winding in lon/lat; judged on the float vertices
         // the GPU gets): the far side is then culled before it is rasterised
-        std::vector<uint32_t> tris = mapbox::earcut<uint32_t>(rings);
+        earcut_(rings);
+        std::vector<uint32_t>& tris = earcut_.indices;
+        size_t out = mesh_.land_indices.size();
+        mesh_.land_indices.resize(out + tris.size());
+        uint32_t* idx = mesh_.land_indices.data();
         for (size_t t = 0; t + 2 < tris.size(); t += 3) {
             // the zero-width bridges clipping leaves along a cut (a few square
             // metres at most): nothing to draw
             const Pt &p = lon_lat_[tris[t]], &q = lon_lat_[tris[t + 1]], &r = lon_lat_[tris[t + 2]];
             if (std::fabs((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])) < 1e-9) continue;
             const Vec3 &a = at_[tris[t]], &b = at_[tris[t + 1]], &c = at_[tris[t + 2]];
-            if (dot(cross(b - a, c - a), a + b + c) < 0) std::swap(tris[t + 1], tris[t + 2]);
-            for (int k = 0; k < 3; ++k) mesh_.land_indices.push_back(base + tris[t + size_t(k)]);
+            bool flip = dot(cross(b - a, c - a), a + b + c) < 0;
+            idx[out] = base + tris[t];
+            idx[out + 1] = base + tris[t + (flip ? 2 : 1)];
+            idx[out + 2] = base + tris[t + (flip ? 1 : 2)];
+            out += 3;
             tiles_.push_back(tile_of(p[0], p[1]));
         }
+        mesh_.land_indices.resize(out);
     }
 
     GlobeMesh& mesh_;
@@ -173,6 +220,7 @@ private:
     const CapFilter& part_;
     std::vector<Vec3> at_;  // the piece's vertices, reused
     std::vector<Pt> lon_lat_;
+    mapbox::detail::Earcut<uint32_t> earcut_;  // reused: earcut's own buffers kept between pieces
 };
 
 // Line segments from a to b, densified; each point's vector computed once,

@@ -99,29 +99,23 @@ void App::frame() {
     //    take to the globe (touch and the wheel arrive through the page ABI).
     bool changed = take_input();
 
-    // 2. Update: the view's size, the fonts at its pixel density, the viewer;
-    //    then the GPU gets a new map or new country colours.
+    // 2. Update: the view's size, the viewer; then the GPU gets a new map or
+    //    new country colours, and the fonts are built at the pixel density.
     follow_canvas_size();
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_, &w, &h);
     SDL_GL_GetDrawableSize(window_, &fb_w, &fb_h);
     Viewport view{double(std::max(1, w)), double(std::max(1, h))};
-    float dpr = w > 0 ? float(fb_w) / float(w) : 1.0f;
-    if (const FontFiles* files = viewer_->font_files(); files && dpr != font_density_) {
-        font_density_ = dpr;
-        fonts_ok_ = ui::build_fonts(*files, dpr);
-        if (!fonts_ok_) viewer_->report_broken_fonts();
-        imgui_renderer::rebuild_font_texture();
-        changed = true;
-    }
     changed |= viewer_->update({dt, view, ui::globe_insets(view, viewer_->compact())});
     // the light map's mesh at once, the part of the world in view first (the
     // first frame waits for it), the rest the frame after; the full map's the
     // first time the camera comes close enough for its detail to show, once
     // that map has arrived
     const GlobeCamera& cam = viewer_->globe().camera();
+    bool first_map_frame = false;
     if (viewer_->world_revision() != uploaded_world_) {
         if (!viewer_->world_full()) {
+            first_map_frame = !drew_countries_;
             light_part_cap_ = cam.visible_cap(view);
             light_part_ = tessellate_world(viewer_->world(), kLightMeshOptions, &light_part_cap_, CapSide::Within);
             globe_renderer::upload_mesh(light_part_, globe_renderer::Detail::Light);
@@ -144,6 +138,15 @@ void App::frame() {
     if (viewer_->palette_revision() != uploaded_palette_) {
         globe_renderer::upload_palette(viewer_->palette().data());
         uploaded_palette_ = viewer_->palette_revision();
+    }
+    // not in the frame that first draws the map, which waits for nothing else
+    float dpr = w > 0 ? float(fb_w) / float(w) : 1.0f;
+    if (const FontFiles* files = viewer_->font_files(); files && dpr != font_density_ && !first_map_frame) {
+        font_density_ = dpr;
+        fonts_ok_ = ui::build_fonts(*files, dpr);
+        if (!fonts_ok_) viewer_->report_broken_fonts();
+        imgui_renderer::rebuild_font_texture();
+        changed = true;
     }
 
     // 3. Draw, or sleep until something wakes the loop.

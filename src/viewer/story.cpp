@@ -132,7 +132,7 @@ void Viewer::refresh_story() {
     }
     if (world_ready_ && !story_focus_.empty() && flown_to_focus_ != story_ + "/" + story_focus_) {
         flown_to_focus_ = story_ + "/" + story_focus_;
-        globe_.select(world_.find(story_focus_), true, kWalkZoom);
+        globe_.select(world_->find(story_focus_), true, kWalkZoom);
     }
 }
 

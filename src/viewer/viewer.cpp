@@ -113,8 +113,8 @@ void Viewer::load_world() {
                                                                   : "The map could not be loaded. " + r.error.message;
             return;
         }
-        world_ = *std::static_pointer_cast<const World>(r.decoded);
-        globe_.set_world(&world_);
+        world_ = std::static_pointer_cast<const World>(r.decoded);
+        globe_.set_world(world_.get());
         world_ready_ = true;
         ++world_revision_;
         palette_stale_ = true;
@@ -134,12 +134,12 @@ void Viewer::load_full_world() {
     opt.decode = decode_world;
     full_world_request_ = http_->get(asset_base_ + "data/world.bin", [this](const FetchResult& r) {
         if (!r.ok()) return;  // the light map stays: picking is exact to a few km instead of metres
-        const World& full = *std::static_pointer_cast<const World>(r.decoded);
-        bool same = full.countries.size() == world_.countries.size();
-        for (size_t i = 0; same && i < full.countries.size(); ++i) same = full.countries[i].iso == world_.countries[i].iso;
+        auto full = std::static_pointer_cast<const World>(r.decoded);
+        bool same = full->countries.size() == world_->countries.size();
+        for (size_t i = 0; same && i < full->countries.size(); ++i) same = full->countries[i].iso == world_->countries[i].iso;
         if (!same) return;  // a map from another build: its countries are not the ones on screen
-        world_ = full;
-        globe_.refine_world(&world_);
+        world_ = std::move(full);
+        globe_.refine_world(world_.get());
         world_full_ = true;
         ++world_revision_;
     }, opt);
@@ -202,8 +202,11 @@ bool Viewer::update(const ViewerFrame& frame) {
     follow_open_article();
     refresh_story();
     check_browser_translator();
+    // the page's mirror follows a frame late, so what changed is on screen
+    // first (the map's arrival: 10-18 ms of building the A-Z list's HTML)
+    if (mirror_due_) update_mirror(), mirror_due_ = false;
     if (changed || route_ != mirrored_route_ || world_ready_ != mirrored_world_) {
-        update_mirror();
+        mirror_due_ = true;
         mirrored_route_ = route_, mirrored_world_ = world_ready_;
     }
     changed |= globe_.update(frame.dt);
@@ -211,7 +214,7 @@ bool Viewer::update(const ViewerFrame& frame) {
     return changed;
 }
 
-bool Viewer::busy() const { return globe_.animating() || !http_->idle(); }
+bool Viewer::busy() const { return globe_.animating() || !http_->idle() || mirror_due_; }
 
 double Viewer::next_wake_ms() const {
     const GlobeCamera& cam = globe_.camera();
@@ -223,15 +226,15 @@ void Viewer::update_palette() {
     if (!world_ready_) return;
     PaletteInput in;
     in.dark_theme = dark_;
-    size_t n = world_.countries.size();
+    size_t n = world_->countries.size();
     in.story_counts.assign(n, -1);
     in.highlight.assign(n, Highlight::None);
-    for (size_t i = 0; i < n; ++i) in.story_counts[i] = news_->story_count(world_.countries[i].iso);
+    for (size_t i = 0; i < n; ++i) in.story_counts[i] = news_->story_count(world_->countries[i].iso);
     // the story's coverage map: countries whose press carries it
     if (!shown_story_.countries.empty()) {
         in.coverage_mode = true;
         for (const CoveringCountry& c : shown_story_.countries) {
-            int i = world_.find(c.iso);
+            int i = world_->find(c.iso);
             if (i >= 0) in.highlight[size_t(i)] = Highlight::Covering;
         }
     }
@@ -268,7 +271,7 @@ void Viewer::key(Key k) {
 // as a step of the walk). Any other country, and the open article's own,
 // opens its stories; the ocean closes a country panel.
 void Viewer::on_globe_click(int index) {
-    std::string iso = index >= 0 ? world_.countries[size_t(index)].iso : "";
+    std::string iso = index >= 0 ? world_->countries[size_t(index)].iso : "";
     if (!iso.empty()) {
         if (!story_.empty() && open_story_take(iso)) return;
         const CoveringCountry* c = coverage_of(iso);
@@ -305,7 +308,7 @@ void Viewer::go(const Route& r, bool record) {
             country_ = r.value;
             // the index may already say there is nothing to fetch
             if (news_->story_count(country_) != 0) news_->open_country(country_);
-            int i = world_.find(country_);
+            int i = world_->find(country_);
             if (world_ready_ && globe_.selected() != i) globe_.select(i, true);
             if (changed) host_.emit_event(ViewerEvent::Select, {{"country", country_}});
             break;
@@ -344,7 +347,7 @@ void Viewer::follow_open_article() {
     if (country_ != a->country) outlet_filter_.clear();
     country_ = a->country;
     news_->open_country(country_);
-    globe_.select(world_.find(country_), true);
+    globe_.select(world_->find(country_), true);
     host_.emit_event(ViewerEvent::Open, {{"id", article_}, {"country", country_}});
 }
 
@@ -416,8 +419,8 @@ const Article* Viewer::loaded_article() const {
 }
 
 const Country* Viewer::country_by_iso(const std::string& iso) const {
-    int i = world_.find(iso);
-    return i < 0 ? nullptr : &world_.countries[size_t(i)];
+    int i = world_->find(iso);
+    return i < 0 ? nullptr : &world_->countries[size_t(i)];
 }
 
 std::string Viewer::country_name(const std::string& iso) const {
@@ -432,14 +435,14 @@ const std::vector<CountryItem>& Viewer::country_items() const {
     bool loaded = news_->countries_loaded();
     size_t index_size = loaded ? news_->countries().countries.size() : 0;
     int64_t generated = loaded ? news_->countries().generated.seconds : 0;
-    size_t world_size = world_ready_ ? world_.countries.size() : 0;
+    size_t world_size = world_ready_ ? world_->countries.size() : 0;
     if (cache.world_size == world_size && cache.index_size == index_size && cache.index_loaded == loaded &&
         cache.generated == generated && cache.names_revision == names_revision_)
         return cache.items;
     cache.world_size = world_size, cache.index_size = index_size, cache.index_loaded = loaded, cache.generated = generated;
     cache.names_revision = names_revision_;
     std::vector<CountryItem> items =
-        merge_country_list(world_ready_ ? &world_.countries : nullptr, loaded ? &news_->countries() : nullptr,
+        merge_country_list(world_ready_ ? &world_->countries : nullptr, loaded ? &news_->countries() : nullptr,
                            [this](const std::string& iso) { return news_->story_count(iso); });
     for (CountryItem& item : items) {
         auto names = country_names_.find(item.iso);

@@ -192,7 +192,7 @@ public:
     // the first frame needs: core/simplify.hpp), then, once asked for, the full
     // one (the same countries in full detail, for picking, labels and close
     // views). A full map that fails leaves the light one; Try again asks again.
-    const World& world() const { return world_; }
+    const World& world() const { return *world_; }
     bool world_ready() const { return world_ready_; }
     bool world_full() const { return world_full_; }
     unsigned world_revision() const { return world_revision_; }  // changes when a map arrives
@@ -250,7 +250,8 @@ private:
     std::unique_ptr<NewsState> news_;
 
     // assets
-    World world_;
+    // shared with the HTTP client's cache, which decoded it: never copied
+    std::shared_ptr<const World> world_ = std::make_shared<World>();
     bool world_ready_ = false, world_full_ = false, full_world_wanted_ = false;
     unsigned world_revision_ = 0;
     std::string load_error_;
@@ -311,6 +312,7 @@ private:
     std::string mirror_text_;  // last published
     Route mirrored_route_;
     bool mirrored_world_ = false;
+    bool mirror_due_ = false;  // published at the next frame's update
     mutable struct {
         std::vector<CountryItem> items;
         size_t world_size = size_t(-1), index_size = size_t(-1);

@@ -202,12 +202,13 @@ public:
     void serve(const std::string& path, std::string json) { files[path] = answer(200, std::move(json)); }
 
     // Answers what is open, then plays frames until nothing more is asked
-    // (answers can start new requests: the map arrives, a deep link loads).
+    // (answers can start new requests: the map arrives, a deep link loads)
+    // and the viewer is not busy (the mirror follows a frame late).
     void frame() {
         for (int round = 0; round < 8; ++round) {
             bool answered = answer_open();
             viewer->update(frame_input);
-            if (!answered && host.net.open() == 0) break;
+            if (!answered && host.net.open() == 0 && !viewer->busy()) break;
         }
     }
 

@@ -97,7 +97,7 @@ void main() {
 
 const char* kGlowFS = R"(#version 300 es
 precision mediump float;
-uniform vec2 u_radius_ndc;   // silhouette radius in NDC, x and y
+uniform highp vec2 u_radius_ndc;  // silhouette radius in NDC, x and y: as precise as the vertex shader's, or WebGL will not link them
 uniform vec4 u_color;
 in vec2 v_ndc;
 out vec4 o_color;

@@ -55,6 +55,32 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
   });
 }
 
+// The atmosphere: a glow just outside the silhouette, nothing far beyond it.
+// (Its shaders once disagreed on a uniform's precision, which WebGL refuses
+// to link: the globe drew without it and only a console warning said so.)
+test('the atmosphere glows round the globe and every shader links', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('[newsglobe]')) warnings.push(m.text()); });
+  await openApp(page, server.url + '?autorotate=0');
+  await page.evaluate(() => window.newsglobeViewer.setView(0, 0, 1));
+  await settle(page);
+  // the silhouette: the farthest point along the equator still in view
+  const centre = await pagePoint(page, 0, 0);
+  let limb = centre;
+  for (let lon = 45; lon < 90; lon += 0.25) {
+    const p = await pagePoint(page, 0, lon);
+    if (!p.visible) break;
+    limb = p;
+  }
+  const at = (k) => [centre.x + (limb.x - centre.x) * k, centre.y];
+  const [background, glow, beyond] = await pixels(page, [[2, 2], at(1.04), at(1.4)]);
+  assert.ok(differ(glow, background), `just outside the globe ${glow} should glow, not be background ${background}`);
+  assert.ok(!differ(beyond, background), `far outside ${beyond} should be background ${background}`);
+  assert.deepEqual(warnings, []);
+  await page.close();
+});
+
 test('clicking France selects France and flies to it', async () => {
   const { page } = await newPage();
   const p = await pagePoint(page, 46.6, 2.4);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, launchBrowser, openApp, siteDir, waitForUi, clickRect } from './helpers.mjs';
+import { startSite, launchBrowser, openApp, siteDir, waitForUi, clickRect, settledControl } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -75,7 +75,7 @@ test('a failed list is not asked for again when the map arrives and the route is
   const s = await waitForUi(page, (st) => st.status === 'error' && st.controls.retry, { what: 'the error with its retry' });
   await page.waitForTimeout(1000);
   assert.equal(stories.seen.length, 1, 'one request, no repeat');
-  await clickRect(page, s.controls.retry);  // the reader's Try again does ask
+  await clickRect(page, await settledControl(page, 'retry'));  // the reader's Try again does ask
   await waitForUi(page, (st) => st.status === 'ready', { timeout: 30000, what: 'the stories after Try again' });
   assert.equal(stories.seen.length, 2);
   await page.close();
@@ -94,7 +94,7 @@ test('inside a 10-minute Retry-After window nothing is asked, not even by Try ag
   let s = await waitForUi(page, (st) => st.panel === 'reader' && st.status === 'error' && st.controls.retry,
     { timeout: 30000, what: 'the error' });
   assert.match(s.error, /busy \(HTTP 429\)\. It asks to wait 10 min/);
-  await clickRect(page, s.controls.retry);
+  await clickRect(page, await settledControl(page, 'retry'));
   s = await waitForUi(page, (st) => st.status === 'error' && /wait (9|10) min/.test(st.error), { what: 'the error again' });
   await page.waitForTimeout(1000);
   assert.equal(article.seen.length, 1, 'no request inside the window');
@@ -112,7 +112,7 @@ for (const [what, body] of [['truncated JSON', '{"version":1,"country":"FR","sto
     const s = await waitForUi(page, (st) => st.status === 'error' && st.controls.retry, { timeout: 30000, what: 'the error' });
     if (what === 'JSON null') assert.match(s.error, /JSON null/);
     if (what === 'a list of unreadable stories') assert.equal(s.error, 'The story list had 3 stories and none could be read.');
-    await clickRect(page, s.controls.retry);
+    await clickRect(page, await settledControl(page, 'retry'));
     await waitForUi(page, (st) => st.status === 'ready' && st.rowCount > 0, { timeout: 30000, what: 'the stories' });
     assert.equal(stories.seen.length, 2);
     await page.close();
@@ -129,7 +129,7 @@ test('an index whose every entry is unusable is a notice with a retry, not a gre
   await ui(page);
   const s = await waitForUi(page, (st) => st.notice !== '' && st.controls['retry-index'], { what: 'the notice' });
   assert.equal(s.notice, `Couldn't load today's list of countries. The news index had ${entries.length} entries and none could be read.`);
-  await clickRect(page, s.controls['retry-index']);
+  await clickRect(page, await settledControl(page, 'retry-index'));
   await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded, null, { timeout: 30000 });
   assert.equal(index.seen.length, 2);
   await waitForUi(page, (st) => st.notice === '', { what: 'the notice gone' });

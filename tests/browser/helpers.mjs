@@ -112,6 +112,21 @@ export async function rectCentre(page, rect) {
 // pointer arrives and rests a frame or two, the button goes down and comes
 // up a moment later (a press and its release inside one frame, on a machine
 // as loaded as CI's, is not what a reader does).
+// A control's rectangle once it has stopped moving (a panel may still be
+// sliding in when its first state reports the control): two readings 100 ms
+// apart that agree.
+export async function settledControl(page, name, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    const rect = (await uiState(page)).controls[name];
+    if (rect && last && JSON.stringify(rect) === JSON.stringify(last)) return rect;
+    if (Date.now() > deadline) throw new Error(`the control ${name} did not settle: ${JSON.stringify(rect)}`);
+    last = rect;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function clickRect(page, rect) {
   const p = await rectCentre(page, rect);
   await page.mouse.move(p.x, p.y);

@@ -30,21 +30,29 @@ struct mapbox::util::nth<I, ng::Pt> {
 namespace ng {
 namespace {
 
-// Inserts points so no edge is longer than max_deg (in either coordinate),
-// so that straight-in-lon/lat edges stay straight in lon/lat on the sphere.
-void densify_into(std::vector<Pt>& out, LatLon a, LatLon b, double max_deg, bool include_end) {
+// Points so that no edge is longer than max_deg (in either coordinate), so
+// that straight-in-lon/lat edges stay straight in lon/lat on the sphere:
+// how many from a (b too with include_end), then written from `out` on.
+// Counted first so that room is made once (see clip()).
+int densify_steps(LatLon a, LatLon b, double max_deg) {
     double span = std::max(std::fabs(b.lon - a.lon), std::fabs(b.lat - a.lat));
-    int steps = std::max(1, int(std::ceil(span / max_deg)));
+    return std::max(1, int(std::ceil(span / max_deg)));
+}
+Pt* densify(Pt* out, LatLon a, LatLon b, int steps, bool include_end) {
     for (int s = 0; s < steps + (include_end ? 1 : 0); ++s) {
         double t = double(s) / steps;
-        out.push_back({a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t});
+        *out++ = {a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t};
     }
+    return out;
 }
 
 // A vertex as the GPU gets it (floats), so winding is judged on what is drawn.
 Vec3 as_drawn(Vec3 v) { return {double(float(v.x)), double(float(v.y)), double(float(v.z))}; }
 
-void push_xyz(std::vector<float>& out, Vec3 v) { out.push_back(float(v.x)), out.push_back(float(v.y)), out.push_back(float(v.z)); }
+float* put_xyz(float* out, Vec3 v) {
+    out[0] = float(v.x), out[1] = float(v.y), out[2] = float(v.z);
+    return out + 3;
+}
 
 // ---- tiles ----
 
@@ -128,11 +136,18 @@ public:
 
     void add_polygon(const Polygon& poly, float country, double max_edge) {
         Rings rings;
+        rings.reserve(poly.rings.size());
         for (const Ring& ring : poly.rings) {
-            rings.emplace_back();
             const auto& pts = ring.points;
-            for (size_t i = 0; i < pts.size(); ++i)
-                densify_into(rings.back(), pts[i], pts[(i + 1) % pts.size()], max_edge, false);
+            const size_t n = pts.size();
+            size_t total = 0;  // counted, then written (the steps are cheaper to count twice than to keep)
+            for (size_t i = 0; i < n; ++i) total += size_t(densify_steps(pts[i], pts[i + 1 == n ? 0 : i + 1], max_edge));
+            rings.emplace_back(total);
+            Pt* o = rings.back().data();
+            for (size_t i = 0; i < n; ++i) {
+                const LatLon &a = pts[i], &b = pts[i + 1 == n ? 0 : i + 1];
+                o = densify(o, a, b, densify_steps(a, b, max_edge), false);
+            }
         }
         add_piece(rings, country, true);
     }
@@ -157,20 +172,33 @@ private:
             if (line <= lo[axis] || line >= hi[axis]) line = (std::floor(lo[axis] / grid_) + 1) * grid_;
             if (line <= lo[axis] || line >= hi[axis]) continue;
             for (bool below : {true, false}) {
-                Rings part;
-                part.reserve(rings.size());
+                Rings part = spare(spare_pieces_);
                 for (const auto& ring : rings) {
-                    part.emplace_back();
+                    part.push_back(spare(spare_rings_));
                     clip(ring, axis, line, below, part.back());
                     if (part.back().size() >= 3) continue;
+                    spare_rings_.push_back(std::move(part.back()));
                     part.pop_back();
                     if (part.empty()) break;  // the outer ring is gone: nothing on this side
                 }
                 if (!part.empty()) add_piece(part, country, reached);
+                for (auto& ring : part) spare_rings_.push_back(std::move(ring));
+                part.clear();
+                spare_pieces_.push_back(std::move(part));
             }
             return;
         }
         if (part_.keeps(reached)) emit(rings, country);
+    }
+
+    // A buffer a piece or ring used before, with its room (or a new one):
+    // cutting a country into cells would otherwise allocate at every cut.
+    template <typename T>
+    static T spare(std::vector<T>& pool) {
+        if (pool.empty()) return T();
+        T v = std::move(pool.back());
+        pool.pop_back();
+        return v;
     }
 
     void emit(const Rings& rings, float country) {
@@ -220,6 +248,8 @@ private:
     const CapFilter& part_;
     std::vector<Vec3> at_;  // the piece's vertices, reused
     std::vector<Pt> lon_lat_;
+    std::vector<Rings> spare_pieces_;          // empty, with room
+    std::vector<std::vector<Pt>> spare_rings_;  // any size, with room
     mapbox::detail::Earcut<uint32_t> earcut_;  // reused: earcut's own buffers kept between pieces
 };
 
@@ -231,12 +261,16 @@ void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg, std::
               std::vector<uint16_t>* tiles = nullptr) {
     if (b.lon - a.lon > 180) b.lon -= 360;
     else if (a.lon - b.lon > 180) b.lon += 360;
-    pts.clear();
-    densify_into(pts, a, b, max_deg, true);
+    const int steps = densify_steps(a, b, max_deg);
+    pts.resize(size_t(steps) + 1);
+    densify(pts.data(), a, b, steps, true);
+    size_t at = out.size();
+    out.resize(at + 6 * size_t(steps));
+    float* o = out.data() + at;
     Vec3 from = to_unit_vector({pts[0][1], pts[0][0]});
-    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+    for (int i = 0; i < steps; ++i) {
         Vec3 to = to_unit_vector({pts[i + 1][1], pts[i + 1][0]});
-        push_xyz(out, from), push_xyz(out, to);
+        o = put_xyz(put_xyz(o, from), to);
         if (tiles) tiles->push_back(tile_of(pts[i][0], pts[i][1]));
         from = to;
     }
@@ -244,32 +278,40 @@ void add_line(std::vector<float>& out, LatLon a, LatLon b, double max_deg, std::
 
 // Reorders primitives (`stride` items each, `points` points) so each tile's
 // are together, by `tile` (one per primitive), and returns the tiles: first
-// and count in items per point (an index, or a vertex's 3 floats).
+// and count in items per point (an index, or a vertex's 3 floats). A
+// counting sort (stable: a tile keeps its primitives' order), written
+// through pointers, no list per tile.
 template <typename T, typename PointOf>
 std::vector<MeshTile> sort_by_tile(std::vector<T>& items, const std::vector<uint16_t>& tile, size_t stride, size_t points,
                                    PointOf point_of) {
-    std::vector<std::vector<size_t>> buckets(kTileCols * kTileRows);
-    for (size_t p = 0; p * stride < items.size(); ++p) buckets[tile[p]].push_back(p);
-    const size_t unit = stride / points;
-    std::vector<T> sorted;
-    sorted.reserve(items.size());
+    constexpr size_t kTiles = kTileCols * kTileRows;
+    const size_t primitives = items.size() / stride;
+    std::vector<uint32_t> first(kTiles + 1, 0);  // a tile's first primitive, once summed
+    for (size_t p = 0; p < primitives; ++p) ++first[tile[p] + 1];
+    for (size_t t = 0; t < kTiles; ++t) first[t + 1] += first[t];
+    std::vector<uint32_t> next(first.begin(), first.end() - 1);
+    std::vector<T> sorted(items.size());
+    const T* in = items.data();
+    T* out = sorted.data();
+    for (size_t p = 0; p < primitives; ++p, in += stride) {
+        T* o = out + size_t(next[tile[p]]++) * stride;
+        for (size_t k = 0; k < stride; ++k) o[k] = in[k];
+    }
     std::vector<MeshTile> tiles;
-    for (const auto& bucket : buckets) {
-        if (bucket.empty()) continue;
-        MeshTile tile;
-        tile.first = uint32_t(sorted.size() / unit);
-        tile.count = uint32_t(bucket.size() * points);
+    for (size_t t = 0; t < kTiles; ++t) {
+        if (first[t] == first[t + 1]) continue;
+        MeshTile m;
+        m.first = uint32_t(first[t] * points);
+        m.count = uint32_t((first[t + 1] - first[t]) * points);
         Vec3 sum{0, 0, 0};
-        for (size_t p : bucket)
-            for (size_t k = 0; k < points; ++k) sum = sum + point_of(&items[p * stride], k);
-        tile.centre = normalize(sum);
+        for (size_t p = first[t]; p < first[t + 1]; ++p)
+            for (size_t k = 0; k < points; ++k) sum = sum + point_of(&out[p * stride], k);
+        m.centre = normalize(sum);
         double nearest_dot = 1;  // of the point farthest from the centre
-        for (size_t p : bucket) {
-            for (size_t k = 0; k < points; ++k) nearest_dot = std::min(nearest_dot, dot(tile.centre, point_of(&items[p * stride], k)));
-            sorted.insert(sorted.end(), items.begin() + std::ptrdiff_t(p * stride), items.begin() + std::ptrdiff_t((p + 1) * stride));
-        }
-        tile.radius = std::acos(std::max(-1.0, nearest_dot)) + 1e-6;  // float vertices: a hair of room
-        tiles.push_back(tile);
+        for (size_t p = first[t]; p < first[t + 1]; ++p)
+            for (size_t k = 0; k < points; ++k) nearest_dot = std::min(nearest_dot, dot(m.centre, point_of(&out[p * stride], k)));
+        m.radius = std::acos(std::max(-1.0, nearest_dot)) + 1e-6;  // float vertices: a hair of room
+        tiles.push_back(m);
     }
     items = std::move(sorted);
     return tiles;

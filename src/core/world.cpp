@@ -9,13 +9,6 @@ namespace ng {
 
 // [SECTION] lookup and containment ------------------------------------------
 
-void LonLatBox::add(LatLon p) {
-    min_lon = std::min(min_lon, p.lon);
-    max_lon = std::max(max_lon, p.lon);
-    min_lat = std::min(min_lat, p.lat);
-    max_lat = std::max(max_lat, p.lat);
-}
-
 int World::find(std::string_view iso) const {
     if (iso.size() != 2) return -1;
     char up[2] = {char(std::toupper((unsigned char)iso[0])), char(std::toupper((unsigned char)iso[1]))};
@@ -123,31 +116,42 @@ double polygon_area_km2(const Polygon& poly) {
 
 // [SECTION] TopoJSON arcs -----------------------------------------------------
 
+// Points are written through pointers into room made once, here and below:
+// the page's wasm (built for size) makes a call of every push_back, and the
+// map's first decoding is on the way to the first frame.
 std::vector<std::vector<LatLon>> decode_topo_arcs(
     const TopoTransform& t, const std::vector<std::vector<std::pair<int32_t, int32_t>>>& arcs) {
     std::vector<std::vector<LatLon>> out(arcs.size());
     for (size_t a = 0; a < arcs.size(); ++a) {
         int64_t x = 0, y = 0;
-        out[a].reserve(arcs[a].size());
+        out[a].resize(arcs[a].size());
+        LatLon* o = out[a].data();
         for (auto [dx, dy] : arcs[a]) {
             x += dx, y += dy;
-            out[a].push_back({double(y) * t.scale_lat + t.translate_lat, double(x) * t.scale_lon + t.translate_lon});
+            *o++ = {double(y) * t.scale_lat + t.translate_lat, double(x) * t.scale_lon + t.translate_lon};
         }
     }
     return out;
 }
 
 Ring ring_from_arc_refs(const std::vector<std::vector<LatLon>>& arcs, const std::vector<int32_t>& refs) {
+    // consecutive arcs share their joining point: each after the first
+    // starts at its second
+    size_t n = 0;
+    for (int32_t ref : refs) {
+        size_t index = size_t(ref < 0 ? ~ref : ref);
+        if (index < arcs.size() && !arcs[index].empty()) n += arcs[index].size() - (n ? 1 : 0);
+    }
     Ring ring;
+    ring.points.resize(n);
+    LatLon* o = ring.points.data();
     for (int32_t ref : refs) {
         bool reversed = ref < 0;
         size_t index = size_t(reversed ? ~ref : ref);
-        if (index >= arcs.size()) continue;
-        const auto& pts = arcs[index];
-        // consecutive arcs share their joining point: skip the repeat
-        size_t start = ring.points.empty() ? 0 : 1;
-        for (size_t k = start; k < pts.size(); ++k)
-            ring.points.push_back(reversed ? pts[pts.size() - 1 - k] : pts[k]);
+        if (index >= arcs.size() || arcs[index].empty()) continue;
+        const LatLon* pts = arcs[index].data();
+        const size_t size = arcs[index].size();
+        for (size_t k = o == ring.points.data() ? 0 : 1; k < size; ++k) *o++ = pts[reversed ? size - 1 - k : k];
     }
     if (ring.points.size() > 1) {
         const LatLon& f = ring.points.front();
@@ -292,11 +296,13 @@ struct Reader {
     uint32_t u32() { uint32_t v = 0; take(&v, 4); return v; }
     float f32() { float v = 0; take(&v, 4); return v; }
     double f64() { double v = 0; take(&v, 8); return v; }
+    // byte by byte from the view, not through take(): two or more a point
     uint64_t varint() {
         uint64_t v = 0;
+        const auto* bytes = reinterpret_cast<const uint8_t*>(in.data());
         for (int shift = 0; shift < 64; shift += 7) {
-            uint8_t b = 0;
-            if (!take(&b, 1)) return 0;
+            if (!ok || pos >= in.size()) return ok = false, 0;
+            uint8_t b = bytes[pos++];
             v |= uint64_t(b & 0x7f) << shift;
             if (!(b & 0x80)) return v;
         }

@@ -36,7 +36,10 @@ struct Polygon {
 
 struct LonLatBox {
     double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
-    void add(LatLon p);
+    void add(LatLon p) {  // here, to be inlined: decoding adds every outline point
+        min_lon = p.lon < min_lon ? p.lon : min_lon, max_lon = p.lon > max_lon ? p.lon : max_lon;
+        min_lat = p.lat < min_lat ? p.lat : min_lat, max_lat = p.lat > max_lat ? p.lat : max_lat;
+    }
     bool contains(LatLon p) const {
         return p.lon >= min_lon && p.lon <= max_lon && p.lat >= min_lat && p.lat <= max_lat;
     }

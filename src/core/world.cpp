@@ -238,7 +238,11 @@ std::vector<Polygon> polygons_from_arc_refs(const std::vector<std::vector<LatLon
         }
         whole.rings.push_back(std::move(ring));
     }
-    if (!crosses) return whole.rings.empty() ? std::vector<Polygon>{} : std::vector<Polygon>{whole};
+    if (!crosses) {
+        std::vector<Polygon> out;  // moved in: a braced list would copy every point
+        if (!whole.rings.empty()) out.push_back(std::move(whole));
+        return out;
+    }
     // Cut at the antimeridian: the part past 180° moves to the western edge.
     Polygon west, east;
     for (const Ring& ring : whole.rings) {

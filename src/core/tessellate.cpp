@@ -30,10 +30,11 @@ struct mapbox::util::nth<I, ng::Pt> {
 namespace ng {
 namespace {
 
-// Points so that no edge is longer than max_deg (in either coordinate), so
-// that straight-in-lon/lat edges stay straight in lon/lat on the sphere:
-// how many from a (b too with include_end), then written from `out` on.
-// Counted first so that room is made once (see clip()).
+// An edge from a to b cut into steps no longer than max_deg (in either
+// coordinate), so that straight-in-lon/lat edges stay straight in lon/lat on
+// the sphere: densify_steps counts them, densify writes their points from
+// `out` on (a and those after it; b too with include_end) and returns the
+// end. Counted first so that room is made once (see clip()).
 int densify_steps(LatLon a, LatLon b, double max_deg) {
     double span = std::max(std::fabs(b.lon - a.lon), std::fabs(b.lat - a.lat));
     return std::max(1, int(std::ceil(span / max_deg)));

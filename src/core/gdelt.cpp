@@ -158,7 +158,11 @@ private:
         std::optional<Article> item_article = article_from_link(item, "g");
         if (!item_article) return std::nullopt;
         Article& a = *item_article;
-        a.headline = clean_text(detokenize_gdelt_title(*as_string(member(item, "title"))), kMaxLineBytes);
+        // Detokenising drops lone apostrophes: a title of nothing else but
+        // unprintable characters keeps its plainly cleaned form.
+        if (std::string headline = clean_text(detokenize_gdelt_title(*as_string(member(item, "title"))), kMaxLineBytes);
+            !headline.empty())
+            a.headline = std::move(headline);
         if (auto lang = as_string(member(item, "language"))) a.language = std::string(gdelt_language_code(*lang));
         if (auto domain = as_string(member(item, "domain"))) a.outlet.domain = clean_text(*domain, kMaxNameBytes);
         if (a.outlet.domain.empty()) a.outlet.domain = url_host(a.url);

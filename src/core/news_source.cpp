@@ -217,7 +217,7 @@ Result<Article> ListOnlySource::decode_article(const std::string& id, const Http
                                                                      " has no page for single articles; open this one "
                                                                      "from its country's story list."));
     Result<Article> r;
-    r.value = it->second;
+    r.value = it->second.article;
     return r;
 }
 
@@ -235,15 +235,18 @@ std::optional<Article> ListOnlySource::article_from_link(const nlohmann::json& i
 
 StorySummary ListOnlySource::remember(Article article) {
     StorySummary summary = article;
-    std::string id = article.id;
-    if (articles_.count(id) == 0) {
-        order_.push_back(id);
-        if (order_.size() > kRememberedArticles) {
-            articles_.erase(order_.front());
-            order_.pop_front();
-        }
+    auto [it, fresh] = articles_.try_emplace(article.id);
+    // An item listed again is as recent as the list: the list it is on must
+    // not lose it to items listed after it on the same page.
+    if (fresh)
+        it->second.place = order_.insert(order_.end(), article.id);
+    else
+        order_.splice(order_.end(), order_, it->second.place);
+    it->second.article = std::move(article);
+    if (order_.size() > kRememberedArticles) {
+        articles_.erase(order_.front());
+        order_.pop_front();
     }
-    articles_[id] = std::move(article);
     return summary;
 }
 

@@ -17,8 +17,8 @@
 // after its country's list was loaded in this session.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -102,7 +102,7 @@ std::string stable_id(std::string_view prefix, std::string_view url);
 
 // Base of adapters whose service only has lists: it builds the countries
 // index from a fixed list of codes (counts unknown) and answers article
-// requests from the list items it has decoded (the most recent 2000).
+// requests from the list items it has decoded (the 2000 listed most recently).
 class ListOnlySource : public NewsSource {
 public:
     explicit ListOnlySource(SourceInfo info) : info_(std::move(info)) {}
@@ -123,8 +123,12 @@ protected:
 
 private:
     SourceInfo info_;
-    std::unordered_map<std::string, Article> articles_;
-    std::deque<std::string> order_;  // oldest first, for eviction
+    struct Remembered {
+        Article article;
+        std::list<std::string>::iterator place;  // in order_
+    };
+    std::unordered_map<std::string, Remembered> articles_;
+    std::list<std::string> order_;  // least recently listed first, for eviction
 };
 
 // ---- NewsService ---------------------------------------------------------------------

@@ -246,6 +246,17 @@ TEST(Gdelt, TitlesAreDetokenised) {
     EXPECT_NE(find_story(r.value, "L\u2019estate di Londra (foto)"), nullptr);
 }
 
+TEST(Gdelt, ATitleThatDetokenisesToNothingKeepsItsPlainForm) {
+    // GDELT's lone apostrophe tokens are dropped; a control character is
+    // dropped by cleaning: together nothing would be left of the headline.
+    auto s = source_for("source=gdelt");
+    Result<StoryPage> r = s->decode_stories(
+        "GB", 1, answer(200, R"({"articles":[{"url":"https://a.example/x","title":"\u0001 '"}]})"));
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    ASSERT_EQ(r.value.stories.size(), 1u);
+    EXPECT_EQ(r.value.stories[0].headline, "'");
+}
+
 TEST(Gdelt, EmptySourceCountryAndRelativeMobileUrlsChangeNothing) {
     auto s = source_for("source=gdelt");
     Result<StoryPage> r = s->decode_stories("GB", 1, answer(200, read_fixture("gdelt/artlist_uk.json")));
@@ -280,6 +291,29 @@ TEST(Gdelt, ArticlesAreRebuiltFromListItems) {
     EXPECT_TRUE(a.value.excerpt_only);
     EXPECT_FALSE(a.value.translation.has_value());
     EXPECT_EQ(a.value.first_seen.text, "2026-11-25T05:40:00Z");
+}
+
+TEST(Gdelt, AnArticleListedAgainIsKeptAsLongAsItsNewList) {
+    // The adapter keeps the 2000 items listed most recently; an old item on
+    // a fresh list must stay readable, whatever else that list brings.
+    auto s = source_for("source=gdelt");
+    auto list = [&](int first, int count) {
+        std::string body = R"({"articles":[)";
+        for (int i = first; i < first + count; ++i)
+            body += (i > first ? "," : "") + std::string(R"({"url":"https://a.example/)") + std::to_string(i) +
+                    R"(","title":"Story )" + std::to_string(i) + R"("})";
+        return answer(200, body + "]}");
+    };
+    ASSERT_EQ(s->decode_stories("GB", 1, list(0, 2000)).value.stories.size(), 2000u);
+    Result<StoryPage> again = s->decode_stories("GB", 1, list(0, 2));
+    ASSERT_EQ(again.value.stories.size(), 2u);
+    ASSERT_EQ(s->decode_stories("GB", 1, list(2000, 1998)).value.stories.size(), 1998u);  // evicts 2..1999
+    for (const StorySummary& story : again.value.stories) {
+        Result<Article> a = s->decode_article(story.id, {});
+        EXPECT_TRUE(a.ok()) << story.headline << ": " << a.error.message;
+    }
+    Result<Article> evicted = s->decode_article(stable_id("g", "https://a.example/2"), {});
+    EXPECT_EQ(evicted.error.kind, FetchError::NotFound);
 }
 
 TEST(Gdelt, EmptyResultsAreAnEmptyList) {

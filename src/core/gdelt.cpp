@@ -165,7 +165,7 @@ private:
             a.headline = std::move(headline);
         if (auto lang = as_string(member(item, "language"))) a.language = std::string(gdelt_language_code(*lang));
         if (auto domain = as_string(member(item, "domain"))) a.outlet.domain = clean_text(*domain, kMaxNameBytes);
-        if (a.outlet.domain.empty()) a.outlet.domain = url_host(a.url);
+        if (a.outlet.domain.empty()) a.outlet.domain = clean_text(url_host(a.url), kMaxNameBytes);
         a.outlet.name = a.outlet.domain;  // GDELT has no outlet names
         a.outlet.country = iso;
         a.country = iso;

@@ -130,7 +130,7 @@ private:
         std::optional<Article> item_article = article_from_link(item, "n");
         if (!item_article) return std::nullopt;
         Article& a = *item_article;
-        a.outlet.domain = url_host(a.url);
+        a.outlet.domain = clean_text(url_host(a.url), kMaxNameBytes);  // hosts may hold any UTF-8
         if (const json* source = as_object(member(item, "source")))
             a.outlet.name = clean_text(as_string(member(*source, "name")).value_or(""), kMaxNameBytes);
         if (a.outlet.name.empty()) a.outlet.name = a.outlet.domain;

@@ -68,7 +68,7 @@ bool valid_port(std::string_view port) {
 }
 
 bool valid_host(std::string_view host) {
-    if (host.empty()) return false;
+    if (host.empty() || host.size() > 253) return false;  // DNS names are at most 253 bytes
     if (host.front() == '[') {  // IPv6 literal
         if (host.size() < 3 || host.back() != ']') return false;
         for (char c : host.substr(1, host.size() - 2))

@@ -6,6 +6,7 @@
 #include "../fixtures/read_fixture.hpp"
 #include "core/fips_countries.hpp"
 #include "core/gdelt.hpp"
+#include "core/news_decode.hpp"
 #include "core/news_source.hpp"
 #include "core/newsapi.hpp"
 #include "core/url_util.hpp"
@@ -423,6 +424,22 @@ TEST(NewsApi, DecodesTopHeadlines) {
               (std::vector<std::string>{"Le texte arrive au Sénat dans un climat tendu, après des semaines de débats …"}));
     EXPECT_TRUE(article.value.excerpt_only);
     EXPECT_EQ(article.value.url, "https://www.lemonde-example.fr/politique/article/2026/11/25/retraites");
+}
+
+TEST(NewsApi, AnOutletNamedAfterALongHostFitsTheNameLimit) {
+    // No source name: the outlet is named after the link's host, which may be
+    // longer than any name the app shows (up to DNS's 253 bytes).
+    std::string host = std::string(63, 'a') + "." + std::string(63, 'b') + "." + std::string(63, 'c') + "." +
+                       std::string(40, 'd') + ".example";  // 240 bytes
+    Result<StoryPage> r = source_for("source=newsapi&key=k")->decode_stories(
+        "FR", 1, answer(200, R"({"status":"ok","totalResults":1,"articles":[{"source":{"name":""},"title":"T","url":"https://)" +
+                                 host + R"(/x"}]})"));
+    ASSERT_TRUE(r.ok()) << r.error.message;
+    ASSERT_EQ(r.value.stories.size(), 1u);
+    const Outlet& outlet = r.value.stories[0].outlet;
+    EXPECT_LE(outlet.domain.size(), kMaxNameBytes);
+    EXPECT_LE(outlet.name.size(), kMaxNameBytes);
+    EXPECT_EQ(outlet.name.substr(0, 64), std::string(63, 'a') + ".");
 }
 
 TEST(NewsApi, ErrorAnswersBecomeSpecificMessages) {

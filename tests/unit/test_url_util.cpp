@@ -27,6 +27,11 @@ TEST(UrlUtil, RefusesDangerousOrDisguisedLinks) {
     EXPECT_FALSE(is_openable_url(std::string("https://example.org/\0x", 22)));
     EXPECT_FALSE(is_openable_url("https://example.org/\xc2\x85"));  // U+0085, a C1 line break
     EXPECT_FALSE(is_openable_url("https://example.org/" + std::string(5000, 'a')));
+    // DNS names have at most 253 bytes: a longer host is no server's
+    std::string label(63, 'a'), host253 = label + "." + label + "." + label + "." + std::string(61, 'b');
+    EXPECT_TRUE(is_openable_url("https://" + host253 + "/"));
+    EXPECT_FALSE(is_openable_url("https://" + host253 + "c/"));
+    EXPECT_EQ(url_host("https://" + host253 + "c/"), "");
 }
 
 TEST(UrlUtil, FetchableReferencesAllowRelativePaths) {

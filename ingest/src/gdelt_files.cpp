@@ -105,7 +105,7 @@ bool read_gal_record(std::string_view line, GalArticle& a) {
     if (a.url.empty() || a.title.empty()) return false;
     a.domain = ascii::lower(
         ng::clean_text(string_of(first_member(record, {"domain", "sourceDomain", "site"})), ng::kMaxNameBytes));
-    if (a.domain.empty()) a.domain = ng::url_host(a.url);
+    if (a.domain.empty()) a.domain = ng::clean_text(ng::url_host(a.url), ng::kMaxNameBytes);
     a.outlet_name = html_to_text(
         string_of(first_member(record, {"outletName", "outlet_name", "outlet", "sourceName", "source_name"})),
         ng::kMaxNameBytes);

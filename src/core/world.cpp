@@ -119,6 +119,11 @@ double polygon_area_km2(const Polygon& poly) {
 // Points are written through pointers into room made once, here and below:
 // the page's wasm (built for size) makes a call of every push_back, and the
 // map's first decoding is on the way to the first frame.
+// A quantised position (the sum of an arc's steps so far) in degrees.
+static LatLon topo_point(const TopoTransform& t, int64_t x, int64_t y) {
+    return {double(y) * t.scale_lat + t.translate_lat, double(x) * t.scale_lon + t.translate_lon};
+}
+
 std::vector<std::vector<LatLon>> decode_topo_arcs(
     const TopoTransform& t, const std::vector<std::vector<std::pair<int32_t, int32_t>>>& arcs) {
     std::vector<std::vector<LatLon>> out(arcs.size());
@@ -128,7 +133,7 @@ std::vector<std::vector<LatLon>> decode_topo_arcs(
         LatLon* o = out[a].data();
         for (auto [dx, dy] : arcs[a]) {
             x += dx, y += dy;
-            *o++ = {double(y) * t.scale_lat + t.translate_lat, double(x) * t.scale_lon + t.translate_lon};
+            *o++ = topo_point(t, x, y);
         }
     }
     return out;
@@ -381,14 +386,21 @@ bool decode_world_asset(std::string_view bytes, World* out, std::string* error) 
     if (r.u32() != kVersion) return fail("unsupported map file version");
     TopoTransform t;
     t.scale_lon = r.f64(), t.scale_lat = r.f64(), t.translate_lon = r.f64(), t.translate_lat = r.f64();
-    std::vector<std::vector<std::pair<int32_t, int32_t>>> quantised(r.count());
-    for (auto& arc : quantised) {
+    // arcs straight to degrees, as decode_topo_arcs() would from the
+    // quantised steps: no room for those steps is made and touched first
+    std::vector<std::vector<LatLon>> arcs(r.count());
+    for (auto& arc : arcs) {
         arc.resize(r.count());
-        for (auto& p : arc) p = {int32_t(r.zigzag()), int32_t(r.zigzag())};
+        int64_t x = 0, y = 0;
+        for (LatLon& p : arc) {
+            x += int32_t(r.zigzag());
+            y += int32_t(r.zigzag());
+            p = topo_point(t, x, y);
+        }
         if (!r.ok) return fail("map file is truncated (arcs)");
     }
-    std::vector<std::vector<LatLon>> arcs = decode_topo_arcs(t, quantised);
     World world;
+    std::vector<std::vector<int32_t>> ring_refs;  // a polygon's, reused: each keeps its room
     world.countries.resize(r.count());
     for (Country& c : world.countries) {
         char iso[2] = {};
@@ -401,7 +413,7 @@ bool decode_world_asset(std::string_view bytes, World* out, std::string* error) 
         size_t polygon_count = r.count();
         int64_t last = 0;
         for (size_t n = 0; n < polygon_count; ++n) {
-            std::vector<std::vector<int32_t>> ring_refs(r.count());
+            ring_refs.resize(r.count());
             for (auto& refs : ring_refs) {
                 refs.resize(r.count());
                 for (int32_t& ref : refs) ref = r.arc_ref(last);

@@ -116,14 +116,14 @@ double polygon_area_km2(const Polygon& poly) {
 
 // [SECTION] TopoJSON arcs -----------------------------------------------------
 
-// Points are written through pointers into room made once, here and below:
-// the page's wasm (built for size) makes a call of every push_back, and the
-// map's first decoding is on the way to the first frame.
 // A quantised position (the sum of an arc's steps so far) in degrees.
 static LatLon topo_point(const TopoTransform& t, int64_t x, int64_t y) {
     return {double(y) * t.scale_lat + t.translate_lat, double(x) * t.scale_lon + t.translate_lon};
 }
 
+// Points are written through pointers into room made once, here and below:
+// the page's wasm (built for size) makes a call of every push_back, and the
+// map's first decoding is on the way to the first frame.
 std::vector<std::vector<LatLon>> decode_topo_arcs(
     const TopoTransform& t, const std::vector<std::vector<std::pair<int32_t, int32_t>>>& arcs) {
     std::vector<std::vector<LatLon>> out(arcs.size());

@@ -7,12 +7,18 @@ endif()
 set(size_flags -Oz -flto)
 # Binaryen's -Oz once more until the module stops shrinking: 2.5 KB gzip off
 # the app's wasm (the first view's budget is 450 KB), link time a few seconds.
-# And no function of over 400 nodes inlined into its only caller (binaryen's
+# And no function of over 200 nodes inlined into its only caller (binaryen's
 # default has no limit): the app's frame had grown into one 99 KB function,
 # which the browser compiles whole the first time it runs, code for panels
 # not yet open included (15 ms of the first frame here); split, each part is
-# compiled when first called. 0.5 KB smaller in gzip, too.
-set(link_size_flags ${size_flags} -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=400)
+# compiled when first called. Below 400 nodes, the map's decoding and
+# earcut's inner tests stay functions of their own too: V8 optimises a hot
+# function in the background while its first call runs on unoptimised, so
+# a hot loop inlined into a once-called function (decoding, start-up) cost
+# the start-up a large optimising compile competing for this machine's two
+# cores, and gained nothing from it. First globe frame 580-600 -> 540 ms
+# (11 alternated loads, three runs); 150 is no better, 100 worse.
+set(link_size_flags ${size_flags} -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=200)
 # Emscripten without Closure only strips the JS glue's whitespace; terser
 # (package.json) also shortens its names: 191 -> 100 KB raw, 42 -> 29 KB gzip.
 find_program(NODE_EXECUTABLE node REQUIRED)

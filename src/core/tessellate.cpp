@@ -95,10 +95,23 @@ void clip(const std::vector<Pt>& in, int axis, double bound, bool keep_below, st
     out.resize(size_t(o - out.data()));
 }
 
+// The great-circle distance from p to a lon/lat box's nearest point, exact.
+// On every parallel the box's point nearest p is on p's meridian, or else
+// on the box's edge meridian nearer it; along that meridian the distance is
+// least at one latitude (atan2 below), or at the box's top or bottom.
+double distance_to_box_deg(LatLon p, const LonLatBox& box) {
+    double lon = p.lon;
+    if (lon < box.min_lon || lon > box.max_lon)
+        lon = std::fabs(wrap_longitude(lon - box.min_lon)) < std::fabs(wrap_longitude(lon - box.max_lon)) ? box.min_lon
+                                                                                                           : box.max_lon;
+    double lat = p.lat * kDegToRad;
+    double nearest_lat = std::atan2(std::sin(lat), std::cos(lat) * std::cos((lon - p.lon) * kDegToRad)) / kDegToRad;
+    double d = angular_distance_deg(p, {std::clamp(nearest_lat, box.min_lat, box.max_lat), lon});
+    return std::min({d, angular_distance_deg(p, {box.min_lat, lon}), angular_distance_deg(p, {box.max_lat, lon})});
+}
+
 // Which part of the mesh a cap selects: what a lon/lat box can reach into
-// it, or the rest. Whether it can is judged by the box's point nearest the
-// cap's centre in latitude and in longitude, with room to spare (that point
-// is not always the nearest on the sphere). Without a cap, everything.
+// it, or the rest. Without a cap, everything.
 class CapFilter {
 public:
     CapFilter(const SphereCap* cap, CapSide side)
@@ -106,14 +119,8 @@ public:
 
     bool reaches(const LonLatBox& box) const {
         if (!cap_) return true;
-        constexpr double kSpareDeg = 10;
-        LatLon near{std::clamp(centre_.lat, box.min_lat, box.max_lat), centre_.lon};
-        if (centre_.lon < box.min_lon || centre_.lon > box.max_lon)
-            near.lon = std::fabs(wrap_longitude(centre_.lon - box.min_lon)) <
-                               std::fabs(wrap_longitude(centre_.lon - box.max_lon))
-                           ? box.min_lon
-                           : box.max_lon;
-        return angular_distance_deg(centre_, near) <= cap_->radius / kDegToRad + kSpareDeg;
+        constexpr double kSpareDeg = 1;  // float vertices, and the camera's turn before the rest arrives
+        return distance_to_box_deg(centre_, box) <= cap_->radius / kDegToRad + kSpareDeg;
     }
     // `reached`: the box and every box it was cut from reach the cap (so the
     // two parts split the pieces exactly, whatever the test says of a piece

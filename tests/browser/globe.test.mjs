@@ -203,7 +203,8 @@ test('auto-rotation runs when idle, pauses on interaction, and is off for reduce
 
 test('nothing is drawn while nothing changes', async () => {
   const { page } = await newPage();
-  await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded);
+  // everything in: the countries and the full map (which, on a slow day, arrives after the first settling)
+  await page.waitForFunction(() => window.newsglobeViewer.news().countriesLoaded && window.newsglobeViewer.view().worldFull);
   await settle(page);
   await page.waitForTimeout(500);
   const n0 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());

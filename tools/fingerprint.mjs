@@ -2,8 +2,9 @@
 // may keep it for a year: newsglobe.wasm is copied to newsglobe.<hash>.wasm,
 // newsglobe.js (pointed at that wasm) to newsglobe.<hash>.js, and the site's
 // loader, newsglobe-embed.js (the one name embedding pages use, served
-// no-cache), is pointed at both. The plain names stay for anyone who loads
-// them directly. Older fingerprinted copies are removed. Runs after the link
+// no-cache), is pointed at both, as is the full-page app (index.html, whose
+// preload hints name them). The plain names stay for anyone who loads them
+// directly. Older fingerprinted copies are removed. Runs after the link
 // and before tools/precompress.mjs (cmake/wasm.cmake); tools/serve.mjs sends
 // the fingerprinted names with `Cache-Control: immutable`.
 //
@@ -32,6 +33,9 @@ const jsName = `newsglobe.${hash(js)}.js`;
 let loader = read('newsglobe-embed.js').toString();
 loader = rewrite(loader, 'newsglobe', 'wasm', wasmName, 'newsglobe-embed.js');
 loader = rewrite(loader, 'newsglobe', 'js', jsName, 'newsglobe-embed.js');
+let page = read('index.html').toString();
+page = rewrite(page, 'newsglobe', 'wasm', wasmName, 'index.html');
+page = rewrite(page, 'newsglobe', 'js', jsName, 'index.html');
 
 const keep = new Set([wasmName, jsName]);
 for (const name of fs.readdirSync(root)) {
@@ -45,4 +49,5 @@ const write = (name, bytes) => {
 write(wasmName, wasm);
 write(jsName, js);
 write('newsglobe-embed.js', loader);
+write('index.html', page);
 console.log(`fingerprint: ${wasmName}, ${jsName}`);

@@ -15,7 +15,8 @@
   var factory = null;
 
   // What every viewer fetches first (the wasm, the map, the fonts: src/viewer/viewer.cpp),
-  // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles.
+  // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles. The full-page
+  // app's shell.html has the same list as preload hints, which these then match: keep the two alike.
   var FIRST_FILES = ["newsglobe.wasm", "data/world-light.bin", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf",
     "fonts/fa-subset.ttf"];
   function preloadFirstFiles() {

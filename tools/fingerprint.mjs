@@ -2,8 +2,9 @@
 // may keep it for a year: newsglobe.wasm is copied to newsglobe.<hash>.wasm,
 // newsglobe.js (pointed at that wasm) to newsglobe.<hash>.js, and the site's
 // loader, newsglobe-embed.js (the one name embedding pages use, served
-// no-cache), is pointed at both, as is the full-page app (index.html, whose
-// preload hints name them). The plain names stay for anyone who loads them
+// no-cache), is pointed at both. The full-page app and the iframe page
+// (index.html, embed.html) get preload hints for the code and the viewer's
+// first files, written between their <!-- first-files --> comments. The plain names stay for anyone who loads them
 // directly. Older fingerprinted copies are removed. Runs after the link
 // and before tools/precompress.mjs (cmake/wasm.cmake); tools/serve.mjs sends
 // the fingerprinted names with `Cache-Control: immutable`.
@@ -33,9 +34,18 @@ const jsName = `newsglobe.${hash(js)}.js`;
 let loader = read('newsglobe-embed.js').toString();
 loader = rewrite(loader, 'newsglobe', 'wasm', wasmName, 'newsglobe-embed.js');
 loader = rewrite(loader, 'newsglobe', 'js', jsName, 'newsglobe-embed.js');
-let page = read('index.html').toString();
-page = rewrite(page, 'newsglobe', 'wasm', wasmName, 'index.html');
-page = rewrite(page, 'newsglobe', 'js', jsName, 'index.html');
+// What every viewer fetches first besides its code: the loader's FIRST_FILES
+// (web/newsglobe-embed.js), asked for in the same way (keep the two alike).
+const FIRST_DATA = ['data/world-light.bin', 'fonts/NotoSans-Regular.ttf', 'fonts/NotoSans-Bold.ttf', 'fonts/fa-subset.ttf'];
+const hints = [`<link rel="preload" href="${jsName}" as="script">`,
+  ...[wasmName, ...FIRST_DATA].map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin>`)];
+const PAGES = ['index.html', 'embed.html'];
+const pages = PAGES.map((name) => {
+  const marked = /<!-- first-files -->[\s\S]*?<!-- \/first-files -->/;
+  const text = read(name).toString();
+  if (!marked.test(text)) throw new Error(`fingerprint: no <!-- first-files --> in ${name}`);
+  return text.replace(marked, `<!-- first-files -->\n${hints.join('\n')}\n<!-- /first-files -->`);
+});
 
 const keep = new Set([wasmName, jsName]);
 for (const name of fs.readdirSync(root)) {
@@ -49,5 +59,5 @@ const write = (name, bytes) => {
 write(wasmName, wasm);
 write(jsName, js);
 write('newsglobe-embed.js', loader);
-write('index.html', page);
+PAGES.forEach((name, i) => write(name, pages[i]));
 console.log(`fingerprint: ${wasmName}, ${jsName}`);

@@ -15,8 +15,9 @@
   var factory = null;
 
   // What every viewer fetches first (the wasm, the map, the fonts: src/viewer/viewer.cpp),
-  // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles. The full-page
-  // app's shell.html has the same list as preload hints, which these then match: keep the two alike.
+  // asked for at once so that it downloads while newsglobe.js loads and the wasm compiles. The app's own
+  // pages name the same files in preload hints (tools/fingerprint.mjs's FIRST_DATA), which these then
+  // match: keep the two alike.
   var FIRST_FILES = ["newsglobe.wasm", "data/world-light.bin", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf",
     "fonts/fa-subset.ttf"];
   function preloadFirstFiles() {

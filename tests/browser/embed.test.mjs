@@ -3,7 +3,7 @@
 // and its events, destroy().
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, collectConsoleErrors, screenshot, pixels } from './helpers.mjs';
+import { startSite, launchBrowser, collectConsoleErrors, screenshot, pixels, firstFilesProblems } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -160,6 +160,7 @@ test('the iframe page honours its query parameters and posts events to its paren
   const v = await frame.evaluate(() => window.newsglobeViewer.view());
   assert.equal(v.country, 'BR');
   assert.equal(v.autoRotating, false);
+  assert.deepEqual(await firstFilesProblems(frame), [], 'embed.html asks for the first files as shell.html does');
   await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ newsglobe: 'selectCountry', args: ['AR'] }, '*'));
   await page.waitForFunction(() => window.received.some((m) => m.type === 'select' && m.detail.country === 'AR'));
   await screenshot(page, 'embed-iframe');

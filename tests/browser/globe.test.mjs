@@ -2,7 +2,7 @@
 // and real mouse/keyboard events spin, zoom and select countries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, pixels } from './helpers.mjs';
+import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, pixels, firstFilesProblems } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -40,17 +40,8 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
       .filter((n) => /^newsglobe\.[^-]*(js|wasm)$/.test(n)));
     assert.deepEqual([...new Set(code.map((n) => n.replace(/\.[0-9a-f]{10}\./, '.#.')))].sort(), ['newsglobe.#.js', 'newsglobe.#.wasm'],
       code.join());
-    // the page asks for the code, the light map and the fonts as it is parsed (shell.html's preload hints),
-    // before the loader has even arrived, and each once: the app's own requests take what was preloaded
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => [e.name.split('/').pop(), e.startTime, e.responseEnd]));
-    const loader = fetched.find(([n]) => n === 'newsglobe-embed.js');
-    for (const file of [/^newsglobe\.[0-9a-f]{10}\.wasm$/, /^newsglobe\.[0-9a-f]{10}\.js$/, /^world-light\.bin$/,
-      /^NotoSans-Regular\.ttf$/, /^NotoSans-Bold\.ttf$/, /^fa-subset\.ttf$/]) {
-      const asked = fetched.filter(([n]) => file.test(n));
-      assert.equal(asked.length, 1, `${file} fetched ${asked.length} times`);
-      assert.ok(asked[0][1] < loader[2], `${asked[0][0]} asked for at ${asked[0][1]} ms, the loader there at ${loader[2]} ms`);
-    }
+    // the page asks for its first files as it is parsed (shell.html's preload hints), each once
+    assert.deepEqual(await firstFilesProblems(page), []);
     await screenshot(page, `globe-${w}x${h}`);
     // the first frame holds the half of the world in view; the rest follows:
     // Australia, on the far side at the start, is land once turned to

@@ -68,6 +68,24 @@ export async function pagePoint(page, lat, lon) {
 }
 
 // Waits for the view to stop moving (fly-to, inertia, zoom easing).
+// The viewer's first files (the code, the light map, the fonts) as a page of
+// ours asks for them: as it is parsed (its preload hints), before the loader
+// has even arrived, and each once (the loader's and the app's own requests
+// take what was preloaded). Returns what is amiss; `target` is a page or frame.
+export async function firstFilesProblems(target) {
+  const fetched = await target.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => [e.name.split('/').pop(), e.startTime, e.responseEnd]));
+  const loader = fetched.find(([n]) => n === 'newsglobe-embed.js');
+  const problems = [];
+  for (const file of [/^newsglobe\.[0-9a-f]{10}\.wasm$/, /^newsglobe\.[0-9a-f]{10}\.js$/, /^world-light\.bin$/,
+    /^NotoSans-Regular\.ttf$/, /^NotoSans-Bold\.ttf$/, /^fa-subset\.ttf$/]) {
+    const asked = fetched.filter(([n]) => file.test(n));
+    if (asked.length !== 1) problems.push(`${file} fetched ${asked.length} times`);
+    else if (!(asked[0][1] < loader[2])) problems.push(`${asked[0][0]} asked for at ${asked[0][1]} ms, the loader there at ${loader[2]} ms`);
+  }
+  return problems;
+}
+
 export async function settle(page, timeout = 10000) {
   await page.waitForFunction(() => !window.newsglobeViewer.view().animating, null, { timeout, polling: 100 });
 }

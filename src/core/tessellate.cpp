@@ -376,16 +376,18 @@ GlobeMesh tessellate_world(const World& world, const TessellateOptions& opt, con
         const float* p = &land_xyz[size_t(tri[k]) * 3];
         return Vec3{p[0], p[1], p[2]};
     });
-    mesh.border_tiles = sort_by_tile(mesh.border_xyz, border_tile, 6, 2, [](const float* seg, size_t k) {
-        return Vec3{seg[3 * k], seg[3 * k + 1], seg[3 * k + 2]};
-    });
+    auto segment_point = [](const float* seg, size_t k) { return Vec3{seg[3 * k], seg[3 * k + 1], seg[3 * k + 2]}; };
+    mesh.border_tiles = sort_by_tile(mesh.border_xyz, border_tile, 6, 2, segment_point);
 
+    std::vector<uint16_t> graticule_tile;
     const double step = opt.graticule_step_deg;
-    for (double lon = -180; lon < 180; lon += step) add_line(mesh.graticule_xyz, {-90 + step / 3, lon}, {90 - step / 3, lon}, 2.0, scratch);
+    for (double lon = -180; lon < 180; lon += step)
+        add_line(mesh.graticule_xyz, {-90 + step / 3, lon}, {90 - step / 3, lon}, 2.0, scratch, &graticule_tile);
     for (double lat = -90 + step; lat < 90; lat += step) {
-        add_line(mesh.graticule_xyz, {lat, -180}, {lat, 0}, 2.0, scratch);
-        add_line(mesh.graticule_xyz, {lat, 0}, {lat, 180}, 2.0, scratch);
+        add_line(mesh.graticule_xyz, {lat, -180}, {lat, 0}, 2.0, scratch, &graticule_tile);
+        add_line(mesh.graticule_xyz, {lat, 0}, {lat, 180}, 2.0, scratch, &graticule_tile);
     }
+    mesh.graticule_tiles = sort_by_tile(mesh.graticule_xyz, graticule_tile, 6, 2, segment_point);
     return mesh;
 }
 

@@ -8,7 +8,7 @@
 // so none sinks more than 1.2e-3 of the radius under the curved surface: the
 // limb stays round (a third of a pixel seen whole).
 //
-// The land's triangles and the border segments are sorted into 10° tiles,
+// The land's triangles, the border and graticule segments are sorted into 10° tiles,
 // each with the cap that holds it, so a frame draws only the tiles it can
 // see (a software rasteriser otherwise transforms the far side too).
 #pragma once
@@ -33,7 +33,7 @@ struct GlobeMesh {
     std::vector<uint32_t> land_indices;   // triangles, sorted by tile
     std::vector<float> border_xyz;        // line segments: 2 vertices each, sorted by tile
     std::vector<float> graticule_xyz;     // line segments every 15°
-    std::vector<MeshTile> land_tiles, border_tiles;  // in order, covering all
+    std::vector<MeshTile> land_tiles, border_tiles, graticule_tiles;  // in order, covering all
 };
 
 // The ranges (first, count) of the tiles that meet the cap, adjacent ones

@@ -119,7 +119,7 @@ struct Program {
 struct Mesh {
     GLuint vao = 0, vbo[2] = {0, 0}, ibo = 0;
     GLsizei count = 0;
-    std::vector<MeshTile> tiles;  // land and borders: drawn tile by tile, the visible ones only
+    std::vector<MeshTile> tiles;  // land and lines: drawn tile by tile, the visible ones only
 };
 
 static struct {
@@ -212,6 +212,7 @@ void upload_mesh(const GlobeMesh& mesh, Detail detail) {
     state.land[d].tiles = mesh.land_tiles;
     state.borders[d].tiles = mesh.border_tiles;
     upload(state.graticule, mesh.graticule_xyz, nullptr, nullptr);
+    state.graticule.tiles = mesh.graticule_tiles;
     state.has_detail[d] = true;
     state.has_mesh = true;
 }
@@ -276,7 +277,7 @@ void draw(const GlobeCamera& cam, const Viewport& vp, int fb_width, int fb_heigh
         if (graticule) {
             glUniform4fv(state.line.color, 1, theme.graticule);
             glBindVertexArray(state.graticule.vao);
-            glDrawArrays(GL_LINES, 0, state.graticule.count);
+            for (auto [first, count] : visible_runs(state.graticule.tiles, seen)) glDrawArrays(GL_LINES, GLint(first), GLsizei(count));
         }
         glUniform4fv(state.line.color, 1, theme.border);
         glBindVertexArray(state.borders[lod].vao);

@@ -261,6 +261,7 @@ TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {
     };
     check_cover(mesh.land_tiles, mesh.land_indices.size());
     check_cover(mesh.border_tiles, mesh.border_xyz.size() / 3);
+    check_cover(mesh.graticule_tiles, mesh.graticule_xyz.size() / 3);
     auto land_point = [&](size_t index) {
         const float* p = &mesh.land_xyz[size_t(mesh.land_indices[index]) * 3];
         return Vec3{p[0], p[1], p[2]};
@@ -288,6 +289,19 @@ TEST(Tessellation, TilesCoverTheMeshAndAViewDrawsWhatItCanSee) {
                         if (!drawn[t] && cam.project(to_lat_lon(land_point(t + k)), vp, &x, &y)) ++missing;
                     }
                 EXPECT_EQ(missing, 0u) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                // the graticule likewise: every segment with an end in view is drawn, the far side is not
+                std::vector<char> line_drawn(mesh.graticule_xyz.size() / 3, 0);
+                size_t lines_drawn = 0;
+                for (auto [first, count] : visible_runs(mesh.graticule_tiles, cam.visible_cap(vp)))
+                    for (uint32_t v = first; v < first + count; ++v) line_drawn[v] = 1, ++lines_drawn;
+                size_t lines_missing = 0;
+                for (size_t v = 0; v < line_drawn.size(); ++v) {
+                    const float* p = &mesh.graticule_xyz[v * 3];
+                    double x, y;
+                    if (!line_drawn[v] && cam.project(to_lat_lon(Vec3{p[0], p[1], p[2]}), vp, &x, &y)) ++lines_missing;
+                }
+                EXPECT_EQ(lines_missing, 0u) << "graticule, zoom " << zoom << " at " << centre.lat << "," << centre.lon;
+                EXPECT_LT(double(lines_drawn) / double(line_drawn.size()), 0.75) << "zoom " << zoom;
                 double share = double(drawn_count) / double(mesh.land_indices.size());
                 if (zoom > 5) {
                     EXPECT_LT(share, 0.2) << "zoom " << zoom << " at " << centre.lat << "," << centre.lon;

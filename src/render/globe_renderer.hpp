@@ -1,5 +1,5 @@
 // globe_renderer — draws the globe with WebGL2 in a handful of draw calls:
-// atmosphere glow, ocean sphere, all land in one indexed mesh (colour looked
+// atmosphere glow, ocean disk, all land in one indexed mesh (colour looked
 // up per country in a 256×1 palette texture, so hover, selection and coverage
 // shading never rebuild geometry), border lines and an optional graticule.
 #pragma once

@@ -3,9 +3,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
+#include "core/globe_view.hpp"
 #include "core/text_script.hpp"
 #include "web/browser.hpp"
 #include "web/text.hpp"
@@ -13,9 +17,27 @@
 namespace ng::ui {
 namespace {
 
+// A disc drawn into the font atlas (see draw_disc), once for each sub-pixel
+// position of its centre, so that a quad laid on the device's pixel grid
+// shows it as sharp as ImGui's own circle, within a quarter of a CSS pixel
+// of where it belongs.
+constexpr float kDiscRadii[] = {float(GlobeView::kMarkerDotPx), float(GlobeView::kMarkerHotDotPx),
+                                float(GlobeView::kMarkerDotPx + GlobeView::kMarkerHaloPx),
+                                float(GlobeView::kMarkerHotDotPx + GlobeView::kMarkerHaloPx)};
+constexpr int kMaxPhases = 4;  // positions a device pixel apart, in each direction
+struct Disc {
+    float radius = 0;  // CSS px
+    int side = 0;      // device px, a square
+    int rect[kMaxPhases * kMaxPhases];  // the atlas' custom rectangles, by phase (y, x)
+    ImVec2 uv0[kMaxPhases * kMaxPhases], uv1[kMaxPhases * kMaxPhases];
+};
+
 static struct {
     Fonts fonts;
     Colours colours;
+    Disc discs[std::size(kDiscRadii)];
+    int disc_count = 0, disc_phases = 0;  // 0: none in the atlas
+    float disc_density = 1;
     bool styled = false, dark = false;  // the theme in use
 } state;
 
@@ -57,7 +79,68 @@ ImFont* add_font(const std::string& face, const std::string& icons, float size, 
     return font;
 }
 
+// Room in the atlas for each disc and phase at the device's pixels: a
+// quarter of a CSS pixel apart (fewer phases on denser screens), a pixel to
+// spare round the disc for its edge's coverage and one for the phase.
+void reserve_discs(float density) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    state.disc_count = 0;
+    state.disc_density = density;
+    state.disc_phases = std::clamp(int(std::lround(kMaxPhases / density)), 1, kMaxPhases);
+    for (float radius : kDiscRadii) {
+        auto drawn = [&](const Disc& d) { return d.radius == radius; };
+        if (std::any_of(state.discs, state.discs + state.disc_count, drawn)) continue;
+        Disc& d = state.discs[state.disc_count++];
+        d.radius = radius;
+        d.side = int(std::ceil(2 * radius * density)) + 3;
+        for (int k = 0; k < state.disc_phases * state.disc_phases; ++k) d.rect[k] = atlas->AddCustomRectRegular(d.side, d.side);
+    }
+}
+
+// White, the edge anti-aliased over a device pixel as ImGui's own circles
+// are over a CSS pixel.
+void draw_discs() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+    const int phases = state.disc_phases;
+    for (int n = 0; n < state.disc_count; ++n) {
+        Disc& d = state.discs[n];
+        const float radius = d.radius * state.disc_density;
+        for (int k = 0; k < phases * phases; ++k) {
+            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(d.rect[k]);
+            atlas->CalcCustomRectUV(r, &d.uv0[k], &d.uv1[k]);
+            const float cx = float(d.side / 2) + float(k % phases) / phases, cy = float(d.side / 2) + float(k / phases) / phases;
+            for (int y = 0; y < d.side; ++y)
+                for (int x = 0; x < d.side; ++x) {
+                    float edge = radius - std::hypot(x + 0.5f - cx, y + 0.5f - cy);  // > 0 inside
+                    unsigned char* p = pixels + 4 * (size_t(r->Y + y) * size_t(width) + size_t(r->X + x));
+                    p[0] = p[1] = p[2] = 255;
+                    p[3] = (unsigned char)std::lround(255 * std::clamp(edge + 0.5f, 0.0f, 1.0f));
+                }
+        }
+    }
+}
+
 }  // namespace
+
+void draw_disc(ImDrawList* dl, ImVec2 centre, float radius, unsigned colour) {
+    for (int n = 0; n < state.disc_count; ++n) {
+        const Disc& d = state.discs[n];
+        if (d.radius != radius) continue;
+        // the centre to the nearest phase, in device pixels; the quad's corner on the grid
+        const float density = state.disc_density, phases = float(state.disc_phases);
+        const float x = std::round(centre.x * density * phases) / phases, y = std::round(centre.y * density * phases) / phases;
+        const float left = std::floor(x), top = std::floor(y);
+        const int k = int((y - top) * phases + 0.5f) * state.disc_phases + int((x - left) * phases + 0.5f);
+        const ImVec2 p0((left - float(d.side / 2)) / density, (top - float(d.side / 2)) / density);
+        dl->AddImage(ImGui::GetIO().Fonts->TexID, p0, ImVec2(p0.x + d.side / density, p0.y + d.side / density), d.uv0[k],
+                     d.uv1[k], colour);
+        return;
+    }
+    dl->AddCircleFilled(centre, radius, colour);
+}
 
 const Fonts& fonts() { return state.fonts; }
 const Colours& colours() { return state.colours; }
@@ -71,8 +154,14 @@ bool build_fonts(const FontFiles& files, float density) {
     state.fonts.small_bold = add_font(files.bold, files.icons, 13.5f, density);
     state.fonts.title = add_font(files.bold, files.icons, 23, density);
     state.fonts.brand = add_font(files.bold, files.icons, 18, density);
+    reserve_discs(density);
     bool ok = state.fonts.body && state.fonts.bold && state.fonts.small && state.fonts.small_bold && state.fonts.title && state.fonts.brand && io.Fonts->Build();
-    if (ok) io.FontDefault = state.fonts.body;
+    if (ok) {
+        io.FontDefault = state.fonts.body;
+        draw_discs();
+    } else {
+        state.disc_count = 0;  // not in any atlas
+    }
     // the browser draws other scripts with the same Noto Sans for their Latin parts
     if (ok) web::text_init(web::asset_base(), files.regular, files.bold);
     return ok;

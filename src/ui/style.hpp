@@ -7,6 +7,8 @@
 #include "viewer/viewer.hpp"
 
 struct ImFont;
+struct ImDrawList;
+struct ImVec2;
 
 namespace ng::ui {
 
@@ -23,6 +25,12 @@ const Fonts& fonts();
 // (Re)builds the font atlas for `density` (device pixel ratio). Returns false
 // if a font file is unusable; the caller shows the error and keeps going.
 bool build_fonts(const FontFiles& files, float density);
+// A filled disc of `radius` CSS px: for the radii of the globe's dots
+// (GlobeView::kMarker*), one textured quad from a disc drawn into the font
+// atlas by build_fonts, where ImGui's anti-aliased circle takes ~34 triangles
+// (a software rasteriser pays per triangle; dozens of dots are on the globe).
+// Other radii, or before the fonts are built: ImGui's circle.
+void draw_disc(ImDrawList* dl, ImVec2 centre, float radius, unsigned colour);
 // The light or dark look; does nothing when it is already in use.
 void use_theme(bool dark);
 

@@ -70,9 +70,8 @@ void draw_markers(Viewer& viewer) {
         // the picker's hit area is this drawn disc (GlobeView::marker_radius_px)
         float outer = float(viewer.globe().marker_radius_px(m.country, false));
         float r = outer - float(GlobeView::kMarkerHaloPx);
-        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), outer, viewer.dark() ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
-        dl->AddCircleFilled(ImVec2(float(m.x), float(m.y)), r,
-                            m.country == viewer.globe().selected() ? colours().selected : to_u32(fill));
+        draw_disc(dl, ImVec2(float(m.x), float(m.y)), outer, viewer.dark() ? IM_COL32(10, 15, 25, 220) : IM_COL32(255, 255, 255, 230));
+        draw_disc(dl, ImVec2(float(m.x), float(m.y)), r, m.country == viewer.globe().selected() ? colours().selected : to_u32(fill));
     }
 }
 

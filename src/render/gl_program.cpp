@@ -1,42 +1,44 @@
 #include "render/gl_program.hpp"
 
 #include <cstdio>
+#include <utility>
 
 namespace ng {
-namespace {
 
-GLuint compile(GLenum type, const char* src, const char* what) {
-    GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 1, &src, nullptr);
-    glCompileShader(sh);
-    GLint ok = 0;
-    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetShaderInfoLog(sh, sizeof log, nullptr, log);
-        std::fprintf(stderr, "%s shader: %s\n", what, log);
+GLuint start_program(const char* vertex_src, const char* fragment_src) {
+    GLuint program = glCreateProgram();
+    for (auto [type, src] : {std::pair{GL_VERTEX_SHADER, vertex_src}, {GL_FRAGMENT_SHADER, fragment_src}}) {
+        GLuint sh = glCreateShader(type);
+        glShaderSource(sh, 1, &src, nullptr);
+        glCompileShader(sh);
+        glAttachShader(program, sh);
     }
-    return sh;
+    glLinkProgram(program);
+    return program;
 }
 
-}  // namespace
-
-GLuint link_program(const char* vertex_src, const char* fragment_src, const char* what) {
-    GLuint program = glCreateProgram();
-    GLuint v = compile(GL_VERTEX_SHADER, vertex_src, what), f = compile(GL_FRAGMENT_SHADER, fragment_src, what);
-    glAttachShader(program, v);
-    glAttachShader(program, f);
-    glLinkProgram(program);
-    glDeleteShader(v);
-    glDeleteShader(f);
+GLuint finish_program(GLuint program, const char* what) {
+    // the shaders, kept until now for their logs (WebGL forgets a deleted one's name)
+    GLuint shaders[2] = {0, 0};
+    GLsizei count = 0;
+    glGetAttachedShaders(program, 2, &count, shaders);
     GLint ok = 0;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        std::fprintf(stderr, "%s: shader program did not link\n", what);
-        glDeleteProgram(program);
-        return 0;
+    char log[1024];
+    for (GLsizei i = 0; i < count; ++i) {
+        GLint compiled = 1;
+        if (!ok) glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
+        if (!compiled) {
+            glGetShaderInfoLog(shaders[i], sizeof log, nullptr, log);
+            std::fprintf(stderr, "%s shader: %s\n", what, log);
+        }
+        glDeleteShader(shaders[i]);  // freed with the program
     }
-    return program;
+    if (ok) return program;
+    glGetProgramInfoLog(program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "%s: shader program did not link: %s\n", what, log);
+    glDeleteProgram(program);
+    return 0;
 }
 
 }  // namespace ng

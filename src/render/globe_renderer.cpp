@@ -162,9 +162,10 @@ static struct {
     bool has_mesh = false;
 } state;
 
-Program link(const char* vs, const char* fs) {
+// Uniform locations, once the program has linked (see init()).
+Program finish(GLuint started) {
     Program p;
-    p.id = link_program(vs, fs, "globe");
+    p.id = finish_program(started, "globe");
     for (auto [loc, name] : {std::pair{&p.vp, "u_vp"}, {&p.color, "u_color"},
                              {&p.palette, "u_palette"}, {&p.eye_dir, "u_eye_dir"}, {&p.eye, "u_eye"}, {&p.ocean, "u_ocean"},
                              {&p.ocean_limb, "u_ocean_limb"}, {&p.radius_ndc, "u_radius_ndc"},
@@ -204,10 +205,13 @@ void upload(Mesh& m, const std::vector<float>& xyz, const std::vector<float>* co
 }  // namespace
 
 bool init() {
-    state.land_program = link(kLandVS, kColorFS);
-    state.line = link(kLineVS, kLineFS);
-    state.ocean = link(kOceanVS, kColorFS);
-    state.glow = link(kGlowVS, kGlowFS);
+    // all four started before any is asked about (gl_program.hpp)
+    GLuint land = start_program(kLandVS, kColorFS), line = start_program(kLineVS, kLineFS),
+           ocean = start_program(kOceanVS, kColorFS), glow = start_program(kGlowVS, kGlowFS);
+    state.land_program = finish(land);
+    state.line = finish(line);
+    state.ocean = finish(ocean);
+    state.glow = finish(glow);
     glGenVertexArrays(1, &state.empty_vao);
     glGenTextures(1, &state.palette_tex);
     glBindTexture(GL_TEXTURE_2D, state.palette_tex);

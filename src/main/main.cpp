@@ -21,6 +21,7 @@
 #include "ui/style.hpp"
 #include "ui/ui.hpp"
 #include "web/browser.hpp"
+#include "web/text.hpp"
 
 namespace ng {
 namespace {
@@ -202,7 +203,7 @@ void App::draw(const Viewport& view, int fb_width, int fb_height) {
     ImGui::NewFrame();
     ui_animating_ = ui::draw(*viewer_, view);
     ImGui::Render();
-    imgui_renderer::render(ImGui::GetDrawData());
+    imgui_renderer::render(ImGui::GetDrawData(), web::text_rasters());
 }
 
 // Nothing moves: no more frames until something wakes the loop (or the

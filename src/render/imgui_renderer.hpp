@@ -8,7 +8,8 @@
 // nothing. Implemented: RGBA font atlas, user textures (ImTextureID = GL
 // texture name), clip rectangles, framebuffer scale (HiDPI), 16-bit indices
 // with VtxOffset (ImGuiBackendFlags_RendererHasVtxOffset: a draw list may
-// hold more than 65,535 vertices), ImDrawCallback_ResetRenderState.
+// hold more than 65,535 vertices), ImDrawCallback_ResetRenderState, and the
+// windows kept as a layer while they do not change (render()).
 #pragma once
 
 struct ImDrawData;
@@ -17,6 +18,8 @@ namespace ng::imgui_renderer {
 
 bool init();
 void rebuild_font_texture();  // after the font atlas changed
-void render(ImDrawData* data);
+// `texture_writes`: a count that changes whenever pixels were written into a
+// texture the windows draw from under the same name (web::text_rasters()).
+void render(ImDrawData* data, unsigned texture_writes = 0);
 
 }  // namespace ng::imgui_renderer

@@ -85,8 +85,15 @@ std::size_t text_fit(const std::string& css_font, const std::string& text, float
 
 unsigned text_texture_create(int width, int height) { return unsigned(js_text_texture(width, height)); }
 
+namespace {
+unsigned rasters = 0;
+}  // namespace
+
+unsigned text_rasters() { return rasters; }
+
 void text_raster(unsigned texture, int x, int y, int w, int h, const std::string& device_font,
                  const std::string& text, bool rtl, float baseline, float pad) {
+    ++rasters;
     js_text_raster(int(texture), x, y, w, h, device_font.c_str(), text.c_str(), rtl ? 1 : 0, baseline, pad);
 }
 

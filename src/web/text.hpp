@@ -50,6 +50,9 @@ unsigned text_texture_create(int width, int height);
 // rectangle is cut off (hostile stacks of marks stay in their box).
 void text_raster(unsigned texture, int x, int y, int w, int h, const std::string& device_font,
                  const std::string& text, bool rtl, float baseline, float pad);
+// How many runs text_raster has written so far: a texture the UI draws changed
+// (the UI layer's cache, imgui_renderer.hpp, must not keep the old pixels).
+unsigned text_rasters();
 
 // The order of `names` under the browser's collation for `locale` ("en"):
 // indices into `names`.

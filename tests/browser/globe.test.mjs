@@ -2,7 +2,8 @@
 // and real mouse/keyboard events spin, zoom and select countries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, pixels, firstFilesProblems } from './helpers.mjs';
+import { startSite, launchBrowser, openApp, collectConsoleErrors, screenshot, view, pagePoint, settle, pixels, firstFilesProblems,
+  waitForUi, clickRect, framesPass } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startSite(); browser = await launchBrowser(); });
@@ -201,6 +202,37 @@ test('auto-rotation runs when idle, pauses on interaction, and is off for reduce
   await openApp(reduced, server.url);
   assert.equal((await view(reduced)).autoRotating, false);
   await reduced.close();
+});
+
+// While the globe turns, the windows over it are copied from a layer drawn
+// once (render/imgui_renderer.cpp): they must stay on screen exactly as they
+// were, and a change to them (typing a search) must show at once.
+test('the windows stay put while the globe turns under them, and show their changes', async () => {
+  const { page, errors } = await newPage(undefined, '');
+  await page.waitForFunction(() => window.newsglobeViewer.view().autoRotating, null, { timeout: 20000 });
+  const ui = await waitForUi(page, (st) => st.controls && st.controls.search, { what: 'the top bar' });
+  const bar = { x: 14, y: 14, width: 380, height: 50 };  // the logo, the name, the sample badge
+  const globe = { x: 540, y: 300, width: 200, height: 200 };
+  const clips = async () => [await page.screenshot({ clip: bar }), await page.screenshot({ clip: globe })];
+  const [bar0, globe0] = await clips();
+  const frames0 = await page.evaluate(() => window.newsglobeViewer.framesDrawn());
+  await page.waitForTimeout(700);
+  const [bar1, globe1] = await clips();
+  assert.ok(await page.evaluate(() => window.newsglobeViewer.framesDrawn()) > frames0 + 5, 'frames are drawn');
+  assert.ok(!globe0.equals(globe1), 'the globe turned');
+  assert.ok(bar0.equals(bar1), 'the top bar is the same, pixel for pixel');
+  const row = await pixels(page, Array.from({ length: 24 }, (_, i) => [bar.x + 8 + i * 15, bar.y + bar.height / 2]));
+  assert.ok(new Set(row.map((p) => p.join())).size > 3, `the top bar is drawn, not blank: ${row.map((p) => p.join()).join(' ')}`);
+  // typing: the field shows the text while the globe goes on turning
+  const field = { x: Math.round(ui.controls.search.x), y: Math.round(ui.controls.search.y),
+    width: Math.round(ui.controls.search.w), height: Math.round(ui.controls.search.h) };
+  const empty = await page.screenshot({ clip: field });
+  await clickRect(page, ui.controls.search);
+  await page.keyboard.type('Fra');
+  await framesPass(page, 3);
+  assert.ok(!empty.equals(await page.screenshot({ clip: field })), 'the typed text shows in the field');
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
 });
 
 test('nothing is drawn while nothing changes', async () => {

@@ -18,7 +18,10 @@ set(size_flags -Oz -flto)
 # the start-up a large optimising compile competing for this machine's two
 # cores, and gained nothing from it. First globe frame 580-600 -> 540 ms
 # (11 alternated loads, three runs); 150 is no better, 100 worse.
-set(link_size_flags ${size_flags} -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=200)
+# emmalloc instead of dlmalloc: 4 KB gzip less code, and a malloc small
+# enough that optimising it (it runs hot at start-up) costs little: first
+# globe frame 544 -> 509 ms (11 alternated loads; docs/performance.md).
+set(link_size_flags ${size_flags} -sMALLOC=emmalloc -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=200)
 # Emscripten without Closure only strips the JS glue's whitespace; terser
 # (package.json) also shortens its names: 191 -> 100 KB raw, 42 -> 29 KB gzip.
 find_program(NODE_EXECUTABLE node REQUIRED)

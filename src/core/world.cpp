@@ -341,6 +341,60 @@ struct Reader {
     }
 };
 
+// The map is decoded once, at start-up, on the way to the first frame, and
+// V8 optimises a wasm function only for its later calls (no on-stack
+// replacement): a loop inside decode_world_asset would run to its end on
+// baseline code and have the whole function optimised for nothing, on the
+// two cores the start-up needs. So its two loops call a function per item
+// (an arc, a country), which V8 optimises after the first few hundred and
+// the rest then use (docs/performance.md, "Decoding item by item").
+
+// One arc, straight to degrees (as decode_topo_arcs() would from the
+// quantised steps). Called through a pointer: Binaryen inlines any function
+// with a single caller under 200 nodes (cmake/wasm.cmake), this one too.
+bool read_arc(Reader& r, const TopoTransform& t, std::vector<LatLon>& arc) {
+    arc.resize(r.count());
+    int64_t x = 0, y = 0;
+    for (LatLon& p : arc) {
+        x += int32_t(r.zigzag());
+        y += int32_t(r.zigzag());
+        p = topo_point(t, x, y);
+    }
+    return r.ok;
+}
+bool (*volatile const read_arc_out_of_line)(Reader&, const TopoTransform&, std::vector<LatLon>&) = read_arc;
+
+// One country: its names, label and land; nullptr, or why the file is bad.
+// `ring_refs` is scratch space, reused. Large enough that Binaryen leaves it
+// alone; noinline for LLVM's inliner.
+[[gnu::noinline]] const char* read_country(Reader& r, const std::vector<std::vector<LatLon>>& arcs,
+                                           std::vector<std::vector<int32_t>>& ring_refs, Country& c) {
+    char iso[2] = {};
+    r.take(iso, 2);
+    c.iso = iso[0] == '-' ? "" : std::string(iso, 2);
+    c.name = r.str();
+    c.aliases.resize(r.count());
+    for (auto& a : c.aliases) a = r.str();
+    c.label.lat = r.f32(), c.label.lon = r.f32(), c.area_km2 = r.f32();
+    size_t polygon_count = r.count();
+    int64_t last = 0;
+    for (size_t n = 0; n < polygon_count; ++n) {
+        ring_refs.resize(r.count());
+        for (auto& refs : ring_refs) {
+            refs.resize(r.count());
+            for (int32_t& ref : refs) ref = r.arc_ref(last);
+        }
+        if (!r.ok) return "map file is truncated (rings)";
+        for (Polygon& part : polygons_from_arc_refs(arcs, ring_refs)) {
+            for (const LatLon& p : part.rings[0].points) c.bbox.add(p);
+            c.polygons.push_back(std::move(part));
+        }
+    }
+    if (c.polygons.empty()) return "map file has a country without land";
+    if (!r.ok) return "map file is truncated (countries)";
+    return nullptr;
+}
+
 constexpr char kMagic[4] = {'N', 'G', 'W', '1'};
 constexpr uint32_t kVersion = 2;  // 2: arc references as steps (1 had them as they are)
 
@@ -386,47 +440,15 @@ bool decode_world_asset(std::string_view bytes, World* out, std::string* error) 
     if (r.u32() != kVersion) return fail("unsupported map file version");
     TopoTransform t;
     t.scale_lon = r.f64(), t.scale_lat = r.f64(), t.translate_lon = r.f64(), t.translate_lat = r.f64();
-    // arcs straight to degrees, as decode_topo_arcs() would from the
-    // quantised steps: no room for those steps is made and touched first
+    // arcs straight to degrees: no room for the quantised steps is made and touched first
     std::vector<std::vector<LatLon>> arcs(r.count());
-    for (auto& arc : arcs) {
-        arc.resize(r.count());
-        int64_t x = 0, y = 0;
-        for (LatLon& p : arc) {
-            x += int32_t(r.zigzag());
-            y += int32_t(r.zigzag());
-            p = topo_point(t, x, y);
-        }
-        if (!r.ok) return fail("map file is truncated (arcs)");
-    }
+    for (auto& arc : arcs)
+        if (!read_arc_out_of_line(r, t, arc)) return fail("map file is truncated (arcs)");
     World world;
     std::vector<std::vector<int32_t>> ring_refs;  // a polygon's, reused: each keeps its room
     world.countries.resize(r.count());
-    for (Country& c : world.countries) {
-        char iso[2] = {};
-        r.take(iso, 2);
-        c.iso = iso[0] == '-' ? "" : std::string(iso, 2);
-        c.name = r.str();
-        c.aliases.resize(r.count());
-        for (auto& a : c.aliases) a = r.str();
-        c.label.lat = r.f32(), c.label.lon = r.f32(), c.area_km2 = r.f32();
-        size_t polygon_count = r.count();
-        int64_t last = 0;
-        for (size_t n = 0; n < polygon_count; ++n) {
-            ring_refs.resize(r.count());
-            for (auto& refs : ring_refs) {
-                refs.resize(r.count());
-                for (int32_t& ref : refs) ref = r.arc_ref(last);
-            }
-            if (!r.ok) return fail("map file is truncated (rings)");
-            for (Polygon& part : polygons_from_arc_refs(arcs, ring_refs)) {
-                for (const LatLon& p : part.rings[0].points) c.bbox.add(p);
-                c.polygons.push_back(std::move(part));
-            }
-        }
-        if (c.polygons.empty()) return fail("map file has a country without land");
-        if (!r.ok) return fail("map file is truncated (countries)");
-    }
+    for (Country& c : world.countries)
+        if (const char* why = read_country(r, arcs, ring_refs, c)) return fail(why);
     world.arcs.resize(arcs.size());
     for (size_t i = 0; i < arcs.size(); ++i) world.arcs[i].points = std::move(arcs[i]);
     *out = std::move(world);

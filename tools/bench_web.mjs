@@ -3,6 +3,7 @@
 // (bench/floor): first-view transfer (raw, gzip -9, brotli), requests and
 // the files (those asked for before the first frame; later ones apart),
 // time to the first frame (the app's first-globe-frame) and first story list,
+// the CPU each process spends until the first frame (Linux),
 // main-thread CPU per frame (each app's own clock around its frame function)
 // and whole-browser CPU per frame (every Chromium process, through CDP; the
 // GPU process is the software rasteriser here) while spinning and while the
@@ -103,6 +104,30 @@ const FLOOR = { name: 'floor', path: 'bench/floor/floor.html', mark: 'first-fram
 const APP = { name: 'app', path: '', mark: 'first-globe-frame',
   stats: (reset) => { const v = window.newsglobeViewer, c = v.frameCpu(reset);
     return { frames: v.framesDrawn(), avg: c.avg, max: c.max, heap: v.memory().heap }; } };
+
+// CPU time (ms) every Chromium process has used so far, by thread: the
+// renderers' and the GPU process's main threads apart from their other
+// threads (the wasm compilers; SwiftShader's, which rasterise), the
+// browser and network processes together. From Linux's per-thread
+// schedstat (nanoseconds); null where there is no /proc.
+function chromiumCpu() {
+  if (!fs.existsSync('/proc/self/task')) return null;
+  const out = { all: 0, rendererMain: 0, rendererOther: 0, gpuMain: 0, gpuOther: 0, rest: 0 };
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium')) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const ms = Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+        const thread = tid === pid ? 'Main' : 'Other';
+        out[type === 'renderer' ? `renderer${thread}` : type === 'gpu-process' ? `gpu${thread}` : 'rest'] += ms;
+        out.all += ms;
+      }
+    } catch { /* the process or thread ended meanwhile */ }
+  }
+  return out;
+}
 
 async function processCpu() {
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
@@ -215,6 +240,7 @@ function table(title, floor, app, rows, columns = ['floor', 'newsglobe']) {
   console.log(`| figure | ${columns[0]} | ${columns[1]} | ratio |\n|---|---|---|---|`);
   for (const [label, get, unit, digits = 1] of rows) {
     const f = get(floor), a = get(app);
+    if (!Number.isFinite(f) || !Number.isFinite(a)) continue;  // not measured here
     const value = (x) => `${x.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
     console.log(`| ${label} | ${value(f)} | ${value(a)} | ${f > 0 ? `${(a / f).toFixed(2)}×` : '—'} |`);
   }
@@ -226,6 +252,12 @@ const FIGURES = [
   ['requests in the first view', (x) => x.requests, '', 0],
   ['after the first frame (a second of it), gzip -9', (x) => x.later.gzip / 1024, 'KB', 0],
   ['time to first frame', (x) => x.first, 'ms', 0],
+  ['CPU to first frame, every process', (x) => x.firstCpu?.all, 'ms', 0],
+  ['  renderers, main threads', (x) => x.firstCpu?.rendererMain, 'ms', 0],
+  ['  renderers, other threads (wasm compilers)', (x) => x.firstCpu?.rendererOther, 'ms', 0],
+  ['  GPU process, main thread', (x) => x.firstCpu?.gpuMain, 'ms', 0],
+  ['  GPU process, other threads (SwiftShader)', (x) => x.firstCpu?.gpuOther, 'ms', 0],
+  ['  browser and network processes', (x) => x.firstCpu?.rest, 'ms', 0],
   ['main-thread CPU per frame, spinning', (x) => x.spinning.main, 'ms', 2],
   ['main-thread CPU per frame, hovering', (x) => x.hovering.main, 'ms', 2],
   ['whole-browser CPU per frame, spinning', (x) => x.spinning.browser, 'ms', 1],
@@ -241,20 +273,33 @@ const FIGURES = [
 // fifth between runs here), so it is measured apart: loads alternate between
 // the targets (the floor, the app, the before build), `firstLoads` each after
 // a warm-up load of each, every load in a fresh context; the medians replace
-// the figure `medians` took from its own few loads in a row.
+// the figure `medians` took from its own few loads in a row. Where the time
+// goes: the CPU every process used from the navigation to the mark.
 const firstLoads = Number(args['first-loads'] || 9);
 async function alternatedFirstFrames(targets, { viewport = { width: 1280, height: 720 }, scale = 1, mobile = false } = {}) {
-  const times = targets.map(() => []);
+  const times = targets.map(() => []), cpus = targets.map(() => []);
   for (let i = -1; i < firstLoads; ++i) {
     for (const [k, target] of targets.entries()) {
       const { context, page } = await settledPage({ viewport, scale, mobile });
+      let atMark = null, reached;
+      const marked = new Promise((resolve) => { reached = resolve; });
+      await page.exposeBinding('__benchMarked', () => { atMark = chromiumCpu(); reached(); });
+      await page.addInitScript((m) => new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => e.name === m)) window.__benchMarked();
+      }).observe({ entryTypes: ['mark'] }), target.mark);
+      const before = chromiumCpu();
       await page.goto(`${(target.site ?? { url: server.url }).url}${target.path}`);
       await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, target.mark, { timeout: 60000 });
-      if (i >= 0) times[k].push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark));
+      await marked;
+      if (i >= 0) {
+        times[k].push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, target.mark));
+        if (before && atMark) cpus[k].push(Object.fromEntries(Object.keys(before).map((key) => [key, atMark[key] - before[key]])));
+      }
       await context.close();
     }
   }
-  return times.map(median);
+  const cpuMedians = (list) => (list.length ? Object.fromEntries(Object.keys(list[0]).map((key) => [key, median(list.map((c) => c[key]))])) : null);
+  return times.map((t, k) => ({ first: median(t), cpu: cpuMedians(cpus[k]) }));
 }
 
 if (!only || only === 'floor') {
@@ -262,7 +307,7 @@ if (!only || only === 'floor') {
   const beforeServer = beforeRoot && await startServer({ root: beforeRoot, port: 0 });
   const BEFORE = beforeRoot && { ...APP, site: { url: beforeServer.url, root: beforeRoot } };
   const phone = { viewport: { width: 390, height: 844 }, scale: 3, mobile: true };
-  const withFirst = (results, firsts) => results.forEach((r, k) => { r.first = firsts[k]; });
+  const withFirst = (results, firsts) => results.forEach((r, k) => { r.first = firsts[k].first; r.firstCpu = firsts[k].cpu; });
 
   const floor = await medians(FLOOR);
   const app = await medians(APP);

@@ -16,8 +16,4 @@ GLuint start_program(const char* vertex_src, const char* fragment_src);
 // compile or the program did not link, with the logs on stderr.
 GLuint finish_program(GLuint program, const char* what);
 
-inline GLuint link_program(const char* vertex_src, const char* fragment_src, const char* what) {
-    return finish_program(start_program(vertex_src, fragment_src), what);
-}
-
 }  // namespace ng

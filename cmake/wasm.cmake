@@ -70,6 +70,11 @@ add_library(imgui_sdl2 STATIC ${IMGUI}/backends/imgui_impl_sdl2.cpp)
 target_include_directories(imgui_sdl2 PUBLIC ${IMGUI}/backends)
 target_link_libraries(imgui_sdl2 PUBLIC imgui sdl2)
 target_compile_options(imgui_sdl2 PRIVATE -fno-exceptions -fno-rtti -w)
+# SDL is built without its joystick, game-controller, audio and sensor code
+# (scripts/setup.sh); the backend's gamepad polling is compiled out to match,
+# here and in the floor, which builds the same file
+set_source_files_properties(${IMGUI}/backends/imgui_impl_sdl2.cpp PROPERTIES
+  COMPILE_OPTIONS "-include;${CMAKE_SOURCE_DIR}/cmake/imgui_sdl2_no_gamepad.h")
 
 # ---- the layers above the viewer (cmake/layers.cmake) --------------------------
 newsglobe_layer(render PUBLIC newsglobe_core PRIVATE imgui)

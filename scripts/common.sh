@@ -12,8 +12,9 @@ EARCUT_VERSION=2.2.4      # shipped inside python-mapbox-earcut 1.0.1
 EMSCRIPTEN_VERSION=3.1.6
 
 # "lean": SDL_LEAN_AND_MEAN, built without the software blitters and renderer
-# (the app draws with WebGL only; 28 KB gzip off the first view)
-SDL_DIR="$CACHE/sdl2-$SDL_VERSION-emcc$EMSCRIPTEN_VERSION-lean"
+# (the app draws with WebGL only; 28 KB gzip off the first view); "video":
+# without audio, joystick, game controllers and sensors (17 KB more)
+SDL_DIR="$CACHE/sdl2-$SDL_VERSION-emcc$EMSCRIPTEN_VERSION-lean-video"
 IMGUI_DIR="$CACHE/imgui-$IMGUI_VERSION"
 EARCUT_DIR="$CACHE/earcut-$EARCUT_VERSION"
 

@@ -84,16 +84,21 @@ build_sdl() {
   # The file list Emscripten's own SDL port compiles, against SDL's bundled
   # SDL_config_emscripten.h: no slow CMake configure checks. SDL_LEAN_AND_MEAN
   # (SDL's own switch) leaves out the software blitters, RLE, YUV and the
-  # software renderer: the app and the floor draw with WebGL only.
+  # software renderer: the app and the floor draw with WebGL only. Neither
+  # plays sound or reads gamepads: SDL's own switches leave out its audio,
+  # joystick, game-controller and sensor subsystems (17 KB gzip of wasm; the
+  # joystick's dummy driver stands in), and cmake/imgui_sdl2_no_gamepad.h
+  # compiles ImGui's gamepad polling out to match.
   (cd "$src/src" && ls *.c atomic/*.c audio/*.c audio/emscripten/*.c audio/dummy/*.c audio/disk/*.c \
       cpuinfo/*.c dynapi/*.c events/*.c file/*.c haptic/*.c haptic/dummy/*.c \
-      joystick/*.c joystick/emscripten/*.c joystick/virtual/*.c loadso/dlopen/*.c locale/*.c locale/emscripten/*.c \
+      joystick/*.c joystick/dummy/*.c joystick/emscripten/*.c joystick/virtual/*.c loadso/dlopen/*.c locale/*.c locale/emscripten/*.c \
       main/dummy/*.c misc/*.c misc/emscripten/*.c power/*.c power/emscripten/*.c \
       render/*.c render/software/*.c render/opengles2/*.c sensor/*.c sensor/dummy/*.c \
       stdlib/*.c thread/*.c thread/generic/*.c timer/*.c timer/unix/*.c \
       video/*.c video/emscripten/*.c video/dummy/*.c video/yuv2rgb/*.c filesystem/emscripten/*.c) > "$obj/files.txt"
   (cd "$src/src" && xargs -P "$(jobs_n)" -I{} sh -c \
-      'o="$0/$(echo {} | tr / _).o"; emcc -c {} -o "$o" -I../include -Oz -flto -w -DSDL_LEAN_AND_MEAN=1 || exit 255' "$obj" \
+      'o="$0/$(echo {} | tr / _).o"; emcc -c {} -o "$o" -I../include -Oz -flto -w -DSDL_LEAN_AND_MEAN=1 \
+        -DSDL_AUDIO_DISABLED=1 -DSDL_JOYSTICK_DISABLED=1 -DSDL_SENSOR_DISABLED=1 || exit 255' "$obj" \
       < "$obj/files.txt")
   mkdir -p "$SDL_DIR.tmp/lib" "$SDL_DIR.tmp/include"
   emar rcs "$SDL_DIR.tmp/lib/libSDL2.a" "$obj"/*.o
